@@ -1,0 +1,128 @@
+import type { Workflow } from './types';
+
+/**
+ * The plugin's own status vocabulary. Every status string from CircleCI,
+ * including ones it adds later, maps to exactly one of these; strings the
+ * plugin does not know map to `unknown`, which renders as a neutral status.
+ * @public
+ */
+export type CircleCIStatus =
+  | 'success'
+  | 'failed'
+  | 'failing'
+  | 'running'
+  | 'on_hold'
+  | 'queued'
+  | 'blocked'
+  | 'canceled'
+  | 'not_run'
+  | 'unauthorized'
+  | 'unknown';
+
+const STATUS_MAP: Record<string, CircleCIStatus> = {
+  success: 'success',
+  fixed: 'success',
+  failed: 'failed',
+  error: 'failed',
+  infrastructure_fail: 'failed',
+  timedout: 'failed',
+  'terminated-unknown': 'failed',
+  failing: 'failing',
+  running: 'running',
+  on_hold: 'on_hold',
+  queued: 'queued',
+  not_running: 'queued',
+  scheduled: 'queued',
+  blocked: 'blocked',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+  not_run: 'not_run',
+  retried: 'not_run',
+  unauthorized: 'unauthorized',
+};
+
+/**
+ * Maps a CircleCI workflow or job status string to {@link CircleCIStatus}.
+ * @public
+ */
+export function normalizeStatus(status: string | null | undefined): CircleCIStatus {
+  if (typeof status !== 'string') return 'unknown';
+  return Object.prototype.hasOwnProperty.call(STATUS_MAP, status)
+    ? STATUS_MAP[status]
+    : 'unknown';
+}
+
+/**
+ * True for statuses whose work is not finished yet and may still change.
+ * @public
+ */
+export function isActiveStatus(status: CircleCIStatus): boolean {
+  return (
+    status === 'running' ||
+    status === 'failing' ||
+    status === 'on_hold' ||
+    status === 'queued' ||
+    status === 'blocked'
+  );
+}
+
+/**
+ * Keeps only the newest run of each workflow name: a rerun creates a new
+ * workflow with the same name in the same pipeline, and the newest one is
+ * the current result. Older runs are returned separately, newest first.
+ * @public
+ */
+export function latestWorkflowRuns(workflows: readonly Workflow[]): {
+  current: Workflow[];
+  earlier: Workflow[];
+} {
+  // Oldest first (stable), so names keep the order in which they first ran.
+  const ascending = [...workflows].sort((a, b) =>
+    a.created_at.localeCompare(b.created_at),
+  );
+  const latest = new Map<string, Workflow>();
+  for (const wf of ascending) latest.set(wf.name, wf);
+  const current = [...latest.values()];
+  const kept = new Set(current);
+  const earlier = ascending.filter(wf => !kept.has(wf)).reverse();
+  return { current, earlier };
+}
+
+const PRECEDENCE: CircleCIStatus[] = [
+  'failing',
+  'running',
+  'queued',
+  'blocked',
+  'on_hold',
+  'failed',
+  'unauthorized',
+  'canceled',
+  'unknown',
+  'not_run',
+  'success',
+];
+
+/**
+ * Derives a pipeline's status from its workflows. A pipeline's own `state`
+ * only describes setup, so it is consulted only when there is no workflow:
+ * `errored` is a failure, anything else is still queued.
+ * @public
+ */
+export function derivePipelineStatus(options: {
+  state: string;
+  workflows: readonly Workflow[] | undefined;
+}): CircleCIStatus {
+  const { state, workflows } = options;
+  if (!workflows || workflows.length === 0) {
+    if (state === 'errored') return 'failed';
+    if (state === 'created' && workflows) return 'not_run';
+    return workflows ? 'queued' : 'unknown';
+  }
+  const statuses = new Set(
+    latestWorkflowRuns(workflows).current.map(w => normalizeStatus(w.status)),
+  );
+  if (statuses.has('failed') && (statuses.has('running') || statuses.has('queued'))) {
+    return 'failing';
+  }
+  return PRECEDENCE.find(s => statuses.has(s)) ?? 'unknown';
+}

@@ -1,0 +1,58 @@
+import React from 'react';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import { describeError } from '../../api/errors';
+
+/**
+ * Props of {@link ErrorState}.
+ * @public
+ */
+export interface ErrorStateProps {
+  /** The error to explain. */
+  error: unknown;
+  /** What was being loaded, e.g. `project gh/acme/rocket`. */
+  subject?: string;
+  /** Offers a retry button when given. */
+  onRetry?: () => void;
+}
+
+/**
+ * Explains a failure in place: what happened and what to do. Failures the
+ * plugin recognises get a specific message; anything else is shown with
+ * Backstage's `ResponseErrorPanel`.
+ * @public
+ */
+export function ErrorState(props: ErrorStateProps) {
+  const { error, subject, onRetry } = props;
+  const description = describeError(error, { subject });
+  const retry = onRetry ? (
+    <Button variant="outlined" size="small" onClick={onRetry}>
+      Try again
+    </Button>
+  ) : null;
+
+  if (description.kind === 'unknown' || description.kind === 'bad-request') {
+    return (
+      <>
+        <ResponseErrorPanel
+          error={error instanceof Error ? error : new Error(description.message)}
+          title={description.title}
+        />
+        {retry}
+      </>
+    );
+  }
+  return (
+    <WarningPanel
+      severity={description.kind === 'rate-limited' ? 'warning' : 'error'}
+      title={description.title}
+      defaultExpanded
+    >
+      <Typography variant="body2" role="alert">
+        {description.message}
+      </Typography>
+      {retry}
+    </WarningPanel>
+  );
+}

@@ -1,0 +1,107 @@
+import React, { useMemo } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
+import Tooltip from '@material-ui/core/Tooltip';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import { EmptyState, Link } from '@backstage/core-components';
+import { circleCIAppLinks } from '../../api/links';
+import type { ProjectSlug } from '../../api/slug';
+import { derivePipelineStatus } from '../../api/status';
+import { usePipelines } from '../../hooks/usePipelines';
+import { usePipelineWorkflows } from '../../hooks/usePipelineWorkflows';
+import { ErrorState } from '../ErrorState';
+import { PipelineRow, PipelinesTable } from '../PipelinesTable';
+
+/**
+ * Props of {@link PipelinesPage}.
+ * @public
+ */
+export interface PipelinesPageProps {
+  projectSlug: ProjectSlug;
+  branch?: string;
+}
+
+function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
+  const { projectSlug, branch, onRefresh } = props;
+  const state = usePipelines({ projectSlug, branch });
+  const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
+  const workflows = usePipelineWorkflows({ pipelineIds: ids });
+  const subject = `project ${projectSlug.slug}`;
+  const refresh = () => {
+    state.refresh();
+    onRefresh();
+  };
+
+  const rows: PipelineRow[] = state.pipelines.map(pipeline => {
+    const loaded = workflows.get(pipeline.id);
+    return {
+      id: pipeline.id,
+      pipeline,
+      projectSlug,
+      workflows: loaded?.workflows,
+      workflowsError: loaded?.error,
+      status: derivePipelineStatus({ state: pipeline.state, workflows: loaded?.workflows }),
+    };
+  });
+
+  if (state.error && rows.length === 0) {
+    return <ErrorState error={state.error} subject={subject} onRetry={refresh} />;
+  }
+  if (!state.loading && rows.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No pipelines yet"
+        description={`CircleCI has no pipelines for ${projectSlug.slug}${branch ? ` on branch ${branch}` : ''}. Push a commit or trigger a pipeline to see it here.`}
+        action={<Link to={circleCIAppLinks.project(projectSlug)}>Open the project on CircleCI</Link>}
+      />
+    );
+  }
+  const footer = (
+    <Box mt={1} display="flex" flexDirection="column" alignItems="center" style={{ gap: 8 }}>
+      {state.error && <ErrorState error={state.error} subject={subject} />}
+      {state.hasMore && (
+        <Button variant="outlined" onClick={state.loadMore} disabled={state.loading}>
+          {state.loading ? 'Loading…' : 'Load more pipelines'}
+        </Button>
+      )}
+    </Box>
+  );
+  const title = (
+    <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+      <span>Pipelines of {projectSlug.slug}</span>
+      <Tooltip title="Refresh">
+        <IconButton aria-label="Refresh" size="small" onClick={refresh}>
+          <RefreshIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+    </Box>
+  );
+  return (
+    <PipelinesTable
+      rows={rows}
+      title={title}
+      loading={state.loading && rows.length === 0}
+      footer={footer}
+    />
+  );
+}
+
+/**
+ * The pipelines of one project: loads them and their workflows, and shows
+ * them with their empty and error states.
+ * @public
+ */
+export function PipelinesPage(props: PipelinesPageProps) {
+  const [generation, setGeneration] = React.useState(0);
+  // Remounting on refresh (or another project) drops every loaded workflow
+  // and cancels requests still in flight.
+  return (
+    <PipelinesView
+      key={`${props.projectSlug.slug}:${props.branch ?? ''}:${generation}`}
+      {...props}
+      onRefresh={() => setGeneration(g => g + 1)}
+    />
+  );
+}

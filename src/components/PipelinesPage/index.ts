@@ -1,0 +1,2 @@
+export { PipelinesPage } from './PipelinesPage';
+export type { PipelinesPageProps } from './PipelinesPage';

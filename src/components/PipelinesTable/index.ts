@@ -1,0 +1,3 @@
+export { PipelinesTable } from './PipelinesTable';
+export type { PipelinesTableProps } from './PipelinesTable';
+export * from './columns';

@@ -1,0 +1,51 @@
+import React from 'react';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { useSearchParams } from 'react-router-dom';
+import type { ProjectSlug } from '../../api/slug';
+import { PipelinesPage } from '../PipelinesPage';
+
+/**
+ * Props of {@link ProjectPipelines}.
+ * @public
+ */
+export interface ProjectPipelinesProps {
+  /** The entity's projects; more than one gives a project switcher. */
+  slugs: ProjectSlug[];
+}
+
+/**
+ * The pipelines of the entity's project, with a switcher kept in the URL
+ * (`?project=`) when the entity lists several projects (a monorepo).
+ * @public
+ */
+export function ProjectPipelines(props: ProjectPipelinesProps) {
+  const { slugs } = props;
+  const [params, setParams] = useSearchParams();
+  const chosen = slugs.find(s => s.slug === params.get('project')) ?? slugs[0];
+  const branch = params.get('branch') || undefined;
+  return (
+    <>
+      {slugs.length > 1 && (
+        <Tabs
+          value={chosen.slug}
+          onChange={(_, value: string) =>
+            setParams(p => {
+              const next = new URLSearchParams(p);
+              next.set('project', value);
+              next.delete('branch');
+              return next;
+            })
+          }
+          indicatorColor="primary"
+          aria-label="CircleCI projects"
+        >
+          {slugs.map(s => (
+            <Tab key={s.slug} value={s.slug} label={s.slug} />
+          ))}
+        </Tabs>
+      )}
+      <PipelinesPage projectSlug={chosen} branch={branch} />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ProjectPipelines } from './ProjectPipelines';
+export type { ProjectPipelinesProps } from './ProjectPipelines';

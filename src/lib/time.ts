@@ -1,0 +1,51 @@
+import { DateTime, Duration } from 'luxon';
+
+/**
+ * Formats a span of milliseconds compactly: `45s`, `3m 12s`, `2h 5m`.
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '–';
+  const d = Duration.fromMillis(ms).shiftTo('hours', 'minutes', 'seconds');
+  const h = Math.floor(d.hours);
+  const m = Math.floor(d.minutes);
+  const s = Math.floor(d.seconds);
+  if (h > 0) return `${h}h ${m}m`;
+  if (m > 0) return `${m}m ${s}s`;
+  return `${s}s`;
+}
+
+/** Parses an ISO timestamp; undefined for missing or invalid input. */
+export function parseTime(iso: string | null | undefined): DateTime | undefined {
+  if (!iso) return undefined;
+  const dt = DateTime.fromISO(iso);
+  return dt.isValid ? dt : undefined;
+}
+
+/**
+ * The time between two ISO timestamps; a missing end means "until now".
+ * Undefined when the start is missing or invalid.
+ */
+export function durationBetween(options: {
+  start: string | null | undefined;
+  end: string | null | undefined;
+  now?: number;
+}): number | undefined {
+  const start = parseTime(options.start);
+  if (!start) return undefined;
+  const end = parseTime(options.end);
+  const endMs = end ? end.toMillis() : options.now ?? Date.now();
+  return Math.max(0, endMs - start.toMillis());
+}
+
+/** "5 minutes ago", with the exact time for a tooltip. */
+export function relativeTime(iso: string | null | undefined): {
+  relative: string;
+  exact: string;
+} | undefined {
+  const dt = parseTime(iso);
+  if (!dt) return undefined;
+  return {
+    relative: dt.toRelative() ?? dt.toLocaleString(DateTime.DATETIME_SHORT),
+    exact: dt.toLocaleString(DateTime.DATETIME_FULL),
+  };
+}

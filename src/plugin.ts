@@ -1,0 +1,71 @@
+import {
+  configApiRef,
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { circleCIApiRef } from './api/CircleCIApi';
+import { CircleCIClient } from './api/CircleCIClient';
+import { CIRCLECI_ANNOTATION } from './constants';
+import { circleCIRouteRef } from './routes';
+
+/**
+ * The CircleCI plugin (id `circleci`).
+ * @public
+ */
+export const circleCIPlugin = createPlugin({
+  id: 'circleci',
+  apis: [
+    createApiFactory({
+      api: circleCIApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef, configApi: configApiRef },
+      factory: ({ discoveryApi, fetchApi, configApi }) =>
+        new CircleCIClient({
+          discoveryApi,
+          fetchApi,
+          proxyPath: configApi.getOptionalString('circleci.proxyPath'),
+        }),
+    }),
+  ],
+  routes: {
+    root: circleCIRouteRef,
+  },
+});
+
+/**
+ * The classic plugin's name for {@link circleCIPlugin}.
+ * @public
+ */
+export const plugin = circleCIPlugin;
+
+/**
+ * The CI/CD tab for an entity: its CircleCI pipelines. Takes no props; it
+ * reads the entity from context.
+ * @public
+ */
+export const EntityCircleCIContent = circleCIPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityCircleCIContent',
+    component: () => import('./components/Router').then(m => m.Router),
+    mountPoint: circleCIRouteRef,
+  }),
+);
+
+/**
+ * True when the entity has a non-blank `circleci.com/project-slug`
+ * annotation. A malformed slug still counts, so the tab can explain it.
+ * @public
+ */
+export function isCircleCIAvailable(entity: Entity): boolean {
+  const value = entity.metadata.annotations?.[CIRCLECI_ANNOTATION];
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * The classic plugin's name for {@link isCircleCIAvailable}.
+ * @public
+ */
+export const isPluginApplicableToEntity = isCircleCIAvailable;
