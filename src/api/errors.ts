@@ -164,8 +164,9 @@ function describeResponse(error: ResponseError, subject: string): CircleCIErrorD
       kind: 'server',
       status,
       title: 'CircleCI is unavailable',
-      message: `CircleCI or the proxy answered HTTP ${status} ${error.response.statusText ?? ''}`.trim() +
-        '. This is usually temporary: try again in a moment.',
+      message: `CircleCI or the proxy answered HTTP ${status}${
+        error.response.statusText ? ` ${error.response.statusText}` : ''
+      }. This is usually temporary: try again in a moment.`,
     };
   }
   return {

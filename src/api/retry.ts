@@ -42,11 +42,12 @@ export function sleep(options: { ms: number; signal?: AbortSignal }): Promise<vo
       reject(abortError(signal));
       return;
     }
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError(signal!));
     };
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);

@@ -1,4 +1,3 @@
-import React from 'react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';

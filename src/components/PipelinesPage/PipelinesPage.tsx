@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
@@ -7,11 +7,14 @@ import RefreshIcon from '@material-ui/icons/Refresh';
 import { EmptyState, Link } from '@backstage/core-components';
 import { circleCIAppLinks } from '../../api/links';
 import type { ProjectSlug } from '../../api/slug';
+import type { Pipeline } from '../../api/types';
+import { BranchFilter } from '../BranchFilter';
 import { derivePipelineStatus } from '../../api/status';
 import { usePipelines } from '../../hooks/usePipelines';
 import { usePipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import { ErrorState } from '../ErrorState';
 import { PipelineRow, PipelinesTable } from '../PipelinesTable';
+import { useCircleCIPaths } from '../Router/paths';
 
 /**
  * Props of {@link PipelinesPage}.
@@ -19,15 +22,31 @@ import { PipelineRow, PipelinesTable } from '../PipelinesTable';
  */
 export interface PipelinesPageProps {
   projectSlug: ProjectSlug;
+  /** Shows only this branch's pipelines. */
   branch?: string;
+  /** Called when the user picks another branch (or all, with undefined). */
+  onBranchChange?: (branch: string | undefined) => void;
+}
+
+/** Branches seen in the loaded pipelines, plus the one filtered on. */
+function seenBranches(pipelines: Pipeline[], branch: string | undefined): string[] {
+  const set = new Set<string>();
+  if (branch) set.add(branch);
+  for (const p of pipelines) if (p.vcs?.branch) set.add(p.vcs.branch);
+  return [...set].sort();
 }
 
 function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
-  const { projectSlug, branch, onRefresh } = props;
+  const { projectSlug, branch, onRefresh, onBranchChange } = props;
   const state = usePipelines({ projectSlug, branch });
   const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
   const workflows = usePipelineWorkflows({ pipelineIds: ids });
   const subject = `project ${projectSlug.slug}`;
+  const paths = useCircleCIPaths();
+  const workflowLink = useCallback(
+    (wf: { id: string }) => paths.workflow({ workflowId: wf.id }),
+    [paths],
+  );
   const refresh = () => {
     state.refresh();
     onRefresh();
@@ -45,17 +64,27 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     };
   });
 
+  const filter = onBranchChange && (
+    <BranchFilter
+      branches={seenBranches(state.pipelines, branch)}
+      value={branch}
+      onChange={onBranchChange}
+    />
+  );
   if (state.error && rows.length === 0) {
     return <ErrorState error={state.error} subject={subject} onRetry={refresh} />;
   }
   if (!state.loading && rows.length === 0) {
     return (
+      <>
+      {filter}
       <EmptyState
         missing="data"
         title="No pipelines yet"
         description={`CircleCI has no pipelines for ${projectSlug.slug}${branch ? ` on branch ${branch}` : ''}. Push a commit or trigger a pipeline to see it here.`}
         action={<Link to={circleCIAppLinks.project(projectSlug)}>Open the project on CircleCI</Link>}
       />
+      </>
     );
   }
   const footer = (
@@ -71,6 +100,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const title = (
     <Box display="flex" alignItems="center" style={{ gap: 8 }}>
       <span>Pipelines of {projectSlug.slug}</span>
+      {filter}
       <Tooltip title="Refresh">
         <IconButton aria-label="Refresh" size="small" onClick={refresh}>
           <RefreshIcon fontSize="small" />
@@ -84,6 +114,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
       title={title}
       loading={state.loading && rows.length === 0}
       footer={footer}
+      workflowLink={workflowLink}
     />
   );
 }
@@ -94,7 +125,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
  * @public
  */
 export function PipelinesPage(props: PipelinesPageProps) {
-  const [generation, setGeneration] = React.useState(0);
+  const [generation, setGeneration] = useState(0);
   // Remounting on refresh (or another project) drops every loaded workflow
   // and cancels requests still in flight.
   return (

@@ -1,21 +1,21 @@
-import React from 'react';
+import { ReactElement, ReactNode, useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { defaultPipelineColumns, PipelineRow } from './columns';
+import { defaultPipelineColumns, PipelineRow, WorkflowLinkOptions } from './columns';
 
 /**
  * Props of {@link PipelinesTable}.
  * @public
  */
-export interface PipelinesTableProps {
+export interface PipelinesTableProps extends WorkflowLinkOptions {
   rows: PipelineRow[];
   /** Shown as the table's title. */
-  title?: string | React.ReactElement;
+  title?: string | ReactElement;
   /** True while the first page loads. */
   loading?: boolean;
   /** Replaces the default columns. */
   columns?: TableColumn<PipelineRow>[];
   /** Shown below the rows, e.g. a "load more" control. */
-  footer?: React.ReactNode;
+  footer?: ReactNode;
 }
 
 /**
@@ -24,8 +24,8 @@ export interface PipelinesTableProps {
  * @public
  */
 export function PipelinesTable(props: PipelinesTableProps) {
-  const { rows, title, loading, columns, footer } = props;
-  const defaults = React.useMemo(() => defaultPipelineColumns(), []);
+  const { rows, title, loading, columns, footer, workflowLink } = props;
+  const defaults = useMemo(() => defaultPipelineColumns({ workflowLink }), [workflowLink]);
   return (
     <>
       <Table<PipelineRow>

@@ -1,7 +1,7 @@
-import React from 'react';
 import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import LaunchIcon from '@material-ui/icons/Launch';
 import { Avatar, Link, TableColumn } from '@backstage/core-components';
 import { describeError } from '../../api/errors';
 import { circleCIAppLinks, commitUrl, safeHttpUrl } from '../../api/links';
@@ -110,8 +110,17 @@ export function createActorColumn(): TableColumn<PipelineRow> {
   };
 }
 
-function WorkflowList(props: { row: PipelineRow }) {
-  const { row } = props;
+/**
+ * Options of the workflows column.
+ * @public
+ */
+export interface WorkflowLinkOptions {
+  /** The link of a workflow's page inside the tab. */
+  workflowLink: (workflow: Workflow) => string;
+}
+
+function WorkflowList(props: { row: PipelineRow } & WorkflowLinkOptions) {
+  const { row, workflowLink } = props;
   if (row.workflowsError) {
     return (
       <Typography variant="body2" color="error">
@@ -127,15 +136,19 @@ function WorkflowList(props: { row: PipelineRow }) {
       {current.map(wf => (
         <Box key={wf.id} display="flex" alignItems="center" style={{ gap: 8 }}>
           <StatusLabel status={wf.status} />
-          <Link
-            to={circleCIAppLinks.workflow({
-              slug: row.projectSlug,
-              pipelineNumber: row.pipeline.number,
-              workflowId: wf.id,
-            })}
-          >
-            {wf.name}
-          </Link>
+          <Link to={workflowLink(wf)}>{wf.name}</Link>
+          <Tooltip title="Open on CircleCI">
+            <Link
+              aria-label={`Open workflow ${wf.name} on CircleCI`}
+              to={circleCIAppLinks.workflow({
+                slug: row.projectSlug,
+                pipelineNumber: row.pipeline.number,
+                workflowId: wf.id,
+              })}
+            >
+              <LaunchIcon fontSize="inherit" />
+            </Link>
+          </Tooltip>
         </Box>
       ))}
       {earlier.length > 0 && (
@@ -148,8 +161,12 @@ function WorkflowList(props: { row: PipelineRow }) {
 }
 
 /** The pipeline's workflows, newest run of each, with their statuses. */
-export function createWorkflowsColumn(): TableColumn<PipelineRow> {
-  return { title: 'Workflows', width: '22%', render: row => <WorkflowList row={row} /> };
+export function createWorkflowsColumn(options: WorkflowLinkOptions): TableColumn<PipelineRow> {
+  return {
+    title: 'Workflows',
+    width: '22%',
+    render: row => <WorkflowList row={row} workflowLink={options.workflowLink} />,
+  };
 }
 
 /** When the pipeline was created, relative, with the exact time on hover. */
@@ -189,13 +206,13 @@ export function createDurationColumn(): TableColumn<PipelineRow> {
  * The default columns of the pipelines table.
  * @public
  */
-export function defaultPipelineColumns(): TableColumn<PipelineRow>[] {
+export function defaultPipelineColumns(options: WorkflowLinkOptions): TableColumn<PipelineRow>[] {
   return [
     createPipelineColumn(),
     createBranchColumn(),
     createCommitColumn(),
     createActorColumn(),
-    createWorkflowsColumn(),
+    createWorkflowsColumn(options),
     createStartedColumn(),
     createDurationColumn(),
   ];

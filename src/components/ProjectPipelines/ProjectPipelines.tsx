@@ -1,4 +1,3 @@
-import React from 'react';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { useSearchParams } from 'react-router-dom';
@@ -45,7 +44,18 @@ export function ProjectPipelines(props: ProjectPipelinesProps) {
           ))}
         </Tabs>
       )}
-      <PipelinesPage projectSlug={chosen} branch={branch} />
+      <PipelinesPage
+        projectSlug={chosen}
+        branch={branch}
+        onBranchChange={next =>
+          setParams(p => {
+            const params2 = new URLSearchParams(p);
+            if (next) params2.set('branch', next);
+            else params2.delete('branch');
+            return params2;
+          })
+        }
+      />
     </>
   );
 }

@@ -1,27 +1,71 @@
-import React from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useParams, useResolvedPath, useSearchParams } from 'react-router-dom';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import type { ProjectSlug } from '../../api/slug';
 import { CIRCLECI_ANNOTATION } from '../../constants';
 import { useProjectSlugs } from '../../hooks/useProjectSlugs';
 import { ErrorState } from '../ErrorState';
+import { JobPage } from '../JobPage';
 import { ProjectPipelines } from '../ProjectPipelines';
+import { WorkflowPage } from '../WorkflowPage';
+import { CircleCIPathsProvider, useCircleCIPaths } from './paths';
+
+function WorkflowRoute(props: { slugs: ProjectSlug[] }) {
+  const { workflowId = '' } = useParams();
+  return <WorkflowPage key={workflowId} workflowId={workflowId} slugs={props.slugs} />;
+}
+
+function JobRoute(props: { slugs: ProjectSlug[] }) {
+  const { jobNumber = '' } = useParams();
+  const [params] = useSearchParams();
+  const wanted = params.get('project');
+  const projectSlug = props.slugs.find(s => s.slug === wanted) ?? props.slugs[0];
+  const n = Number(jobNumber);
+  if (!/^\d+$/.test(jobNumber) || !Number.isSafeInteger(n)) {
+    return <ErrorState error={new Error(`"${jobNumber}" is not a job number.`)} />;
+  }
+  return (
+    <JobPage
+      key={`${projectSlug.slug}:${n}`}
+      projectSlug={projectSlug}
+      jobNumber={n}
+      slugs={props.slugs}
+    />
+  );
+}
+
+/** Old classic-plugin links `/:buildId`: a v1.1 build number is the v2 job number. */
+function LegacyBuildRoute() {
+  const { buildId = '' } = useParams();
+  const paths = useCircleCIPaths();
+  if (!/^\d+$/.test(buildId)) return <Navigate to={paths.pipelines()} replace />;
+  return <Navigate to={paths.job({ jobNumber: Number(buildId) })} replace />;
+}
 
 /**
- * The CircleCI tab's routes, for the entity in context. Use it inside an
+ * The CircleCI tab's routes, for the entity in context: `/` (pipelines),
+ * `/workflows/:workflowId`, `/jobs/:jobNumber` (with `?project=` for
+ * monorepos), and the classic plugin's `/:buildId`. Use it inside an
  * `EntityProvider`, or use {@link EntityCircleCIContent}, which wraps it.
  * @public
  */
 export function Router() {
   const result = useProjectSlugs();
+  const base = useResolvedPath('.').pathname;
   if (result.state === 'missing') {
     return <MissingAnnotationEmptyState annotation={CIRCLECI_ANNOTATION} />;
   }
   if (result.state === 'invalid') {
     return <ErrorState error={result.error} />;
   }
+  const { slugs } = result;
   return (
-    <Routes>
-      <Route path="/" element={<ProjectPipelines slugs={result.slugs} />} />
-    </Routes>
+    <CircleCIPathsProvider base={base}>
+      <Routes>
+        <Route path="/" element={<ProjectPipelines slugs={slugs} />} />
+        <Route path="/workflows/:workflowId" element={<WorkflowRoute slugs={slugs} />} />
+        <Route path="/jobs/:jobNumber" element={<JobRoute slugs={slugs} />} />
+        <Route path="/:buildId" element={<LegacyBuildRoute />} />
+      </Routes>
+    </CircleCIPathsProvider>
   );
 }

@@ -1,4 +1,4 @@
-import React from 'react';
+import { ComponentType, ReactNode } from 'react';
 import {
   StatusAborted,
   StatusError,
@@ -23,7 +23,7 @@ const LABELS: Record<CircleCIStatus, string> = {
   unknown: 'Unknown',
 };
 
-const ICONS: Record<CircleCIStatus, React.ComponentType<{ children?: React.ReactNode }>> = {
+const ICONS: Record<CircleCIStatus, ComponentType<{ children?: ReactNode }>> = {
   success: StatusOK,
   failed: StatusError,
   failing: StatusError,
@@ -45,7 +45,7 @@ export interface StatusLabelProps {
   /** A normalised status, or a raw CircleCI status string. */
   status: CircleCIStatus | string | null | undefined;
   /** Text to show instead of the status' own label. */
-  children?: React.ReactNode;
+  children?: ReactNode;
 }
 
 /**

@@ -1,0 +1,95 @@
+/*
+ * Test harness: the real CircleCIClient against the one fake CircleCI,
+ * mounted with msw at the URL where the Backstage proxy endpoint lives.
+ */
+import { ReactElement } from 'react';
+import { setupServer } from 'msw/node';
+import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import { createFakeCircleCI, createFakeCircleCIHandlers } from '../../dev/fake-circleci';
+import type { FakeCircleCI } from '../../dev/fake-circleci';
+import { circleCIApiRef } from '../api/CircleCIApi';
+import { CircleCIClient } from '../api/CircleCIClient';
+import type { RetryPolicy } from '../api/retry';
+import { CIRCLECI_ANNOTATION } from '../constants';
+
+/** Where the tests' discovery API puts the proxy. */
+export const PROXY_BASE = 'http://localhost:7007/api/proxy';
+/** The proxy endpoint of the CircleCI API. */
+export const API_BASE = `${PROXY_BASE}/circleci/api`;
+
+/** No waiting between retries, so tests with real timers stay fast. */
+export const FAST_RETRIES: Partial<RetryPolicy> = { baseDelayMs: 1, maxDelayMs: 2 };
+
+/**
+ * Starts msw with a fresh fake for each test of the calling file, and
+ * returns accessors. Call at the top of a describe block or file.
+ */
+export function setupFakeCircleCI(options?: { injectToken?: boolean }) {
+  const ref: { fake?: FakeCircleCI } = {};
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(() => {
+    ref.fake = createFakeCircleCI({ seed: 1 });
+    server.resetHandlers(
+      ...createFakeCircleCIHandlers({
+        fake: ref.fake,
+        baseUrl: API_BASE,
+        injectToken: options?.injectToken,
+      }),
+    );
+  });
+  afterAll(() => server.close());
+  return {
+    server,
+    get fake(): FakeCircleCI {
+      return ref.fake!;
+    },
+  };
+}
+
+/** A real client pointed at the test proxy. */
+export function createTestClient(options?: {
+  retryPolicy?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  /** Wraps the global fetch, e.g. to observe calls. */
+  fetch?: typeof fetch;
+}): CircleCIClient {
+  const wrapped = options?.fetch;
+  return new CircleCIClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+    fetchApi: { fetch: (input, init) => (wrapped ?? fetch)(input, init) },
+    retryPolicy: options?.retryPolicy ?? FAST_RETRIES,
+    timeoutMs: options?.timeoutMs,
+  });
+}
+
+/** A catalog entity with the given annotation value (none when undefined). */
+export function entityWith(slug: string | undefined): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'rocket',
+      annotations: slug === undefined ? {} : { [CIRCLECI_ANNOTATION]: slug },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  };
+}
+
+/** Renders a tab element for an entity, with the real client. */
+export function renderWithEntity(options: {
+  element: ReactElement;
+  slug: string | undefined;
+  client?: CircleCIClient;
+  routeEntries?: string[];
+}) {
+  const client = options.client ?? createTestClient();
+  return renderInTestApp(
+    <TestApiProvider apis={[[circleCIApiRef, client]]}>
+      <EntityProvider entity={entityWith(options.slug)}>{options.element}</EntityProvider>
+    </TestApiProvider>,
+    { routeEntries: options.routeEntries },
+  );
+}

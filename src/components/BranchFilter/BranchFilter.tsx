@@ -1,0 +1,36 @@
+import TextField from '@material-ui/core/TextField';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+
+/**
+ * Props of {@link BranchFilter}.
+ * @public
+ */
+export interface BranchFilterProps {
+  /** The branches seen in what has been loaded. */
+  branches: string[];
+  /** The branch filtered on, if any. */
+  value?: string;
+  /** Called with the chosen or typed branch, or undefined for all. */
+  onChange: (branch: string | undefined) => void;
+}
+
+/**
+ * Filters pipelines by branch: pick one seen so far, or type any name.
+ * @public
+ */
+export function BranchFilter(props: BranchFilterProps) {
+  const { branches, value, onChange } = props;
+  return (
+    <Autocomplete<string, false, false, true>
+      freeSolo
+      size="small"
+      options={branches}
+      value={value ?? null}
+      onChange={(_, next) => onChange(next?.trim() ? next.trim() : undefined)}
+      style={{ minWidth: 260 }}
+      renderInput={params => (
+        <TextField {...params} label="Branch" variant="outlined" placeholder="All branches" />
+      )}
+    />
+  );
+}

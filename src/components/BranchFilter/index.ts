@@ -1,0 +1,2 @@
+export { BranchFilter } from './BranchFilter';
+export type { BranchFilterProps } from './BranchFilter';

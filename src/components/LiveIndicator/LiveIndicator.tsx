@@ -1,0 +1,32 @@
+import Chip from '@material-ui/core/Chip';
+import { DateTime } from 'luxon';
+
+/**
+ * Props of {@link LiveIndicator}.
+ * @public
+ */
+export interface LiveIndicatorProps {
+  /** True while the view is polled. */
+  live: boolean;
+  /** When the data was last loaded (ms since epoch). */
+  updatedAt?: number;
+}
+
+/**
+ * Tells whether the view updates itself, and when it last refreshed.
+ * @public
+ */
+export function LiveIndicator(props: LiveIndicatorProps) {
+  const { live, updatedAt } = props;
+  const time = updatedAt ? DateTime.fromMillis(updatedAt).toFormat('HH:mm:ss') : undefined;
+  const label = `${live ? 'Live' : 'Settled'}${time ? ` · updated ${time}` : ''}`;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={live ? 'primary' : 'default'}
+      label={label}
+      aria-live="polite"
+    />
+  );
+}

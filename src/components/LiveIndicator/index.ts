@@ -1,0 +1,2 @@
+export { LiveIndicator } from './LiveIndicator';
+export type { LiveIndicatorProps } from './LiveIndicator';

@@ -1,0 +1,2 @@
+export { TabBreadcrumbs } from './TabBreadcrumbs';
+export type { Crumb } from './TabBreadcrumbs';

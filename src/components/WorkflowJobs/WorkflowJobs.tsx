@@ -1,0 +1,74 @@
+import Box from '@material-ui/core/Box';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
+import type { WorkflowJob } from '../../api/types';
+import { layerJobs } from '../../lib/graph';
+import { durationBetween, formatDuration } from '../../lib/time';
+import { StatusLabel } from '../StatusLabel';
+
+/**
+ * Props of {@link WorkflowJobs}.
+ * @public
+ */
+export interface WorkflowJobsProps {
+  jobs: WorkflowJob[];
+  /** The link of a job page, for jobs that have a number. */
+  jobLink: (job: WorkflowJob & { job_number: number }) => string;
+}
+
+function approvalLabel(job: WorkflowJob): string | undefined {
+  if (job.type !== 'approval') return undefined;
+  if (job.status === 'success') {
+    return 'Approved';
+  }
+  if (job.status === 'on_hold') return 'Waiting for approval';
+  return undefined;
+}
+
+function JobCard(props: { job: WorkflowJob; jobLink: WorkflowJobsProps['jobLink'] }) {
+  const { job, jobLink } = props;
+  const ms = durationBetween({ start: job.started_at, end: job.stopped_at });
+  const hasNumber = typeof job.job_number === 'number';
+  const name = hasNumber ? (
+    <Link to={jobLink(job as WorkflowJob & { job_number: number })}>{job.name}</Link>
+  ) : (
+    <Typography variant="body2" component="span">
+      {job.name}
+    </Typography>
+  );
+  return (
+    <Paper variant="outlined" style={{ padding: 8, minWidth: 200 }} data-testid="workflow-job">
+      <Box>{name}</Box>
+      <StatusLabel status={job.status}>{approvalLabel(job)}</StatusLabel>
+      <Typography variant="caption" component="div">
+        {job.type === 'approval' ? 'approval' : `#${job.job_number ?? '—'}`}
+        {ms !== undefined ? ` · ${formatDuration(ms)}` : ''}
+      </Typography>
+    </Paper>
+  );
+}
+
+/**
+ * A workflow's jobs in stages, laid out by their dependencies. Approval jobs
+ * have no job page, so they are not links.
+ * @public
+ */
+export function WorkflowJobs(props: WorkflowJobsProps) {
+  const layers = layerJobs(props.jobs);
+  if (layers.length === 0) {
+    return <Typography variant="body2">This workflow has no jobs.</Typography>;
+  }
+  return (
+    <Box display="flex" style={{ gap: 16, overflowX: 'auto' }} role="list" aria-label="Jobs">
+      {layers.map((layer, i) => (
+        <Box key={i} display="flex" flexDirection="column" style={{ gap: 8 }} role="listitem">
+          <Typography variant="overline">Stage {i + 1}</Typography>
+          {layer.map(job => (
+            <JobCard key={job.id} job={job} jobLink={props.jobLink} />
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+}

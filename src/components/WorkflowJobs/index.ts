@@ -1,0 +1,2 @@
+export { WorkflowJobs } from './WorkflowJobs';
+export type { WorkflowJobsProps } from './WorkflowJobs';

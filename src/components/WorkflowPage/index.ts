@@ -1,0 +1,2 @@
+export { WorkflowPage } from './WorkflowPage';
+export type { WorkflowPageProps } from './WorkflowPage';
