@@ -71,7 +71,7 @@ describe('the pipelines tab', () => {
     await waitFor(() => expect(screen.getAllByText(/^#\d+$/).length).toBeGreaterThan(20), {
       timeout: 10_000,
     });
-    expect(requestsMatching(/page-token=/)).toHaveLength(1);
+    expect(requestsMatching(/pipeline\?page-token=/)).toHaveLength(1);
   });
 
   it('renders a hostile branch name and ANSI commit soup as inert text', async () => {
