@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { createFakeCircleCI } from '../../dev/fake-circleci';
 import { CircleCIClient } from './CircleCIClient';
-import { parseProjectSlugs } from './slug';
+import { parseProjectSlugs, ProjectSlug } from './slug';
 
 const PROXY = 'http://localhost:7007/api/proxy/circleci/api';
 const SEG = '[A-Za-z0-9._-]+';
@@ -73,7 +73,7 @@ describe('slug fuzzing', () => {
     let parsedCount = 0;
     await fc.assert(
       fc.asyncProperty(annotations, fc.string(), async (annotation, id) => {
-        let slugs;
+        let slugs: ProjectSlug[];
         try {
           slugs = parseProjectSlugs(annotation);
         } catch {

@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CircleCIApi } from '../api/CircleCIApi';
+import { isActiveStatus, normalizeStatus } from '../api/status';
 import type { Workflow } from '../api/types';
 import type { ResourceCache } from './resourceCache';
 import { TaskQueue } from './taskQueue';
+import { usePageVisible } from './usePageVisible';
+import { POLL_INTERVAL_MS } from './useResource';
 import { isAbort, useCircleCI } from './useResourceCache';
 
 /**
@@ -38,7 +41,7 @@ async function allWorkflows(options: {
 
 /** The cache key of a pipeline's workflows. */
 export function workflowsKey(pipelineId: string): string {
-  return `workflows:${pipelineId}`;
+  return `workflows:${pipelineId}${pipelineId ? ':' : ''}`;
 }
 
 interface Scheduler {
@@ -91,7 +94,9 @@ function schedule(options: {
  * Loads the workflows of each given pipeline, at most
  * {@link WORKFLOW_CONCURRENCY} requests at once, in the given order, and
  * reports each as it arrives. A pipeline is requested once while the hook
- * stays mounted; requests still queued or in flight are cancelled on unmount.
+ * stays mounted, except that pipelines with running, queued or on-hold
+ * workflows are re-read about every 10 s while the page is visible. Requests
+ * still queued or in flight are cancelled on unmount.
  * @public
  */
 export function usePipelineWorkflows(options: {
@@ -115,22 +120,43 @@ export function usePipelineWorkflows(options: {
     };
   }, [api, cache]);
 
+  const onResult = useCallback((id: string, result: PipelineWorkflows) => {
+    setResults(prev => {
+      const next = new Map(prev);
+      // On a failed re-read, keep showing the workflows loaded before.
+      next.set(id, result.error && prev.get(id)?.workflows ? { ...prev.get(id), ...result } : result);
+      return next;
+    });
+  }, []);
+
   useEffect(() => {
     const current = scheduler.current;
     if (!current) return;
-    schedule({
-      scheduler: current,
-      ids: idsKey ? idsKey.split(',') : [],
-      api,
-      cache,
-      onResult: (id, result) =>
-        setResults(prev => {
-          const next = new Map(prev);
-          next.set(id, result);
-          return next;
-        }),
-    });
-  }, [api, cache, idsKey]);
+    schedule({ scheduler: current, ids: idsKey ? idsKey.split(',') : [], api, cache, onResult });
+  }, [api, cache, idsKey, onResult]);
+
+  // Only pipelines with unfinished workflows are re-read, about every 10 s,
+  // while the page is visible; a failed re-read doubles the wait.
+  const pageVisible = usePageVisible();
+  const active = [...results.entries()]
+    .filter(([, r]) => r.workflows?.some(w => isActiveStatus(normalizeStatus(w.status))))
+    .map(([id]) => id)
+    .join(',');
+  const failures = [...results.values()].filter(r => r.error).length;
+  useEffect(() => {
+    const current = scheduler.current;
+    if (!current || !active || !pageVisible) return undefined;
+    const delay = Math.min(120_000, POLL_INTERVAL_MS * 2 ** Math.min(failures, 4));
+    const timer = setTimeout(() => {
+      const ids = active.split(',');
+      for (const id of ids) {
+        current.requested.delete(id);
+        cache.invalidate(workflowsKey(id));
+      }
+      schedule({ scheduler: current, ids, api, cache, onResult });
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [active, pageVisible, failures, results, api, cache, onResult]);
 
   return results;
 }

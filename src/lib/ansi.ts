@@ -9,15 +9,19 @@
 /* eslint-disable no-control-regex */
 
 /**
- * One escape sequence or control character:
+ * One escape sequence or control character that must be dropped or
+ * rewritten:
  * 1. OSC (`ESC ]` or C1 `0x9d`) up to BEL or ST; unterminated, up to the end of the line.
  * 2. DCS, SOS, PM, APC strings (`ESC P`, `ESC X`, `ESC ^`, `ESC _`) up to ST or the end of the line.
- * 3. CSI (`ESC [` or C1 `0x9b`): parameters (group 1), intermediates (group 2), final byte (group 3).
- * 4. Other escapes (`ESC (` `B`, `ESC 7`, `ESC =`), and a lone ESC.
- * 5. C0 controls except tab and newline, DEL, and C1 controls.
+ * 3. CSI (`ESC [` or C1 `0x9b`): parameters (group 1), intermediates (group 2), final byte (group 3),
+ *    except single SGR codes the log viewer understands as they are (`ESC[31m`): skipping those
+ *    keeps large logs fast, as they are most of the sequences.
+ * 4. An incomplete CSI introducer.
+ * 5. Other escapes (`ESC ( B`, `ESC 7`, `ESC =`), and a lone ESC.
+ * 6. C0 controls except tab and newline, DEL, and C1 controls.
  */
 const SEQUENCE =
-  /(?:\u001b\]|\u009d)[^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|(?:\u001b[PX^_]|[\u0090\u0098\u009e\u009f])[^\u001b\u009c\n]*(?:\u001b\\|\u009c)?|(?:\u001b\[|\u009b)([0-?]*)([ -/]*)([@-~])|\u001b[ -/]*[0-~]?|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f]/g;
+  /(?:\u001b\]|\u009d)[^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|(?:\u001b[PX^_]|[\u0090\u0098\u009e\u009f])[^\u001b\u009c\n]*(?:\u001b\\|\u009c)?|(?:\u001b\[(?!(?:[134]|2[234]|3[0-79]|4[0-79]|90)m)|\u009b)([0-?]*)([ -/]*)([@-~])|\u001b\[(?![0-?]*[ -/]*[@-~])|\u001b(?!\[)[ -/]*[0-~]?|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f]/g;
 
 /** Text overwritten by a carriage return on the same line. */
 const OVERWRITTEN = /^(?:[^\n\r]*\r)+(?=[^\n\r])/gm;

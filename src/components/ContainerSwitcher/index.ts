@@ -1,0 +1,2 @@
+export { ContainerSwitcher, containerStatuses } from './ContainerSwitcher';
+export type { ContainerStatus, ContainerSwitcherProps } from './ContainerSwitcher';

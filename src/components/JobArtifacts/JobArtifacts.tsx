@@ -1,0 +1,90 @@
+
+import Box from '@material-ui/core/Box';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
+import { safeHttpUrl } from '../../api/links';
+import type { Artifact } from '../../api/types';
+import { stripControl } from '../../lib/text';
+
+/**
+ * Props of {@link JobArtifacts}.
+ * @public
+ */
+export interface JobArtifactsProps {
+  artifacts: Artifact[];
+  /** True when CircleCI had more artifacts than were loaded. */
+  truncated?: boolean;
+}
+
+/** Groups artifacts by container (`node_index`), containers in order, paths sorted. */
+export function groupArtifacts(artifacts: readonly Artifact[]): Array<{ node: number; items: Artifact[] }> {
+  const groups = new Map<number, Artifact[]>();
+  for (const artifact of artifacts) {
+    const node = Number.isFinite(artifact.node_index) ? artifact.node_index : 0;
+    const items = groups.get(node) ?? [];
+    items.push(artifact);
+    groups.set(node, items);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([node, items]) => ({ node, items: [...items].sort((a, b) => a.path.localeCompare(b.path)) }));
+}
+
+function ArtifactItem(props: { artifact: Artifact }) {
+  const path = stripControl(props.artifact.path);
+  const url = safeHttpUrl(props.artifact.url);
+  return (
+    <ListItem dense disableGutters data-testid="artifact">
+      {url ? (
+        <Link to={url}>{path}</Link>
+      ) : (
+        <Typography variant="body2">
+          {path}{' '}
+          <Typography component="span" variant="caption" color="textSecondary">
+            (no link: not an http(s) URL)
+          </Typography>
+        </Typography>
+      )}
+    </ListItem>
+  );
+}
+
+/**
+ * The artifacts of a job grouped by container, each with its path. Only
+ * `http:` and `https:` URLs become links; anything else is shown as text.
+ * @public
+ */
+export function JobArtifacts(props: JobArtifactsProps) {
+  const { artifacts, truncated } = props;
+  if (artifacts.length === 0) {
+    return (
+      <Typography variant="body2" data-testid="no-artifacts">
+        This job has no artifacts. Jobs upload artifacts with the <code>store_artifacts</code> step.
+      </Typography>
+    );
+  }
+  const groups = groupArtifacts(artifacts);
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
+      {truncated && (
+        <Typography variant="caption" color="textSecondary">
+          Only the first {artifacts.length} artifacts are shown.
+        </Typography>
+      )}
+      {groups.map(group => (
+        <section key={group.node} aria-label={`Container ${group.node}`} data-testid="artifact-group">
+          <Typography variant="subtitle2" component="h3">
+            Container {group.node} ({group.items.length})
+          </Typography>
+          <List dense disablePadding>
+            {group.items.map((artifact, i) => (
+              <ArtifactItem key={`${artifact.path}:${i}`} artifact={artifact} />
+            ))}
+          </List>
+        </section>
+      ))}
+    </Box>
+  );
+}

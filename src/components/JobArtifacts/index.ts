@@ -1,0 +1,2 @@
+export { JobArtifacts, groupArtifacts } from './JobArtifacts';
+export type { JobArtifactsProps } from './JobArtifacts';

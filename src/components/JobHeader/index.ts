@@ -1,0 +1,2 @@
+export { JobHeader, jobDurationText } from './JobHeader';
+export type { JobHeaderProps } from './JobHeader';

@@ -1,0 +1,125 @@
+import { ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useSearchParams } from 'react-router-dom';
+import type { ProjectSlug } from '../../api/slug';
+import { useJob } from '../../hooks/useJob';
+import { usePipeline } from '../../hooks/useWorkflow';
+import { stripControl } from '../../lib/text';
+import { ErrorState } from '../ErrorState';
+import { JobHeader } from '../JobHeader';
+import { useCircleCIPaths } from '../Router/paths';
+import { Crumb, TabBreadcrumbs } from '../TabBreadcrumbs';
+import { ArtifactsSection, SectionProps, StepsSection, TestsSection } from './sections';
+
+/**
+ * Props of {@link JobPage}.
+ * @public
+ */
+export interface JobPageProps {
+  /** The job's project. */
+  projectSlug: ProjectSlug;
+  jobNumber: number;
+  /** The entity's projects; with more than one, links keep the project. */
+  slugs: ProjectSlug[];
+  /** A slot for actions (rerun, cancel) in the header. */
+  actions?: ReactNode;
+}
+
+const TABS = [
+  { value: 'steps', label: 'Steps', Section: StepsSection },
+  { value: 'tests', label: 'Tests', Section: TestsSection },
+  { value: 'artifacts', label: 'Artifacts', Section: ArtifactsSection },
+] as const;
+
+type TabValue = (typeof TABS)[number]['value'];
+
+/** The selected tab, kept in the `tab` query parameter so it can be linked. */
+function useTab(): [TabValue, (tab: TabValue) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('tab');
+  const tab = TABS.find(t => t.value === raw)?.value ?? 'steps';
+  const setTab = (next: TabValue) => {
+    const updated = new URLSearchParams(params);
+    if (next === 'steps') updated.delete('tab');
+    else updated.set('tab', next);
+    setParams(updated, { replace: true });
+  };
+  return [tab, setTab];
+}
+
+/**
+ * One job: breadcrumbs back to its workflow, its details (status,
+ * duration, executor, resource class, parallelism, branch and commit, a
+ * link to CircleCI), and tabs with its steps and logs, its test results
+ * and its artifacts. Polled while the job runs. Each tab loads and fails
+ * on its own, so a failing tests or artifacts request does not take down
+ * the job view.
+ * @public
+ */
+export function JobPage(props: JobPageProps) {
+  const { projectSlug, jobNumber, slugs, actions } = props;
+  const paths = useCircleCIPaths();
+  const [tab, setTab] = useTab();
+  const job = useJob({ projectSlug, jobNumber });
+  const j = job.value;
+  const pipeline = usePipeline({ pipelineId: j?.pipeline.id });
+  const monorepo = slugs.length > 1;
+
+  const crumbs: Crumb[] = [
+    { label: 'Pipelines', to: paths.pipelines({ projectSlug: monorepo ? projectSlug.slug : undefined }) },
+    j
+      ? { label: `Workflow ${stripControl(j.latest_workflow.name)}`, to: paths.workflow({ workflowId: j.latest_workflow.id }) }
+      : { label: 'Workflow' },
+    { label: j ? `Job ${stripControl(j.name)} #${jobNumber}` : `Job #${jobNumber}` },
+  ];
+
+  if (job.error && !j) {
+    return (
+      <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+        <TabBreadcrumbs crumbs={crumbs} />
+        <ErrorState error={job.error} subject={`job #${jobNumber} of ${projectSlug.slug}`} onRetry={job.refresh} />
+      </Box>
+    );
+  }
+  if (!j) return <Progress />;
+
+  const section: SectionProps = { projectSlug, jobNumber, job: j, live: job.live };
+  const current = TABS.find(t => t.value === tab) ?? TABS[0];
+  const Section = current.Section;
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+      <TabBreadcrumbs crumbs={crumbs} />
+      <InfoCard
+        title={`Job ${stripControl(j.name)} #${jobNumber}`}
+        subheader={
+          <JobHeader
+            job={j}
+            pipeline={pipeline.value}
+            slug={projectSlug}
+            live={job.live}
+            updatedAt={job.updatedAt}
+            actions={actions}
+          />
+        }
+      >
+        <Tabs
+          value={tab}
+          onChange={(_e, value: TabValue) => setTab(value)}
+          indicatorColor="primary"
+          textColor="primary"
+          aria-label="Job sections"
+        >
+          {TABS.map(t => (
+            <Tab key={t.value} value={t.value} label={t.label} id={`job-tab-${t.value}`} aria-controls={`job-tabpanel-${t.value}`} />
+          ))}
+        </Tabs>
+        <Box pt={2} role="tabpanel" id={`job-tabpanel-${tab}`} aria-labelledby={`job-tab-${tab}`}>
+          <Section {...section} />
+        </Box>
+      </InfoCard>
+    </Box>
+  );
+}

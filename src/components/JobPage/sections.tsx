@@ -1,0 +1,75 @@
+/*
+ * The containers of the job page's tabs. Each loads its own data and
+ * explains its own failure, so a failing tests or artifacts request leaves
+ * the rest of the job view working.
+ */
+
+import { Progress } from '@backstage/core-components';
+import { normalizeStatus } from '../../api/status';
+import type { JobDetails } from '../../api/types';
+import type { JobHookOptions } from '../../hooks/useJob';
+import { useJobArtifacts, useJobSteps, useJobTests } from '../../hooks/useJob';
+import { ErrorState } from '../ErrorState';
+import { JobArtifacts } from '../JobArtifacts';
+import { JobSteps } from '../JobSteps';
+import { StepLog } from '../StepLog';
+import { TestResults } from '../TestResults';
+
+/** What every section gets: the job and whether it is still running. */
+export interface SectionProps extends JobHookOptions {
+  job: JobDetails;
+  /** The job is active (its view is polled). */
+  live: boolean;
+}
+
+/** The steps of the job with their logs. */
+export function StepsSection(props: SectionProps) {
+  const { projectSlug, jobNumber, job, live } = props;
+  const steps = useJobSteps({ projectSlug, jobNumber, live });
+  if (steps.error && !steps.value) {
+    return <ErrorState error={steps.error} subject={`the steps of job #${jobNumber}`} onRetry={steps.refresh} />;
+  }
+  if (!steps.value) return <Progress />;
+  return (
+    <JobSteps
+      steps={steps.value.steps}
+      parallelism={Math.max(job.parallelism, steps.value.parallel)}
+      containers={job.parallel_runs}
+      renderLog={({ action, containerIndex }) => (
+        <StepLog
+          projectSlug={projectSlug}
+          jobNumber={jobNumber}
+          containerIndex={containerIndex}
+          stepNumber={action.step}
+          live={normalizeStatus(action.status) === 'running'}
+          hasOutput={action.has_output !== false}
+          jobUrl={job.web_url}
+        />
+      )}
+    />
+  );
+}
+
+/** The job's test results. */
+export function TestsSection(props: SectionProps) {
+  const { projectSlug, jobNumber, live } = props;
+  const tests = useJobTests({ projectSlug, jobNumber, live });
+  if (tests.error && !tests.value) {
+    return <ErrorState error={tests.error} subject={`the test results of job #${jobNumber}`} onRetry={tests.refresh} />;
+  }
+  if (!tests.value) return <Progress />;
+  return <TestResults tests={tests.value.items} truncated={tests.value.truncated} />;
+}
+
+/** The job's artifacts. */
+export function ArtifactsSection(props: SectionProps) {
+  const { projectSlug, jobNumber, live } = props;
+  const artifacts = useJobArtifacts({ projectSlug, jobNumber, live });
+  if (artifacts.error && !artifacts.value) {
+    return (
+      <ErrorState error={artifacts.error} subject={`the artifacts of job #${jobNumber}`} onRetry={artifacts.refresh} />
+    );
+  }
+  if (!artifacts.value) return <Progress />;
+  return <JobArtifacts artifacts={artifacts.value.items} truncated={artifacts.value.truncated} />;
+}

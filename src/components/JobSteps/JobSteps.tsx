@@ -1,0 +1,161 @@
+import { ReactNode, useState } from 'react';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { normalizeStatus } from '../../api/status';
+import type { JobStep, StepAction } from '../../api/types';
+import { stripControl } from '../../lib/text';
+import { durationBetween, formatDuration } from '../../lib/time';
+import { StatusLabel } from '../StatusLabel';
+import { ContainerSwitcher, containerStatuses } from '../ContainerSwitcher';
+
+/**
+ * What {@link JobStepsProps.renderLog} receives.
+ * @public
+ */
+export interface StepLogRenderOptions {
+  step: JobStep;
+  /** The step as it ran on the selected container. */
+  action: StepAction;
+  containerIndex: number;
+}
+
+/**
+ * Props of {@link JobSteps}.
+ * @public
+ */
+export interface JobStepsProps {
+  steps: JobStep[];
+  /** The number of parallel containers of the job. */
+  parallelism: number;
+  /** The status of each container (the job's `parallel_runs`), when known. */
+  containers?: Array<{ index: number; status: string }>;
+  /** Renders the log of an opened step; called only while it is expanded. */
+  renderLog: (options: StepLogRenderOptions) => ReactNode;
+}
+
+/** True for a step action that failed (exit code, timeout, infrastructure). */
+export function actionFailed(action: StepAction): boolean {
+  return action.failed === true || normalizeStatus(action.status) === 'failed';
+}
+
+function actionOf(step: JobStep, container: number): StepAction | undefined {
+  return step.actions.find(a => a.index === container);
+}
+
+function stepDuration(action: StepAction): string {
+  if (typeof action.run_time_millis === 'number') return formatDuration(action.run_time_millis);
+  const ms = durationBetween({ start: action.start_time, end: action.end_time });
+  if (ms === undefined) return '';
+  return action.end_time ? formatDuration(ms) : `${formatDuration(ms)} so far`;
+}
+
+/** The step number of the first failed step on a container, if any. */
+function firstFailedStep(steps: JobStep[], container: number): number | undefined {
+  for (const step of steps) {
+    const action = actionOf(step, container);
+    if (action && actionFailed(action)) return action.step;
+  }
+  return undefined;
+}
+
+function StepRow(props: {
+  step: JobStep;
+  action: StepAction | undefined;
+  expanded: boolean;
+  onToggle: () => void;
+  children: ReactNode;
+}) {
+  const { step, action, expanded, onToggle } = props;
+  const name = stripControl(step.name);
+  const id = `step-${action?.step ?? name}`;
+  return (
+    <Accordion
+      expanded={expanded && action !== undefined}
+      onChange={onToggle}
+      disabled={action === undefined}
+      TransitionProps={{ unmountOnExit: true }}
+      data-testid="job-step"
+    >
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`${id}-content`} id={`${id}-header`}>
+        <Box display="flex" alignItems="center" width="100%" style={{ gap: 16 }}>
+          <Box minWidth={120}>
+            <StatusLabel status={action?.status ?? 'not_run'} />
+          </Box>
+          <Typography variant="body2" style={{ flex: 1, wordBreak: 'break-word' }}>
+            {name}
+            {action?.background ? ' (background)' : ''}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {action ? stepDuration(action) : ''}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails id={`${id}-content`} style={{ display: 'block' }}>
+        {expanded && action ? props.children : null}
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+/**
+ * The steps of a job, one expandable entry per step with its status and
+ * duration on the selected container. Parallel jobs get a container
+ * switcher showing each container's status; the first failed container is
+ * selected, and its first failed step is expanded on arrival. A step's log
+ * is rendered (and so loaded) only while the step is expanded.
+ * @public
+ */
+export function JobSteps(props: JobStepsProps) {
+  const { steps, parallelism, renderLog } = props;
+  const statuses = containerStatuses({ steps, parallelism, containers: props.containers });
+  const defaultContainer = statuses.find(c => normalizeStatus(c.status) === 'failed')?.index ?? 0;
+  const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const container = chosen ?? defaultContainer;
+  // Steps the user opened or closed, per container; until then the first
+  // failed step of the container is open.
+  const [opened, setOpened] = useState<Record<number, number[]>>({});
+  const openSteps = (c: number): number[] => {
+    if (opened[c]) return opened[c];
+    const failed = firstFailedStep(steps, c);
+    return failed === undefined ? [] : [failed];
+  };
+  const toggle = (stepNumber: number) => {
+    setOpened(prev => {
+      const current = prev[container] ?? openSteps(container);
+      const next = current.includes(stepNumber)
+        ? current.filter(n => n !== stepNumber)
+        : [...current, stepNumber];
+      return { ...prev, [container]: next };
+    });
+  };
+
+  if (steps.length === 0) {
+    return <Typography variant="body2">This job has no steps yet.</Typography>;
+  }
+  const open = openSteps(container);
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
+      {statuses.length > 1 && (
+        <ContainerSwitcher containers={statuses} selected={container} onSelect={setChosen} />
+      )}
+      <div role="list" aria-label={`Steps on container ${container}`}>
+        {steps.map((step, i) => {
+          const action = actionOf(step, container);
+          const stepNumber = action?.step ?? step.actions[0]?.step ?? -1 - i;
+          const expanded = open.includes(stepNumber);
+          return (
+            <div role="listitem" key={`${container}:${stepNumber}:${i}`}>
+              <StepRow step={step} action={action} expanded={expanded} onToggle={() => toggle(stepNumber)}>
+                {expanded && action ? renderLog({ step, action, containerIndex: container }) : null}
+              </StepRow>
+            </div>
+          );
+        })}
+      </div>
+    </Box>
+  );
+}

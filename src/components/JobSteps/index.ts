@@ -1,0 +1,2 @@
+export { JobSteps, actionFailed } from './JobSteps';
+export type { JobStepsProps, StepLogRenderOptions } from './JobSteps';

@@ -1,0 +1,123 @@
+
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import { Link, LogViewer, Progress } from '@backstage/core-components';
+import { describeError } from '../../api/errors';
+import { safeHttpUrl } from '../../api/links';
+import type { ProjectSlug } from '../../api/slug';
+import { useStepOutput } from '../../hooks/useStepOutput';
+import { downloadText } from '../../lib/download';
+import { ErrorState } from '../ErrorState';
+
+/** The height of the log box; the log viewer scrolls inside it. */
+export const LOG_HEIGHT_PX = 480;
+
+/**
+ * Props of {@link StepLog}.
+ * @public
+ */
+export interface StepLogProps {
+  projectSlug: string | ProjectSlug;
+  jobNumber: number;
+  containerIndex: number;
+  stepNumber: number;
+  /** The step is running: its log is re-read about every 10 s. */
+  live?: boolean;
+  /** False when CircleCI says the step has no output; nothing is loaded then. */
+  hasOutput?: boolean;
+  /** The job on app.circleci.com, offered when the log cannot be loaded. */
+  jobUrl?: string;
+}
+
+function OpenOnCircleCI(props: { jobUrl?: string }) {
+  const url = safeHttpUrl(props.jobUrl);
+  if (!url) return null;
+  return (
+    <Typography variant="body2">
+      The log may still be available on CircleCI: <Link to={url}>open the job on app.circleci.com</Link>.
+    </Typography>
+  );
+}
+
+function LogError(props: { error: Error; jobUrl?: string; onRetry: () => void }) {
+  const { error, jobUrl, onRetry } = props;
+  const description = describeError(error, { subject: 'the log of this step' });
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 8 }} data-testid="step-log-error">
+      {description.kind === 'not-found' ? (
+        <Typography variant="body2" role="alert">
+          CircleCI has no log for this step (HTTP 404). Logs can expire, or may never have been
+          stored for this job.
+        </Typography>
+      ) : (
+        <ErrorState error={error} subject="the log of this step" onRetry={onRetry} />
+      )}
+      <OpenOnCircleCI jobUrl={jobUrl} />
+    </Box>
+  );
+}
+
+/**
+ * The log of one step on one container: loaded when rendered (so render it
+ * only for an opened step), re-read while the step runs, shown in
+ * Backstage's virtualised `LogViewer` (ANSI colours, search, `#line-N`
+ * links) in a box of fixed height, with a button that downloads the raw
+ * text. Only SGR colour codes reach the viewer. When the log cannot be
+ * loaded, says so and links to the job on app.circleci.com.
+ * @public
+ */
+export function StepLog(props: StepLogProps) {
+  const { projectSlug, jobNumber, containerIndex, stepNumber, jobUrl } = props;
+  const live = props.live ?? false;
+  const enabled = props.hasOutput !== false;
+  const output = useStepOutput({
+    projectSlug,
+    jobNumber,
+    containerIndex,
+    stepNumber,
+    enabled,
+    live,
+  });
+
+  if (!enabled) {
+    return <Typography variant="body2">This step produced no output.</Typography>;
+  }
+  if (output.error && !output.value) {
+    return <LogError error={output.error} jobUrl={jobUrl} onRetry={output.refresh} />;
+  }
+  if (!output.value) return <Progress />;
+  const { raw, text } = output.value;
+  if (raw === '') {
+    return (
+      <Typography variant="body2">
+        {live ? 'This step has not produced output yet.' : 'This step produced no output.'}
+      </Typography>
+    );
+  }
+  const filename = `job-${jobNumber}-step-${stepNumber}-container-${containerIndex}.log`;
+  return (
+    <Box display="flex" flexDirection="column" width="100%" style={{ gap: 8 }}>
+      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <Button
+          size="small"
+          variant="outlined"
+          startIcon={<GetAppIcon />}
+          onClick={() => downloadText({ text: raw, filename })}
+          aria-label={`Download the log as ${filename}`}
+        >
+          Download
+        </Button>
+        {output.error && (
+          <Typography variant="caption" color="error" role="status">
+            Could not refresh the log: {describeError(output.error).title}.
+          </Typography>
+        )}
+      </Box>
+      <Box height={LOG_HEIGHT_PX} width="100%" data-testid="step-log-viewer">
+        <LogViewer text={text} />
+      </Box>
+    </Box>
+  );
+}

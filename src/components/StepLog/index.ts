@@ -1,0 +1,2 @@
+export { StepLog, LOG_HEIGHT_PX } from './StepLog';
+export type { StepLogProps } from './StepLog';

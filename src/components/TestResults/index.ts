@@ -1,0 +1,2 @@
+export { TestResults, testOutcome } from './TestResults';
+export type { TestFilter, TestOutcome, TestResultsProps } from './TestResults';
