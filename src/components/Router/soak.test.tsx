@@ -1,0 +1,110 @@
+/*
+ * Soak: 30 simulated minutes of an open tab with running workflows, against
+ * a CircleCI whose answers flap between 200, 429 and 503.
+ */
+import { act, screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { API_BASE, renderWithEntity, setupFakeCircleCI } from '../../__testUtils__/setup';
+import { Router } from './Router';
+
+jest.setTimeout(120_000);
+const ctx = setupFakeCircleCI();
+
+const MINUTE = 60_000;
+/** Stated bound: 30 minutes may cost at most this many requests. */
+const REQUEST_BOUND = 200;
+
+function setVisibility(state: 'visible' | 'hidden') {
+  Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+async function advance(ms: number) {
+  // Small steps, so promise chains between timers settle.
+  for (let t = 0; t < ms; t += 1000) {
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(1000);
+    });
+  }
+}
+
+describe('an open pipelines tab over 30 minutes', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    let n = 0;
+    // Every third answer is a 429, every third a 503, the rest real.
+    ctx.server.use(
+      http.all(`${API_BASE}/*`, async ({ request }) => {
+        n++;
+        if (n % 3 === 1 && n > 21) {
+          return HttpResponse.json({ message: 'Rate limit' }, { status: 429, headers: { 'Retry-After': '2' } });
+        }
+        if (n % 3 === 2 && n > 21) return HttpResponse.json({ message: 'Unavailable' }, { status: 503 });
+        const headers = new Headers(request.headers);
+        headers.set('Circle-Token', ctx.fake.token);
+        return ctx.fake.handle(new Request(request, { headers }), {
+          basePath: new URL(API_BASE).pathname,
+        });
+      }),
+    );
+  });
+
+  afterEach(() => {
+    setVisibility('visible');
+    jest.useRealTimers();
+  });
+
+  it('stays under the request bound, is silent while hidden, and leaks nothing', async () => {
+    const { unmount } = await renderWithEntity({ element: <Router />, slug: 'gh/acme/rocket' });
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(2000);
+    });
+    expect(screen.getAllByText(/^#\d+$/)).toHaveLength(20);
+    const firstPage = ctx.fake.requests.length;
+    expect(firstPage).toBeLessThanOrEqual(21);
+
+    // 2 minutes visible: running workflows are re-read.
+    await advance(2 * MINUTE);
+    const afterVisible = ctx.fake.requests.length;
+    expect(afterVisible).toBeGreaterThan(firstPage);
+
+    // 5 minutes hidden: not one request.
+    setVisibility('hidden');
+    await advance(5 * MINUTE);
+    expect(ctx.fake.requests.length).toBe(afterVisible);
+
+    // The rest of the 30 minutes visible: the work settles and polling stops.
+    setVisibility('visible');
+    await advance(23 * MINUTE);
+    const total = ctx.fake.requests.length;
+    expect(total).toBeLessThan(REQUEST_BOUND);
+    // Running work has finished; only pipelines waiting for an approval
+    // (on hold) are still re-read.
+    const lastTen = ctx.fake.requests.filter(r => r.time > ctx.fake.now() - 10 * MINUTE);
+    const stillPolled = [...new Set(lastTen.map(r => r.path))];
+    expect(stillPolled.length).toBeLessThanOrEqual(2);
+    for (const path of stillPolled) {
+      expect(path).toMatch(/^v2\/pipeline\/[0-9a-f-]{36}\/workflow$/);
+      const answer = await ctx.fake.handle(
+        new Request(`http://x/api/${path}`, { headers: { 'Circle-Token': ctx.fake.token } }),
+      );
+      const { items } = (await answer.json()) as { items: Array<{ status: string }> };
+      expect(items.map(i => i.status)).toContain('on_hold');
+    }
+    // eslint-disable-next-line no-console
+    console.info(
+      `soak: ${firstPage} first page, ${afterVisible} after 2 min, ${total} in 30 min (bound ${REQUEST_BOUND}), ${lastTen.length} in the last 10 min`,
+    );
+
+    unmount();
+    // A request already on the wire may still arrive; nothing new may start.
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(0);
+    });
+    const atUnmount = ctx.fake.requests.length;
+    expect(atUnmount - total).toBeLessThanOrEqual(1);
+    await advance(MINUTE);
+    expect(ctx.fake.requests.length).toBe(atUnmount);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});
