@@ -33,7 +33,7 @@ export function createPipelineColumn(): TableColumn<PipelineRow> {
   return {
     title: 'Pipeline',
     field: 'pipeline.number',
-    width: '12%',
+    width: '10%',
     render: row => (
       <Box>
         <Link
@@ -70,7 +70,7 @@ export function createBranchColumn(): TableColumn<PipelineRow> {
 export function createCommitColumn(): TableColumn<PipelineRow> {
   return {
     title: 'Commit',
-    width: '30%',
+    width: '24%',
     render: row => {
       const vcs = row.pipeline.vcs;
       if (!vcs) return <Typography variant="body2">—</Typography>;
@@ -134,7 +134,12 @@ function WorkflowList(props: { row: PipelineRow } & WorkflowLinkOptions) {
   return (
     <Box>
       {current.map(wf => (
-        <Box key={wf.id} display="flex" alignItems="center" style={{ gap: 8 }}>
+        <Box
+          key={wf.id}
+          display="flex"
+          alignItems="center"
+          style={{ gap: 8, whiteSpace: 'nowrap' }}
+        >
           <StatusLabel status={wf.status} />
           <Link to={workflowLink(wf)}>{wf.name}</Link>
           <Tooltip title="Open on CircleCI">
@@ -164,7 +169,7 @@ function WorkflowList(props: { row: PipelineRow } & WorkflowLinkOptions) {
 export function createWorkflowsColumn(options: WorkflowLinkOptions): TableColumn<PipelineRow> {
   return {
     title: 'Workflows',
-    width: '22%',
+    width: '28%',
     render: row => <WorkflowList row={row} workflowLink={options.workflowLink} />,
   };
 }

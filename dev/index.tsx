@@ -1,0 +1,247 @@
+/*
+ * The plugin's dev app (`npm start`, served on http://localhost:3000 by
+ * `backstage-cli package start`). Each page renders the CircleCI tab for one
+ * demo catalog entity; `/` forwards to the busy project, or to the live
+ * project when the dev backend runs in live mode.
+ */
+import { type ReactNode, useEffect, useState } from 'react';
+import { Navigate } from 'react-router-dom';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  Content,
+  Header,
+  HeaderLabel,
+  Page,
+  Progress,
+  WarningPanel,
+} from '@backstage/core-components';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+  useApi,
+} from '@backstage/core-plugin-api';
+import { createDevApp } from '@backstage/dev-utils';
+import { EntityProvider, useEntity } from '@backstage/plugin-catalog-react';
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import BrokenImageIcon from '@material-ui/icons/BrokenImage';
+import CloudIcon from '@material-ui/icons/Cloud';
+import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
+import InboxIcon from '@material-ui/icons/Inbox';
+import LabelOffIcon from '@material-ui/icons/LabelOff';
+import RocketIcon from '@material-ui/icons/FlightTakeoff';
+import StorageIcon from '@material-ui/icons/Storage';
+import WifiIcon from '@material-ui/icons/Wifi';
+import {
+  CIRCLECI_ANNOTATION,
+  EntityCircleCIContent,
+  circleCIPlugin,
+} from '../src';
+
+/**
+ * Sign in as guest without the sign-in screen: the dev app's sign-in page
+ * restores the last provider from this key, and the dev backend has the
+ * guest provider, so this yields a real Backstage user token.
+ */
+const SIGN_IN_PROVIDER_KEY = '@backstage/core:SignInPage:provider';
+if (!window.localStorage.getItem(SIGN_IN_PROVIDER_KEY)) {
+  window.localStorage.setItem(SIGN_IN_PROVIDER_KEY, 'guest');
+}
+
+function demoEntity(name: string, description: string, slug?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      description,
+      annotations: slug ? { [CIRCLECI_ANNOTATION]: slug } : {},
+    },
+    spec: { type: 'service', lifecycle: 'experimental', owner: 'team-acme' },
+  };
+}
+
+/**
+ * The CircleCI tab of one entity, as an entity page would show it. A plain
+ * function rather than a component: the routable EntityCircleCIContent must
+ * appear directly in the page's element tree for the app to discover it.
+ */
+function entityPage(entity: Entity) {
+  return (
+    <EntityProvider entity={entity}>
+      <EntityPageLayout>
+        <EntityCircleCIContent />
+      </EntityPageLayout>
+    </EntityProvider>
+  );
+}
+
+function EntityPageLayout(props: { children: ReactNode }) {
+  const { entity } = useEntity();
+  const slug = entity.metadata.annotations?.[CIRCLECI_ANNOTATION];
+  return (
+    <Page themeId="service">
+      <Header
+        title={entity.metadata.name}
+        subtitle={entity.metadata.description}
+        type="Component"
+      >
+        <HeaderLabel label={CIRCLECI_ANNOTATION} value={slug ?? '(none)'} />
+      </Header>
+      <Content>{props.children}</Content>
+    </Page>
+  );
+}
+
+type DevSettings = { live: boolean; projectSlug: string | null };
+
+/** Asks the dev backend whether it proxies to the real CircleCI. */
+function useDevSettings(): { settings?: DevSettings; error?: Error } {
+  const discoveryApi = useApi(discoveryApiRef);
+  const fetchApi = useApi(fetchApiRef);
+  const [state, setState] = useState<{ settings?: DevSettings; error?: Error }>(
+    {},
+  );
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const baseUrl = await discoveryApi.getBaseUrl('devsettings');
+      const response = await fetchApi.fetch(`${baseUrl}/settings`);
+      if (!response.ok) {
+        throw new Error(`dev backend answered ${response.status}`);
+      }
+      return (await response.json()) as DevSettings;
+    })().then(
+      settings => !cancelled && setState({ settings }),
+      error => !cancelled && setState({ error }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [discoveryApi, fetchApi]);
+  return state;
+}
+
+/** `/`: the live project in live mode, else the busy demo project. */
+function Home() {
+  const { settings, error } = useDevSettings();
+  if (!settings && !error) return <Progress />;
+  return <Navigate replace to={settings?.live ? '/live' : '/rocket'} />;
+}
+
+/**
+ * `/live`: provides the entity for the project named by
+ * CIRCLECI_PROJECT_SLUG (live mode) to its children.
+ */
+function LiveEntityProvider(props: { children: ReactNode }) {
+  const { settings, error } = useDevSettings();
+  if (!settings && !error) return <Progress />;
+  if (!settings?.live || !settings.projectSlug) {
+    return (
+      <Page themeId="service">
+        <Header title="Live CircleCI project" />
+        <Content>
+          <WarningPanel title="Live mode is off">
+            Start the dev setup with CIRCLECI_PROJECT_SLUG and
+            CIRCLECI_AUTH_TOKEN set to see a real CircleCI project here
+            {error ? ` (${error.message})` : ''}.
+          </WarningPanel>
+        </Content>
+      </Page>
+    );
+  }
+  const entity = demoEntity(
+    'live-project',
+    'Live: a real CircleCI project',
+    settings.projectSlug,
+  );
+  return <EntityProvider entity={entity}>{props.children}</EntityProvider>;
+}
+
+const demos = [
+  {
+    path: '/rocket',
+    title: 'Busy project',
+    icon: RocketIcon,
+    entity: demoEntity('rocket', 'Busy GitHub project', 'gh/acme/rocket'),
+  },
+  {
+    path: '/circleci-project',
+    title: 'CircleCI project',
+    icon: CloudIcon,
+    entity: demoEntity(
+      'standalone',
+      'GitLab / GitHub App project (circleci/<org-id>/<project-id> slug)',
+      'circleci/6e2b8f0a-3c1d-4e5f-9a7b-1c2d3e4f5a6b/9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f',
+    ),
+  },
+  {
+    path: '/bitbucket',
+    title: 'Bitbucket project',
+    icon: StorageIcon,
+    entity: demoEntity('bucket', 'Bitbucket project', 'bb/acme/bucket'),
+  },
+  {
+    path: '/monorepo',
+    title: 'Monorepo',
+    icon: AccountTreeIcon,
+    entity: demoEntity(
+      'mono',
+      'Two projects in one annotation',
+      'gh/acme/mono-api,gh/acme/mono-web',
+    ),
+  },
+  {
+    path: '/empty',
+    title: 'No pipelines',
+    icon: InboxIcon,
+    entity: demoEntity('empty', 'Project without pipelines', 'gh/acme/empty'),
+  },
+  {
+    path: '/malformed',
+    title: 'Malformed slug',
+    icon: BrokenImageIcon,
+    entity: demoEntity('malformed', 'Slug without VCS prefix', 'acme/rocket'),
+  },
+  {
+    path: '/missing',
+    title: 'Unknown project',
+    icon: HelpOutlineIcon,
+    entity: demoEntity('missing', 'Project CircleCI does not know', 'gh/acme/missing'),
+  },
+  {
+    path: '/no-annotation',
+    title: 'No annotation',
+    icon: LabelOffIcon,
+    entity: demoEntity('plain', 'Entity without the annotation'),
+  },
+];
+
+const app = createDevApp()
+  .registerPlugin(circleCIPlugin)
+  // First page added at `/`, so the dev app does not redirect `/` itself.
+  .addPage({ path: '/', element: <Home /> });
+
+for (const demo of demos) {
+  app.addPage({
+    path: demo.path,
+    title: demo.title,
+    icon: demo.icon,
+    element: entityPage(demo.entity),
+  });
+}
+
+app
+  .addPage({
+    path: '/live',
+    title: 'Live project',
+    icon: WifiIcon,
+    element: (
+      <LiveEntityProvider>
+        <EntityPageLayout>
+          <EntityCircleCIContent />
+        </EntityPageLayout>
+      </LiveEntityProvider>
+    ),
+  })
+  .render();

@@ -1,0 +1,361 @@
+#!/usr/bin/env node
+/*
+ * End-to-end test (`npm run test:e2e`): starts the whole dev stack
+ * (`node dev/start.mjs`: fake CircleCI + real Backstage backend with the
+ * proxy + the dev app) with a unique CircleCI token, then drives the dev app
+ * in headless Chromium and checks that
+ *   - the proxy refuses callers without Backstage credentials and serves the
+ *     guest user (what the dev app signs in as);
+ *   - `/` opens the busy project's CircleCI tab without a sign-in step and
+ *     shows pipeline rows with workflow names and statuses from the fake;
+ *   - the browser never sends a `Circle-Token` header and never receives the
+ *     token in any response.
+ * The stack is always stopped (whole process group), also on failure or
+ * after the global timeout. Prints `N passed, N failed`; exits 1 on failure.
+ *
+ * Env: E2E_TIMEOUT_MS (default 300000), CHROMIUM_PATH (default
+ * /usr/bin/chromium), E2E_HEADFUL=1 to watch it.
+ */
+/* eslint-disable no-console */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const artifacts = join(root, 'e2e', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const TOKEN = `e2e-secret-token-${randomBytes(12).toString('hex')}`;
+const FAKE_PORT = Number(process.env.FAKE_CIRCLECI_PORT ?? 7099);
+const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
+const BACKEND = 'http://localhost:7007';
+const APP = 'http://localhost:3000';
+const PROXY = `${BACKEND}/api/proxy/circleci/api`;
+const SLUG = 'gh/acme/rocket';
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
+const STATUS_LABELS = [
+  'Success', 'Failed', 'Failing', 'Running', 'On hold', 'Queued', 'Blocked',
+  'Canceled', 'Not run', 'Unauthorized',
+];
+
+const startedAt = Date.now();
+const say = msg =>
+  console.log(`[e2e +${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${msg}`);
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------- the stack
+
+const stackLogPath = join(artifacts, 'stack.log');
+const stackLog = createWriteStream(stackLogPath);
+let stack;
+let stackExited = false;
+
+function startStack() {
+  const env = {
+    ...process.env,
+    CIRCLECI_AUTH_TOKEN: TOKEN,
+    FAKE_CIRCLECI_TOKEN: TOKEN,
+    FAKE_CIRCLECI_PORT: String(FAKE_PORT),
+    BROWSER: 'none',
+    NO_COLOR: '1',
+  };
+  // Always the fake, never a real CircleCI project.
+  delete env.CIRCLECI_PROJECT_SLUG;
+  delete env.CIRCLECI_LIVE;
+  stack = spawn(process.execPath, [join(root, 'dev', 'start.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  stack.stdout.pipe(stackLog, { end: false });
+  stack.stderr.pipe(stackLog, { end: false });
+  stack.on('exit', (code, signal) => {
+    stackExited = true;
+    say(`stack exited (${signal ?? `code ${code}`})`);
+  });
+}
+
+async function stopStack() {
+  if (!stack || stack.pid === undefined) return;
+  const group = -stack.pid;
+  // start.mjs stops its children's groups itself on SIGTERM...
+  try {
+    process.kill(group, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  const deadline = Date.now() + 15_000;
+  while (!stackExited && Date.now() < deadline) await sleep(100);
+  // ...and anything left in our group is killed outright.
+  try {
+    process.kill(group, 'SIGKILL');
+  } catch {
+    // group empty
+  }
+}
+
+function stackLogTail(lines = 60) {
+  try {
+    return readFileSync(stackLogPath, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no stack log)';
+  }
+}
+
+async function waitUntil(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    if (stackExited) throw new Error(`stack exited while waiting for ${what}`);
+    try {
+      const result = await check();
+      if (result) return result;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(1000);
+  }
+  throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+async function guestToken() {
+  const response = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!response.ok) throw new Error(`guest refresh: HTTP ${response.status}`);
+  const body = await response.json();
+  return body.backstageIdentity.token;
+}
+
+async function fakeApi(path) {
+  const response = await fetch(`${FAKE}/api/v2${path}`, {
+    headers: { 'Circle-Token': TOKEN },
+  });
+  if (!response.ok) throw new Error(`fake ${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// ---------------------------------------------------------------- the tests
+
+const results = [];
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    say(`ok - ${name} (${Date.now() - t0} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false, error });
+    say(`not ok - ${name}\n  ${String(error?.stack ?? error).replace(/\n/g, '\n  ')}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+let browserContext;
+const userDataDir = mkdtempSync(join(tmpdir(), 'circleci-e2e-chromium-'));
+
+async function run() {
+  say(`starting the dev stack (log: ${stackLogPath})`);
+  startStack();
+
+  await waitUntil('the fake CircleCI', async () => (await fetch(`${FAKE}/__fake/health`)).ok, 90_000);
+  say('fake CircleCI is up');
+  await waitUntil(
+    'the backend',
+    async () => (await fetch(`${BACKEND}/.backstage/health/v1/readiness`)).ok,
+    120_000,
+  );
+  say('backend is up');
+  await waitUntil('the dev app on :3000', async () => (await fetch(`${APP}/`)).ok, TIMEOUT_MS);
+  say('dev app is served');
+
+  await test('proxy requires Backstage credentials and serves the guest user', async () => {
+    const anonymous = await fetch(`${PROXY}/v2/me`);
+    assert(anonymous.status === 401, `without credentials: expected 401, got ${anonymous.status}`);
+    const forged = await fetch(`${PROXY}/v2/me`, { headers: { Authorization: 'Bearer not-a-token' } });
+    assert(forged.status === 401, `with a forged token: expected 401, got ${forged.status}`);
+
+    const token = await guestToken();
+    const response = await fetch(`${PROXY}/v2/me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert(response.status === 200, `as guest: expected 200, got ${response.status}`);
+    const body = await response.text();
+    const me = JSON.parse(body);
+    const expected = await fakeApi('/me');
+    assert(me.id === expected.id && me.login === expected.login,
+      `proxy /v2/me ${body} is not the fake's user ${JSON.stringify(expected)}`);
+    assert(!body.includes(TOKEN), 'proxy response contains the CircleCI token');
+
+    // The proxy only forwards GET and POST.
+    const del = await fetch(`${PROXY}/v2/me`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    assert(del.status >= 400 && del.status !== 200, `DELETE through the proxy: got ${del.status}`);
+  });
+
+  // Record everything the page sends and receives.
+  const requests = [];
+  const bodyChecks = [];
+  const leakingResponses = [];
+
+  await test('dev app opens on the busy project and shows pipelines with workflow statuses', async () => {
+    browserContext = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: process.env.E2E_HEADFUL !== '1',
+      viewport: { width: 1440, height: 1000 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    browserContext.on('request', request => {
+      requests.push({ request, headers: request.allHeaders().catch(() => request.headers()) });
+    });
+    browserContext.on('response', response => {
+      bodyChecks.push(
+        response.body().then(
+          body => {
+            if (body.includes(TOKEN)) leakingResponses.push(response.url());
+          },
+          () => undefined, // redirects and aborted requests have no body
+        ),
+      );
+    });
+    const page = browserContext.pages()[0] ?? (await browserContext.newPage());
+    page.on('pageerror', error => say(`page error: ${error.message}`));
+
+    await page.goto(`${APP}/`, { waitUntil: 'domcontentloaded' });
+    await page.waitForURL(/\/rocket$/, { timeout: 60_000 });
+    assert(
+      (await page.getByRole('button', { name: /enter/i }).count()) === 0,
+      'a sign-in button is shown',
+    );
+
+    // Rows whose pipeline cell shows "#<number>".
+    const pipelineRows = page.getByRole('row').filter({ hasText: /#\d+/ });
+    await pipelineRows.first().waitFor({ timeout: 90_000 });
+
+    // Compare the newest rows with what the fake CircleCI serves.
+    const fakePipelines = (await fakeApi(`/project/${SLUG}/pipeline`)).items;
+    assert(fakePipelines.length > 0, 'the fake has no pipelines for gh/acme/rocket');
+    const deadline = Date.now() + 60_000;
+    let lastProblem = '';
+    for (;;) {
+      lastProblem = '';
+      const texts = await pipelineRows.allInnerTexts();
+      const checked = [];
+      for (const text of texts.slice(0, 5)) {
+        const number = Number(/#(\d+)/.exec(text)?.[1]);
+        const pipeline = fakePipelines.find(p => p.number === number);
+        if (!pipeline) continue; // newer than our snapshot of the fake
+        const workflows = (await fakeApi(`/pipeline/${pipeline.id}/workflow`)).items;
+        const names = workflows.map(w => w.name);
+        const shown = names.filter(name => text.includes(name));
+        const labels = STATUS_LABELS.filter(label => text.includes(label));
+        if (names.length && !shown.length) {
+          lastProblem = `row #${number} shows none of its workflows ${names.join(', ')}: ${JSON.stringify(text)}`;
+        } else if (!labels.length) {
+          lastProblem = `row #${number} shows no status label: ${JSON.stringify(text)}`;
+        } else if (text.includes('Loading')) {
+          lastProblem = `row #${number} is still loading: ${JSON.stringify(text)}`;
+        }
+        checked.push({ number, workflows: shown, labels });
+      }
+      if (!lastProblem && checked.length >= Math.min(3, fakePipelines.length)) {
+        say(`rows: ${checked.map(c => `#${c.number} ${c.workflows.join('/')} [${c.labels.join(', ')}]`).join('; ')}`);
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(lastProblem || `only ${checked.length} of the shown rows match the fake's pipelines`);
+      }
+      await sleep(1000);
+    }
+    await page.screenshot({ path: join(artifacts, 'rocket.png'), fullPage: true });
+    say(`screenshot: ${join(artifacts, 'rocket.png')}`);
+
+    // The data really went through the proxy to the fake.
+    const log = await (await fetch(`${FAKE}/__fake/requests`)).json();
+    const entries = Array.isArray(log) ? log : log.requests ?? [];
+    assert(
+      entries.some(e => String(e.path ?? e.url ?? '').includes('/project/gh/acme/rocket/pipeline')),
+      "the fake's request log has no pipeline request for gh/acme/rocket",
+    );
+  });
+
+  await test('the browser never sees the CircleCI token', async () => {
+    assert(requests.length > 0, 'no requests were recorded');
+    await Promise.all(bodyChecks);
+    let proxyCalls = 0;
+    for (const { request, headers } of requests) {
+      const all = await headers;
+      const url = request.url();
+      for (const [name, value] of Object.entries(all)) {
+        assert(name.toLowerCase() !== 'circle-token', `request ${url} carries a Circle-Token header`);
+        assert(!String(value).includes(TOKEN), `request ${url} header ${name} contains the token`);
+      }
+      assert(!url.includes(TOKEN), `request URL contains the token: ${url}`);
+      assert(!(request.postData() ?? '').includes(TOKEN), `request body to ${url} contains the token`);
+      if (url.startsWith(`${PROXY}/`)) {
+        proxyCalls++;
+        const auth = Object.entries(all).find(([n]) => n.toLowerCase() === 'authorization')?.[1];
+        assert(auth?.startsWith('Bearer '), `proxy call ${url} has no Backstage token`);
+      }
+    }
+    assert(proxyCalls > 0, 'the page made no calls through the proxy');
+    assert(leakingResponses.length === 0, `responses containing the token: ${leakingResponses.join(', ')}`);
+    say(`${requests.length} requests checked (${proxyCalls} through the proxy)`);
+  });
+}
+
+// ---------------------------------------------------------------- main
+
+let exitCode = 1;
+const globalTimer = setTimeout(async () => {
+  say(`global timeout (${TIMEOUT_MS / 1000}s): stopping`);
+  results.push({ name: 'global timeout', ok: false });
+  await finish();
+}, TIMEOUT_MS + 60_000);
+
+let finished = false;
+async function finish() {
+  if (finished) return;
+  finished = true;
+  clearTimeout(globalTimer);
+  await browserContext?.close().catch(() => undefined);
+  rmSync(userDataDir, { recursive: true, force: true });
+  await stopStack();
+  stackLog.end();
+  const passed = results.filter(r => r.ok).length;
+  const failed = results.length - passed;
+  if (failed > 0 || results.length === 0) {
+    console.log(`--- last lines of ${stackLogPath} ---\n${stackLogTail()}\n---`);
+  }
+  exitCode = failed === 0 && passed > 0 ? 0 : 1;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(exitCode);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    say(`${signal}: stopping`);
+    results.push({ name: signal, ok: false });
+    await finish();
+  });
+}
+
+run()
+  .catch(error => {
+    results.push({ name: 'setup', ok: false, error });
+    say(`setup failed: ${error?.stack ?? error}`);
+  })
+  .finally(finish);
