@@ -4,8 +4,15 @@
  *
  *   1. the fake CircleCI on 127.0.0.1:$FAKE_CIRCLECI_PORT (default 7099),
  *      skipped in live mode;
- *   2. the dev backend on :7007 (proxy + guest sign-in), dev/backend/index.ts;
- *   3. the dev app on :3000 (`backstage-cli package start`, dev/index.tsx).
+ *   2. the dev backend on :$DEV_BACKEND_PORT (default 7007; proxy + guest
+ *      sign-in), dev/backend/index.ts;
+ *   3. the dev app on :$DEV_APP_PORT (default 3000; `backstage-cli package
+ *      start`, dev/index.tsx).
+ *
+ * DEV_BACKEND_PORT / DEV_APP_PORT let a second stack (e.g. the benchmark)
+ * run next to the default one: when either is set, backend.baseUrl,
+ * backend.listen.port, backend.cors.origin and app.baseUrl are overridden
+ * for the backend and the dev app through APP_CONFIG_* variables.
  *
  * Each is started once the previous one answers, logs are prefixed, and all
  * of them (whole process groups) are stopped on Ctrl-C / SIGTERM or as soon
@@ -28,8 +35,18 @@ const bin = name => join(root, 'node_modules', '.bin', name);
 const live =
   process.env.CIRCLECI_LIVE === '1' || Boolean(process.env.CIRCLECI_PROJECT_SLUG);
 const fakePort = Number(process.env.FAKE_CIRCLECI_PORT ?? 7099);
-const backendPort = 7007; // app-config.yaml: backend.listen.port
-const frontendPort = 3000; // app-config.yaml: app.baseUrl
+const backendPort = Number(process.env.DEV_BACKEND_PORT || 7007); // app-config.yaml: backend.listen.port
+const frontendPort = Number(process.env.DEV_APP_PORT || 3000); // app-config.yaml: app.baseUrl
+// Config overrides for non-default ports (both the backend and the dev app read them).
+const portConfigEnv =
+  process.env.DEV_BACKEND_PORT || process.env.DEV_APP_PORT
+    ? {
+        APP_CONFIG_backend_baseUrl: `http://localhost:${backendPort}`,
+        APP_CONFIG_backend_listen_port: String(backendPort),
+        APP_CONFIG_backend_cors_origin: `http://localhost:${frontendPort}`,
+        APP_CONFIG_app_baseUrl: `http://localhost:${frontendPort}`,
+      }
+    : {};
 const fakeToken = process.env.FAKE_CIRCLECI_TOKEN ?? 'fake-circleci-token';
 
 const colors = { fake: 35, backend: 36, frontend: 33, start: 32 };
@@ -171,7 +188,7 @@ async function main() {
     }
   }
 
-  const backendEnv = { NODE_ENV: 'development' };
+  const backendEnv = { NODE_ENV: 'development', ...portConfigEnv };
   if (live) {
     if (!process.env.CIRCLECI_AUTH_TOKEN) {
       log('start', 'live mode needs CIRCLECI_AUTH_TOKEN (a CircleCI personal API token)');
@@ -203,6 +220,7 @@ async function main() {
   });
 
   start('frontend', bin('backstage-cli'), ['package', 'start'], {
+    ...portConfigEnv,
     BROWSER: 'none',
     // The dev app never needs the CircleCI token; keep it out of its env.
     CIRCLECI_AUTH_TOKEN: '',

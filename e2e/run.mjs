@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { walkToFailingLine } from './drilldown.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'e2e', 'artifacts');
@@ -291,6 +292,29 @@ async function run() {
       "the fake's request log has no pipeline request for gh/acme/rocket",
     );
   });
+
+  for (const [entityPath, factName] of [
+    ['/rocket', 'failingJob'],
+    ['/circleci-project', 'standaloneFailingJob'],
+  ]) {
+    await test(`${entityPath}: tab → workflow → failed job → failing log line`, async () => {
+      assert(browserContext, 'no browser (the previous test failed)');
+      const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
+      const job = demo[factName];
+      assert(job?.failingLines?.length, `the fake has no ${factName}`);
+      const workflow = await fakeApi(`/workflow/${job.workflowId}`);
+      const page = browserContext.pages()[0];
+      await walkToFailingLine({
+        page,
+        app: APP,
+        entityPath,
+        job,
+        workflowName: workflow.name,
+        screenshot: join(artifacts, `drilldown${entityPath.replace(/\//g, '-')}.png`),
+        say,
+      });
+    });
+  }
 
   await test('the browser never sees the CircleCI token', async () => {
     assert(requests.length > 0, 'no requests were recorded');

@@ -6,7 +6,7 @@ import { Avatar, Link, TableColumn } from '@backstage/core-components';
 import { describeError } from '../../api/errors';
 import { circleCIAppLinks, commitUrl, safeHttpUrl } from '../../api/links';
 import type { ProjectSlug } from '../../api/slug';
-import { latestWorkflowRuns } from '../../api/status';
+import { latestWorkflowRuns, normalizeStatus } from '../../api/status';
 import type { CircleCIStatus } from '../../api/status';
 import type { Pipeline, Workflow } from '../../api/types';
 import { durationBetween, formatDuration, relativeTime } from '../../lib/time';
@@ -157,8 +157,16 @@ function WorkflowList(props: { row: PipelineRow } & WorkflowLinkOptions) {
         </Box>
       ))}
       {earlier.length > 0 && (
-        <Typography variant="caption">
-          {earlier.length} earlier run{earlier.length > 1 ? 's' : ''}
+        <Typography variant="caption" component="div">
+          Earlier runs:{' '}
+          {earlier.map((wf, i) => (
+            <span key={wf.id}>
+              {i > 0 && ', '}
+              <Link to={workflowLink(wf)}>
+                {wf.name} ({normalizeStatus(wf.status).replace('_', ' ')})
+              </Link>
+            </span>
+          ))}
         </Typography>
       )}
     </Box>

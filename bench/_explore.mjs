@@ -1,0 +1,28 @@
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/benchx/ud-');
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1440, height: 1000 },
+  args: ['--no-sandbox','--disable-gpu','--disable-quic','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const page = ctx.pages()[0];
+page.on('console', m => console.log('console:', m.text().slice(0,200)));
+let t = Date.now();
+await page.goto('http://localhost:3100/no-annotation', { waitUntil: 'domcontentloaded' });
+await page.getByText('Missing Annotation').first().waitFor({timeout: 120000}).catch(e=>console.log('x', e.message));
+console.log('loaded in', Date.now()-t);
+console.log(await page.evaluate(() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href') + ' ' + a.textContent).join('\n')));
+console.log('vis', await page.evaluate(() => document.visibilityState));
+const p2 = await ctx.newPage();
+await p2.goto('about:blank');
+await p2.bringToFront();
+console.log('vis after newPage+bringToFront', await page.evaluate(() => document.visibilityState));
+const cdp = await ctx.newCDPSession(page);
+const { windowId } = await cdp.send('Browser.getWindowForTarget');
+console.log('windowId', windowId);
+await p2.close();
+await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'minimized' } });
+await new Promise(r => setTimeout(r, 500));
+console.log('vis after minimize', await page.evaluate(() => document.visibilityState));
+await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
+await new Promise(r => setTimeout(r, 500));
+console.log('vis after normal', await page.evaluate(() => document.visibilityState));
+await ctx.close();
