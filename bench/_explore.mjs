@@ -4,25 +4,33 @@ const dir = mkdtempSync('/tmp/benchx/ud-');
 const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1440, height: 1000 },
   args: ['--no-sandbox','--disable-gpu','--disable-quic','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
 const page = ctx.pages()[0];
-page.on('console', m => console.log('console:', m.text().slice(0,200)));
-let t = Date.now();
 await page.goto('http://localhost:3100/no-annotation', { waitUntil: 'domcontentloaded' });
-await page.getByText('Missing Annotation').first().waitFor({timeout: 120000}).catch(e=>console.log('x', e.message));
-console.log('loaded in', Date.now()-t);
-console.log(await page.evaluate(() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href') + ' ' + a.textContent).join('\n')));
-console.log('vis', await page.evaluate(() => document.visibilityState));
-const p2 = await ctx.newPage();
-await p2.goto('about:blank');
-await p2.bringToFront();
-console.log('vis after newPage+bringToFront', await page.evaluate(() => document.visibilityState));
+await page.evaluate(() => { window.__vis = []; document.addEventListener('visibilitychange', () => window.__vis.push(document.visibilityState)); });
+const vis = async (what) => console.log(what, await page.evaluate(() => document.visibilityState + ' ' + JSON.stringify(window.__vis) + ' hasFocus=' + document.hasFocus()));
+await vis('start');
 const cdp = await ctx.newCDPSession(page);
-const { windowId } = await cdp.send('Browser.getWindowForTarget');
-console.log('windowId', windowId);
-await p2.close();
-await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'minimized' } });
+const { targetInfos } = await cdp.send('Target.getTargets');
+console.log(targetInfos.map(t => t.type + ' ' + t.url + ' ' + t.targetId).join('\n'));
+// (a) window.open
+const [popup] = await Promise.all([ctx.waitForEvent('page'), page.evaluate(() => { window.open('about:blank', '_blank'); })]);
 await new Promise(r => setTimeout(r, 500));
-console.log('vis after minimize', await page.evaluate(() => document.visibilityState));
-await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
+await vis('after window.open');
+await popup.bringToFront();
 await new Promise(r => setTimeout(r, 500));
-console.log('vis after normal', await page.evaluate(() => document.visibilityState));
+await vis('after popup.bringToFront');
+await popup.close();
+await new Promise(r => setTimeout(r, 300));
+await vis('after popup close');
+// (b) CDP createTarget in same window
+const browserCdp = await ctx.browser()?.newBrowserCDPSession?.().catch(()=>null);
+console.log('browserCdp', !!browserCdp);
+const r = await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: false, background: false }).catch(e => ({err: e.message}));
+console.log('createTarget', JSON.stringify(r));
+await new Promise(r => setTimeout(r, 500));
+await vis('after createTarget');
+if (r.targetId) { await cdp.send('Target.activateTarget', { targetId: r.targetId }).catch(e=>console.log(e.message)); await new Promise(r => setTimeout(r, 500)); await vis('after activateTarget'); }
+// (c) lifecycle
+await cdp.send('Page.setWebLifecycleState', { state: 'frozen' }).then(()=>console.log('frozen ok'), e => console.log('frozen err', e.message));
+await cdp.send('Page.setWebLifecycleState', { state: 'active' }).catch(()=>{});
+await vis('after frozen/active');
 await ctx.close();

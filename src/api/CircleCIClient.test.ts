@@ -191,6 +191,48 @@ describe('CircleCIClient errors', () => {
   });
 });
 
+describe('CircleCIClient retry policy, with fake timers', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  /** The gaps between the fake's arrival times of matching requests. */
+  function gaps(pattern: RegExp) {
+    const times = requests(pattern).map(r => r.time);
+    return times.slice(1).map((t, i) => t - times[i]);
+  }
+
+  it('makes exactly 3 attempts with exponential backoff and jitter (default policy)', async () => {
+    const client = createTestClient({ retryPolicy: {} });
+    ctx.fake.failPath({ match: 'v2/me', status: 503 });
+    const result = client.getMe().catch(e => e);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(await result).toBeInstanceOf(ResponseError);
+    // base 500 ms, doubled; jitter keeps half plus random() of the other half.
+    expect(gaps(/v2\/me/)).toEqual([375, 750]);
+  });
+
+  it('waits what Retry-After says, in seconds and as an HTTP date', async () => {
+    const client = createTestClient({ retryPolicy: {} });
+    ctx.fake.failPath({ match: 'v2/me', status: 429, retryAfter: '4', times: 1 });
+    const at = new Date(Date.now() + 6000).toUTCString();
+    ctx.fake.failPath({ match: 'v2/me', status: 503, retryAfter: at, times: 1 });
+    const result = client.getMe();
+    await jest.advanceTimersByTimeAsync(60_000);
+    await expect(result).resolves.toMatchObject({ login: expect.any(String) });
+    const [first, second] = gaps(/v2\/me/);
+    expect(first).toBe(4000);
+    // An HTTP date has whole seconds: the wait ends at that second.
+    expect(second).toBeGreaterThanOrEqual(1000);
+    expect(second).toBeLessThanOrEqual(2000);
+  });
+});
+
 describe('CircleCIClient actions', () => {
   it('reruns a workflow, which really creates a new one', async () => {
     const client = createTestClient();

@@ -99,9 +99,14 @@ function schedule(options: {
  * still queued or in flight are cancelled on unmount.
  * @public
  */
-export function usePipelineWorkflows(options: {
-  pipelineIds: readonly string[];
-}): ReadonlyMap<string, PipelineWorkflows> {
+export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }): {
+  /** The workflows of each pipeline loaded so far, by pipeline id. */
+  results: ReadonlyMap<string, PipelineWorkflows>;
+  /** True while some pipeline has unfinished workflows and is re-read. */
+  live: boolean;
+  /** When a pipeline's workflows last arrived (ms since epoch). */
+  updatedAt?: number;
+} {
   const { pipelineIds } = options;
   const { api, cache } = useCircleCI();
   const [results, setResults] = useState<ReadonlyMap<string, PipelineWorkflows>>(
@@ -120,7 +125,9 @@ export function usePipelineWorkflows(options: {
     };
   }, [api, cache]);
 
+  const [updatedAt, setUpdatedAt] = useState<number>();
   const onResult = useCallback((id: string, result: PipelineWorkflows) => {
+    setUpdatedAt(Date.now());
     setResults(prev => {
       const next = new Map(prev);
       // On a failed re-read, keep showing the workflows loaded before.
@@ -158,5 +165,5 @@ export function usePipelineWorkflows(options: {
     return () => clearTimeout(timer);
   }, [active, pageVisible, failures, results, api, cache, onResult]);
 
-  return results;
+  return { results, live: Boolean(active) && pageVisible, updatedAt };
 }

@@ -13,6 +13,7 @@ import { derivePipelineStatus } from '../../api/status';
 import { usePipelines } from '../../hooks/usePipelines';
 import { usePipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import { ErrorState } from '../ErrorState';
+import { LiveIndicator } from '../LiveIndicator';
 import { PipelineRow, PipelinesTable } from '../PipelinesTable';
 import { useCircleCIPaths } from '../Router/paths';
 
@@ -40,7 +41,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const { projectSlug, branch, onRefresh, onBranchChange } = props;
   const state = usePipelines({ projectSlug, branch });
   const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
-  const workflows = usePipelineWorkflows({ pipelineIds: ids });
+  const { results: workflows, live, updatedAt } = usePipelineWorkflows({ pipelineIds: ids });
   const subject = `project ${projectSlug.slug}`;
   const paths = useCircleCIPaths();
   const workflowLink = useCallback(
@@ -106,6 +107,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
           <RefreshIcon fontSize="small" />
         </IconButton>
       </Tooltip>
+      {updatedAt && <LiveIndicator live={live} updatedAt={updatedAt} />}
     </Box>
   );
   return (

@@ -35,6 +35,8 @@ describe('the pipelines tab', () => {
       expect(screen.getAllByText(label).length).toBeGreaterThan(0);
     }
     expect(screen.getByRole('button', { name: 'Load more pipelines' })).toBeInTheDocument();
+    // Running workflows: the tab says it is live, and when it last refreshed.
+    expect(screen.getByText(/^Live · updated \d\d:\d\d:\d\d$/)).toBeInTheDocument();
   });
 
   it('costs 1 pipelines request plus at most 1 workflows request per pipeline, never twice', async () => {
