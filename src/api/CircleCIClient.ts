@@ -1,13 +1,9 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import { z } from 'zod';
 import type { CircleCIApi, JobRef, RequestOptions } from './CircleCIApi';
-import { MalformedResponseError, RequestTimeoutError } from './errors';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from './retry';
+import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
 import {
   artifactSchema,
   currentUserSchema,
-  formatIssues,
   jobDetailsSchema,
   jobStepsSchema,
   pageSchema,
@@ -19,7 +15,8 @@ import {
   workflowSchema,
 } from './schemas';
 import { parseProjectSlug, ProjectSlug, toV1SlugPath, toV2SlugPath } from './slug';
-import type { Page } from './types';
+import { Call, CircleCITransport } from './transport';
+import type { Artifact, Page } from './types';
 
 /**
  * Options for {@link CircleCIClient}.
@@ -39,14 +36,6 @@ export interface CircleCIClientOptions {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_ARTIFACT_PAGES = 20;
 
-interface Call<T> extends RequestOptions {
-  method?: 'GET' | 'POST';
-  path: string;
-  query?: Record<string, string | undefined>;
-  body?: unknown;
-  schema?: z.ZodType<T, z.ZodTypeDef, unknown>;
-  text?: boolean;
-}
 
 function checkId(label: string, id: string): string {
   if (typeof id !== 'string' || !UUID.test(id)) {
@@ -80,18 +69,20 @@ function toPage<T>(data: { items: T[]; next_page_token?: string | null }): Page<
  * @public
  */
 export class CircleCIClient implements CircleCIApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
-  private readonly proxyPath: string;
-  private readonly retryPolicy: RetryPolicy;
-  private readonly timeoutMs: number;
+  private readonly transport: CircleCITransport;
 
   constructor(options: CircleCIClientOptions) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
-    this.proxyPath = `/${(options.proxyPath ?? '/circleci/api').replace(/^\/+|\/+$/g, '')}`;
-    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.transport = new CircleCITransport({
+      discoveryApi: options.discoveryApi,
+      fetchApi: options.fetchApi,
+      proxyPath: `/${(options.proxyPath ?? '/circleci/api').replace(/^\/+|\/+$/g, '')}`,
+      retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
+      timeoutMs: options.timeoutMs ?? 30_000,
+    });
+  }
+
+  private call<T>(call: Call<T>): Promise<T> {
+    return this.transport.call(call);
   }
 
   async listPipelines(options: Parameters<CircleCIApi['listPipelines']>[0]) {
@@ -160,7 +151,7 @@ export class CircleCIClient implements CircleCIApi {
   }
 
   async listArtifacts(options: JobRef) {
-    const items: z.infer<typeof artifactSchema>[] = [];
+    const items: Artifact[] = [];
     let pageToken: string | undefined;
     for (let page = 0; page < MAX_ARTIFACT_PAGES; page++) {
       const data = await this.call({
@@ -264,81 +255,5 @@ export class CircleCIClient implements CircleCIApi {
   private jobPath(options: JobRef, infix = ''): string {
     const slug = slugOf(options.projectSlug);
     return `${toV2SlugPath(slug)}/${infix}${checkNumber('job number', options.jobNumber)}`;
-  }
-
-  private async call<T>(call: Call<T>): Promise<T> {
-    const base = `${await this.discoveryApi.getBaseUrl('proxy')}${this.proxyPath}`;
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(call.query ?? {})) {
-      if (value !== undefined && value !== '') search.set(key, value);
-    }
-    const qs = search.toString();
-    const url = `${base}/${call.path}${qs ? `?${qs}` : ''}`;
-    const method = call.method ?? 'GET';
-    const once = () => this.fetchOnce({ url, method, call });
-    if (method !== 'GET') return once();
-    return withRetry({ run: once, policy: this.retryPolicy, signal: call.signal });
-  }
-
-  private async fetchOnce<T>(options: { url: string; method: string; call: Call<T> }) {
-    const { url, method, call } = options;
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(call.signal?.reason);
-    if (call.signal?.aborted) onAbort();
-    call.signal?.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    try {
-      const headers: Record<string, string> = {
-        Accept: call.text ? 'text/plain' : 'application/json',
-      };
-      if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-      const response = await this.fetchApi.fetch(url, {
-        method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: controller.signal,
-      });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      return await this.readBody({ response, url, call });
-    } catch (error) {
-      if (timedOut) throw new RequestTimeoutError({ url, timeoutMs: this.timeoutMs });
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      call.signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private async readBody<T>(options: { response: Response; url: string; call: Call<T> }) {
-    const { response, url, call } = options;
-    const text = await response.text();
-    if (call.text) return text as T;
-    const type = response.headers.get('content-type') ?? '';
-    if (/html/i.test(type) || /^\s*</.test(text)) {
-      throw new MalformedResponseError({
-        url,
-        detail:
-          'expected JSON but received an HTML page. A sign-in page of a corporate proxy may be in the way.',
-      });
-    }
-    if (!call.schema) return undefined as T;
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      throw new MalformedResponseError({ url, detail: 'the body is not valid JSON.' });
-    }
-    const parsed = call.schema.safeParse(json);
-    if (!parsed.success) {
-      throw new MalformedResponseError({
-        url,
-        detail: `unexpected data (${formatIssues(parsed.error)}).`,
-      });
-    }
-    return parsed.data;
   }
 }

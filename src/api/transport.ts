@@ -1,0 +1,123 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { z } from 'zod';
+import type { RequestOptions } from './CircleCIApi';
+import { MalformedResponseError, RequestTimeoutError } from './errors';
+import { RetryPolicy, withRetry } from './retry';
+import { formatIssues } from './schemas';
+
+/** One request to the CircleCI API, relative to the proxy endpoint. */
+export interface Call<T> extends RequestOptions {
+  /** GET (default) or POST; only GETs are retried. */
+  method?: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  schema?: z.ZodType<T, z.ZodTypeDef, unknown>;
+  text?: boolean;
+}
+
+/**
+ * Sends requests through `fetchApi` to the Backstage proxy endpoint: builds
+ * the URL, sets `Accept`, applies a per-attempt timeout and the caller's
+ * signal, retries GETs within the policy, throws `ResponseError` for non-2xx
+ * answers and checks bodies against their schema.
+ */
+export class CircleCITransport {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+  private readonly proxyPath: string;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly timeoutMs: number;
+
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    proxyPath: string;
+    retryPolicy: RetryPolicy;
+    timeoutMs: number;
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+    this.proxyPath = options.proxyPath;
+    this.retryPolicy = options.retryPolicy;
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  /** Sends one request (with retries for GET) and returns its checked body. */
+  async call<T>(call: Call<T>): Promise<T> {
+    const base = `${await this.discoveryApi.getBaseUrl('proxy')}${this.proxyPath}`;
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(call.query ?? {})) {
+      if (value !== undefined && value !== '') search.set(key, value);
+    }
+    const qs = search.toString();
+    const url = `${base}/${call.path}${qs ? `?${qs}` : ''}`;
+    const method = call.method ?? 'GET';
+    const once = () => this.fetchOnce({ url, method, call });
+    if (method !== 'GET') return once();
+    return withRetry({ run: once, policy: this.retryPolicy, signal: call.signal });
+  }
+
+  private async fetchOnce<T>(options: { url: string; method: string; call: Call<T> }) {
+    const { url, method, call } = options;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(call.signal?.reason);
+    if (call.signal?.aborted) onAbort();
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    try {
+      const headers: Record<string, string> = {
+        Accept: call.text ? 'text/plain' : 'application/json',
+      };
+      if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+      const response = await this.fetchApi.fetch(url, {
+        method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: controller.signal,
+      });
+      if (!response.ok) throw await ResponseError.fromResponse(response);
+      return await this.readBody({ response, url, call });
+    } catch (error) {
+      if (timedOut) throw new RequestTimeoutError({ url, timeoutMs: this.timeoutMs });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async readBody<T>(options: { response: Response; url: string; call: Call<T> }) {
+    const { response, url, call } = options;
+    const text = await response.text();
+    if (call.text) return text as T;
+    const type = response.headers.get('content-type') ?? '';
+    if (/html/i.test(type) || /^\s*</.test(text)) {
+      throw new MalformedResponseError({
+        url,
+        detail:
+          'expected JSON but received an HTML page. A sign-in page of a corporate proxy may be in the way.',
+      });
+    }
+    if (!call.schema) return undefined as T;
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new MalformedResponseError({ url, detail: 'the body is not valid JSON.' });
+    }
+    const parsed = call.schema.safeParse(json);
+    if (!parsed.success) {
+      throw new MalformedResponseError({
+        url,
+        detail: `unexpected data (${formatIssues(parsed.error)}).`,
+      });
+    }
+    return parsed.data;
+  }
+}
