@@ -52,6 +52,8 @@ export function useResource<T>(options: {
   const [loaded, setLoaded] = useState<Loaded<T> | undefined>();
   const [tick, setTick] = useState(0);
   const failures = useRef(0);
+  // True when the next load must bypass a fresh cached value (refresh, poll).
+  const forced = useRef(false);
 
   useEffect(() => {
     if (key === undefined) return undefined;
@@ -64,7 +66,9 @@ export function useResource<T>(options: {
           : { key, value: cached.value, updatedAt: Date.now() },
       );
     }
-    if (cached?.fresh && tick === 0) return undefined;
+    const force = forced.current;
+    forced.current = false;
+    if (cached?.fresh && !force) return undefined;
     cache
       .load({ key, loader: s => loadRef.current(api, s), signal: controller.signal })
       .then(
@@ -90,16 +94,16 @@ export function useResource<T>(options: {
     if (!live || !pageVisible || key === undefined) return undefined;
     const delay = Math.min(MAX_BACKOFF_MS, POLL_INTERVAL_MS * 2 ** failures.current);
     const timer = setTimeout(() => {
-      cache.invalidate(key);
+      forced.current = true;
       setTick(t => t + 1);
     }, delay);
     return () => clearTimeout(timer);
   }, [live, pageVisible, key, cache, current?.updatedAt, current?.error]);
 
   const refresh = useCallback(() => {
-    if (key !== undefined) cache.invalidate(key);
+    forced.current = true;
     setTick(t => t + 1);
-  }, [cache, key]);
+  }, []);
 
   return {
     value: current?.value,
