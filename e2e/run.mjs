@@ -161,6 +161,24 @@ function assert(condition, message) {
 }
 
 let browserContext;
+
+/** Walks from an entity's tab to a demo job's failing log line. */
+async function drillDown(entityPath, factName) {
+  assert(browserContext, 'no browser (the previous test failed)');
+  const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
+  const job = demo[factName];
+  assert(job?.failingLines?.length, `the fake has no ${factName}`);
+  const workflow = await fakeApi(`/workflow/${job.workflowId}`);
+  await walkToFailingLine({
+    page: browserContext.pages()[0],
+    app: APP,
+    entityPath,
+    job,
+    workflowName: workflow.name,
+    screenshot: join(artifacts, `drilldown${entityPath.replace(/\//g, '-')}.png`),
+    say,
+  });
+}
 const userDataDir = mkdtempSync(join(tmpdir(), 'circleci-e2e-chromium-'));
 
 async function run() {
@@ -293,28 +311,12 @@ async function run() {
     );
   });
 
-  for (const [entityPath, factName] of [
-    ['/rocket', 'failingJob'],
-    ['/circleci-project', 'standaloneFailingJob'],
-  ]) {
-    await test(`${entityPath}: tab → workflow → failed job → failing log line`, async () => {
-      assert(browserContext, 'no browser (the previous test failed)');
-      const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
-      const job = demo[factName];
-      assert(job?.failingLines?.length, `the fake has no ${factName}`);
-      const workflow = await fakeApi(`/workflow/${job.workflowId}`);
-      const page = browserContext.pages()[0];
-      await walkToFailingLine({
-        page,
-        app: APP,
-        entityPath,
-        job,
-        workflowName: workflow.name,
-        screenshot: join(artifacts, `drilldown${entityPath.replace(/\//g, '-')}.png`),
-        say,
-      });
-    });
-  }
+  await test('/rocket: tab → workflow → failed job → failing log line', () =>
+    drillDown('/rocket', 'failingJob'),
+  );
+  await test('/circleci-project: tab → workflow → failed job → failing log line', () =>
+    drillDown('/circleci-project', 'standaloneFailingJob'),
+  );
 
   await test('the browser never sees the CircleCI token', async () => {
     assert(requests.length > 0, 'no requests were recorded');

@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+/*
+ * `npm run bench`: the plugin's benchmark (see docs/performance.md).
+ *
+ * Starts its own dev stack (`dev/start.mjs`: fake CircleCI + the real
+ * Backstage backend with the proxy + the dev app) on ports 7199 / 7107 /
+ * 3100 (BENCH_FAKE_PORT, BENCH_BACKEND_PORT, BENCH_APP_PORT), so it can run
+ * next to the e2e test, plus a production build of the dev app served with
+ * the backend on one origin on 3101 (BENCH_PROD_APP_PORT), and measures in
+ * headless Chromium:
+ *   P1  pipelines tab: first row and full first page, against the DAG floor
+ *   P2  requests: first page, duplicates, 60 s idle / running / hidden
+ *   P3  the huge step log: first lines, first search hit, JS heap
+ *   P4  bundle size from a production build (no stack needed)
+ * Prints the tables and the targets, writes bench/results/latest.json and
+ * bench/results/latest.md. Exits 1 only when the harness breaks, never
+ * because a target is missed.
+ *
+ * Flags: --quick (1 run, 100 ms, 5-s windows, one page per scenario, the
+ * smallest log the fake serves, P1 only on the dev server; writes
+ * bench/results/quick.tmp), --runs N,
+ * --latencies 10,100,300, --window-s 60, --log-lines 10000,50000,200000,
+ * --only p1,p2,p3,p4, --app prod,dev (which apps; the first is judged against
+ * the targets and gets P2), --out FILE.
+ * Env: CHROMIUM_PATH, BENCH_HEADFUL=1, BENCH_TIMEOUT_MS, BENCH_REUSE_STACK=1 (use
+ * a stack already running on the benchmark ports; token FAKE_CIRCLECI_TOKEN).
+ */
+/* eslint-disable no-console */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './browser.mjs';
+import { measureLogs } from './logs.mjs';
+import { measureNavigation, measureWindows } from './pipelines.mjs';
+import { evaluateTargets, formatTable, formatTargets } from './report.mjs';
+import { measureSize } from './size.mjs';
+import { fakeClient, startProdApp, startStack } from './stack.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(root, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    latencies: { type: 'string' },
+    'window-s': { type: 'string' },
+    'log-lines': { type: 'string' },
+    only: { type: 'string' },
+    app: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const list = (value, fallback) => (value ? value.split(',').map(Number) : fallback);
+const quick = flags.quick;
+const config = {
+  mode: quick ? 'quick' : 'full',
+  runs: Number(flags.runs ?? (quick ? 1 : 5)),
+  latencies: list(flags.latencies, quick ? [100] : [10, 100, 300]),
+  windowMs: 1000 * Number(flags['window-s'] ?? (quick ? 5 : 60)),
+  logLines: list(flags['log-lines'], quick ? [10_000] : [10_000, 50_000, 200_000]),
+  suites: new Set((flags.only ?? 'p1,p2,p3,p4').split(',')),
+  // The first is the one the targets are judged on; P2 runs on it only.
+  apps: (flags.app ?? 'prod,dev').split(','),
+  targetLatencyMs: 100,
+};
+const out = flags.out ?? join(resultsDir, quick ? 'quick.tmp' : 'latest.json');
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? (quick ? 300_000 : 2_400_000));
+
+const startedAt = Date.now();
+const say = msg => console.log(`[bench +${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${msg}`);
+
+let stack;
+let prodApp;
+let browser;
+let stopping = false;
+async function cleanup() {
+  await browser?.close();
+  await prodApp?.stop();
+  await stack?.stop();
+}
+async function abort(reason) {
+  if (stopping) return;
+  stopping = true;
+  say(`${reason}: stopping`);
+  await cleanup();
+  process.exit(1);
+}
+const timer = setTimeout(() => abort(`global timeout (${timeoutMs / 1000} s)`), timeoutMs);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => abort(signal));
+
+function git(...args) {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Throws when a figure that must have been measured is missing: the harness is broken. */
+function check(results) {
+  const bad = [];
+  if (results.dev) {
+    try {
+      check({ meta: results.meta, ...results.dev });
+    } catch (error) {
+      bad.push(`dev app: ${error.message}`);
+    }
+  }
+  const need = (what, value) => Number.isFinite(value) || bad.push(what);
+  for (const [l, p] of Object.entries(results.p1 ?? {})) {
+    need(`P1 first row at ${l} ms`, p.firstRow.median);
+    need(`P1 full page at ${l} ms`, p.fullPage.median);
+    if (!(p.requests.fake.median > 0)) bad.push(`P2 first-page requests at ${l} ms (none seen at the fake)`);
+  }
+  for (const [l, w] of Object.entries(results.p2 ?? {})) {
+    for (const [name, s] of Object.entries(w)) need(`P2 ${name} at ${l} ms`, s.browser.median);
+    if (!(w.running?.browser.max > 0) && results.meta.windowMs >= 20_000)
+      bad.push(`P2 running at ${l} ms: no polling seen (is the fake's work running?)`);
+  }
+  for (const [n, s] of Object.entries(results.p3?.sizes ?? {})) {
+    need(`P3 first lines (${n})`, s.firstLines.median);
+    need(`P3 search (${n})`, s.searchHit.median);
+    need(`P3 heap (${n})`, s.heapMb.median);
+  }
+  if (results.p3 && Object.keys(results.p3.sizes).length === 0) bad.push('P3: no log size measured');
+  if (results.p4) {
+    need('P4 entry size', results.p4.entry.gzip);
+    if (results.p4.app?.error) bad.push(`P4 app bundle: ${results.p4.app.error}`);
+  }
+  if (bad.length) throw new Error(`harness produced no value for: ${bad.join('; ')}`);
+}
+
+async function main() {
+  const results = {
+    meta: {
+      date: new Date().toISOString(),
+      mode: config.mode,
+      runs: config.runs,
+      warmUpRuns: 1,
+      latenciesMs: config.latencies,
+      windowMs: config.windowMs,
+      targetLatencyMs: config.targetLatencyMs,
+      commit: git('rev-parse', 'HEAD'),
+      dirtyFiles: git('status', '--porcelain')?.split('\n').filter(Boolean).length,
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      loadAvgStart: os.loadavg().map(v => Math.round(v * 100) / 100),
+    },
+  };
+  if (config.suites.has('p4')) {
+    say('P4: production build of the package');
+    results.p4 = await measureSize({ root, say });
+  }
+  const needStack = ['p1', 'p2', 'p3'].some(s => config.suites.has(s));
+  if (needStack) {
+    say(`starting the dev stack (log: ${relative(root, join(resultsDir, 'stack.log'))})`);
+    stack = await startStack({ root, logPath: join(resultsDir, 'stack.log'), say });
+    const fake = fakeClient({ fake: stack.urls.fake, token: stack.token });
+    const apps = {};
+    for (const name of config.apps) {
+      if (name === 'dev') apps.dev = { app: stack.urls.app, proxy: stack.urls.proxy };
+      else if (name === 'prod') {
+        prodApp = await startProdApp({ root, urls: stack.urls, logPath: join(resultsDir, 'app.log'), say });
+        apps.prod = { app: prodApp.url, proxy: prodApp.proxy };
+        results.meta.prodAppBuildS = prodApp.buildS;
+      } else throw new Error(`unknown --app ${name} (prod or dev)`);
+    }
+    browser = await launchBrowser();
+    const { context } = browser;
+    const probe = await context.newPage();
+    const cdp = await context.newCDPSession(probe);
+    results.meta.chromium = (await cdp.send('Browser.getVersion')).product;
+    for (const [name, app] of Object.entries(apps)) {
+      say(`warming up the ${name} app (${app.app})`);
+      await probe.goto(`${app.app}/no-annotation`, { waitUntil: 'load', timeout: 300_000 });
+      await probe.waitForFunction(() => document.body.innerText.includes('Missing Annotation'), undefined, { timeout: 300_000 });
+    }
+    await probe.close();
+    results.meta.apps = Object.fromEntries(Object.entries(apps).map(([k, v]) => [k, v.app]));
+    results.meta.primaryApp = config.apps[0];
+
+    for (const [index, [name, app]] of Object.entries(apps).entries()) {
+      const primary = index === 0;
+      const into = primary ? results : (results[name] ??= {});
+      const common = { context, urls: { ...stack.urls, ...app }, fake, say: msg => say(`[${name}] ${msg}`) };
+      if (config.suites.has('p1')) {
+        into.p1 = {};
+        for (const latency of config.latencies) {
+          into.p1[latency] = await measureNavigation({ ...common, latency, runs: config.runs });
+        }
+      }
+      if (config.suites.has('p3') && (primary || !quick)) {
+        // Quick mode and the secondary app: one size only (the smallest, resp. the largest).
+        let sizes = primary ? config.logLines : [Math.max(...config.logLines)];
+        if (quick) sizes = [Math.min(...config.logLines)];
+        into.p3 = await measureLogs({ ...common, sizes, runs: config.runs, latency: config.targetLatencyMs });
+      }
+      if (config.suites.has('p2') && primary) {
+        into.p2 = {};
+        for (const latency of config.latencies) {
+          into.p2[latency] = await measureWindows({
+            ...common,
+            latency,
+            runs: quick ? 1 : config.runs,
+            windowMs: config.windowMs,
+            settled: latency === config.targetLatencyMs && !quick,
+          });
+        }
+      }
+    }
+  }
+  results.meta.loadAvgEnd = os.loadavg().map(v => Math.round(v * 100) / 100);
+  results.meta.durationS = Math.round((Date.now() - startedAt) / 1000);
+  check(results);
+  results.targets = evaluateTargets(results);
+  const tables = formatTable(results);
+  const targets = formatTargets(results.targets);
+  console.log(`\n${tables}\n\n${targets}\n`);
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  if (!flags.out && !quick) writeFileSync(join(resultsDir, 'latest.md'), `${tables}\n\n${targets}\n`);
+  say(`wrote ${relative(root, out)} (${results.meta.durationS} s)`);
+}
+
+main()
+  .then(async () => {
+    clearTimeout(timer);
+    stopping = true;
+    await cleanup();
+    process.exit(0);
+  })
+  .catch(async error => {
+    console.error(`[bench] harness failed: ${error?.stack ?? error}`);
+    if (stack) console.error(`--- last lines of the stack log ---\n${stack.tail()}\n---`);
+    clearTimeout(timer);
+    stopping = true;
+    await cleanup();
+    process.exit(1);
+  });

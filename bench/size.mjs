@@ -1,0 +1,174 @@
+/*
+ * P4: the size of what an app loads for the plugin, from a production
+ * build. The package is copied (package.json, config.d.ts, src/) into a
+ * temp dir that links node_modules, and built there with
+ * `backstage-cli package build --minify` (rollup, esbuild minifier, one ESM file
+ * per module, dependencies external), so the repo's dist/ is not touched.
+ * The type output is not needed, so dist-types holds a stub.
+ *
+ * Two views of the result:
+ *  - `entry`/`lazy`: the plugin's own files statically reachable from
+ *    dist/index.esm.js (what a bundler without cross-module tree-shaking
+ *    puts in the entity page's chunk), and the files the tab's dynamic
+ *    `import()` reaches (the lazy Router chunk; `onlyLazy`: those of them
+ *    not already in the entry closure).
+ *  - `app`: what an app pays when it imports `circleCIPlugin`,
+ *    `EntityCircleCIContent` and `isCircleCIAvailable`: rspack (the
+ *    bundler of `backstage-cli`) bundles that in production mode
+ *    (minified, tree-shaken with the package's `sideEffects: false`,
+ *    split at dynamic imports), with what every Backstage app already
+ *    has external (react, react-dom, react-router-dom, @backstage/*,
+ *    @material-ui/*) and the plugin's own dependencies (zod, luxon)
+ *    bundled. Growth = the initial chunk minus that of an entry that
+ *    imports nothing (but has a dynamic import, so both carry the
+ *    chunk-loading runtime).
+ * Gzip: zlib's default level (6), of the files concatenated.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
+
+function sizes(files) {
+  const buffers = files.map(f => readFileSync(f));
+  const all = Buffer.concat(buffers);
+  return { files: files.length, raw: all.length, gzip: all.length ? gzipSync(all).length : 0 };
+}
+
+function importsOf(file) {
+  const code = readFileSync(file, 'utf8');
+  const staticDeps = [...code.matchAll(STATIC_IMPORT)].map(m => m[1]);
+  const dynamicDeps = [...code.matchAll(DYNAMIC_IMPORT)].map(m => m[1]);
+  const local = spec => resolve(dirname(file), spec);
+  return {
+    static: staticDeps.filter(s => s.startsWith('.')).map(local),
+    dynamic: dynamicDeps.filter(s => s.startsWith('.')).map(local),
+    external: staticDeps.filter(s => !s.startsWith('.')),
+  };
+}
+
+/** Files statically reachable from `starts`, and the dynamic targets met on the way. */
+function closure(starts) {
+  const seen = new Set();
+  const dynamic = new Set();
+  const external = new Set();
+  const todo = [...starts];
+  while (todo.length) {
+    const file = todo.pop();
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const deps = importsOf(file);
+    deps.static.forEach(d => todo.push(d));
+    deps.dynamic.forEach(d => dynamic.add(d));
+    deps.external.forEach(d => external.add(d.startsWith('@') ? d.split('/').slice(0, 2).join('/') : d.split('/')[0]));
+  }
+  return { files: [...seen], dynamic: [...dynamic], external: [...external].sort() };
+}
+
+const isShared = request => /^(react|react-dom|react-router-dom)(\/|$)|^@backstage\/|^@material-ui\//.test(request);
+
+/** Bundles `code` like a Backstage app's production build would (rspack, production mode). */
+async function rspackBundle({ dir, rspack, name, code }) {
+  writeFileSync(join(dir, `${name}.mjs`), code);
+  const outdir = join(dir, `out-${name}`);
+  const compiler = rspack({
+    mode: 'production',
+    context: dir,
+    entry: { main: `./${name}.mjs` },
+    output: { path: outdir, filename: '[name].js', chunkFilename: '[name].[contenthash].js' },
+    externals: [({ request }, callback) => (isShared(request) ? callback(null, 'var __shared') : callback())],
+    devtool: false,
+    target: 'web',
+    infrastructureLogging: { level: 'error' },
+  });
+  const stats = await new Promise((res, rej) => compiler.run((error, s) => (error ? rej(error) : res(s))));
+  const json = stats.toJson({ chunks: true, chunkModules: true, modules: false, assets: false });
+  if (json.errors?.length) throw new Error(json.errors.map(e => e.message).join('\n'));
+  const names = modules => (modules ?? []).flatMap(m => (m.modules ? names(m.modules) : [m.name ?? '']));
+  const files = chunks => chunks.flatMap(c => c.files.filter(f => f.endsWith('.js'))).map(f => join(outdir, f));
+  const initial = json.chunks.filter(c => c.initial);
+  return {
+    initial: sizes(files(initial)),
+    lazy: sizes(files(json.chunks.filter(c => !c.initial))),
+    inputsInInitial: initial.flatMap(c => names(c.modules)),
+  };
+}
+
+async function appBundle({ dir, rspack }) {
+  writeFileSync(join(dir, 'later.mjs'), 'export const later = 1;\n');
+  // The baseline has a dynamic import too, so both carry the chunk-loading runtime.
+  const empty = await rspackBundle({ dir, rspack, name: 'empty', code: "globalThis.__keep = [() => import('./later.mjs')];\n" });
+  const used = await rspackBundle({
+    dir,
+    rspack,
+    name: 'app',
+    code:
+      "import { circleCIPlugin, EntityCircleCIContent, isCircleCIAvailable } from './dist/index.esm.js';\n" +
+      "globalThis.__keep = [circleCIPlugin, EntityCircleCIContent, isCircleCIAvailable, () => import('./later.mjs')];\n",
+  });
+  const packagesIn = inputs =>
+    [...new Set(inputs.map(i => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1] ?? (i.includes('dist/') ? 'plugin' : '')))].filter(Boolean).sort();
+  return {
+    how: 'rspack production build of an entry importing circleCIPlugin, EntityCircleCIContent, isCircleCIAvailable',
+    growth: { raw: used.initial.raw - empty.initial.raw, gzip: used.initial.gzip - empty.initial.gzip },
+    initial: used.initial,
+    lazy: { raw: used.lazy.raw - empty.lazy.raw, gzip: used.lazy.gzip - empty.lazy.gzip, files: used.lazy.files - empty.lazy.files },
+    initialContains: packagesIn(used.inputsInInitial),
+    initialPluginModules: used.inputsInInitial.filter(i => i.includes('dist/')).map(i => i.replace(/^.*dist\//, '')).sort(),
+  };
+}
+
+/** Builds the package in a temp copy and measures it. */
+export async function measureSize({ root, say }) {
+  const dir = mkdtempSync(join(tmpdir(), 'circleci-bench-build-'));
+  try {
+    for (const f of ['package.json', 'config.d.ts']) cpSync(join(root, f), join(dir, f));
+    cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    mkdirSync(join(dir, 'dist-types', 'src'), { recursive: true });
+    writeFileSync(join(dir, 'dist-types', 'src', 'index.d.ts'), 'export {};\n');
+    const t0 = Date.now();
+    execFileSync(join(root, 'node_modules', '.bin', 'backstage-cli'), ['package', 'build', '--minify'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    const buildS = (Date.now() - t0) / 1000;
+    const dist = join(dir, 'dist');
+    const entry = closure([join(dist, 'index.esm.js')]);
+    const lazyAll = closure(entry.dynamic);
+    const entrySet = new Set(entry.files);
+    const lazyOnly = lazyAll.files.filter(f => !entrySet.has(f));
+    const rel = f => relative(dist, f);
+    const allJs = readdirSync(dist, { recursive: true }).filter(f => String(f).endsWith('.esm.js'));
+    let app;
+    try {
+      const { rspack } = createRequire(join(root, 'package.json'))('@rspack/core');
+      app = await appBundle({ dir, rspack });
+    } catch (error) {
+      app = { error: String(error?.message ?? error) };
+    }
+    say?.(`P4: built in ${buildS.toFixed(1)} s; entry closure ${entry.files.length} modules, ` +
+      `tab chunk ${lazyAll.files.length} modules (${lazyOnly.length} not in the entry closure)`);
+    return {
+      how: 'backstage-cli package build --minify (temp copy of package.json, config.d.ts, src/)',
+      buildS,
+      moduleFiles: allJs.length,
+      entry: { ...sizes(entry.files), external: entry.external, modules: entry.files.map(rel).sort() },
+      // The tab's chunk: everything the dynamic import reaches; `onlyLazy` of it is not in the entry closure.
+      lazy: {
+        ...sizes(lazyAll.files),
+        dynamicImports: entry.dynamic.map(rel),
+        onlyLazy: { ...sizes(lazyOnly), modules: lazyOnly.map(rel).sort() },
+      },
+      app,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
