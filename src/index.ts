@@ -13,10 +13,11 @@ export {
 } from './plugin';
 export { circleCIRouteRef } from './routes';
 export { CIRCLECI_ANNOTATION } from './constants';
-export { Router } from './components/Router';
+export { Router } from './router';
 export { circleCIApiRef } from './api/CircleCIApi';
 export type { CircleCIApi, JobRef, RequestOptions } from './api/CircleCIApi';
 export { CircleCIClient } from './api/CircleCIClient';
+export { LazyCircleCIClient } from './api/LazyCircleCIClient';
 export type { CircleCIClientOptions } from './api/CircleCIClient';
 export type { RetryPolicy } from './api/retry';
 export {

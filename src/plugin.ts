@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { circleCIApiRef } from './api/CircleCIApi';
-import { CircleCIClient } from './api/CircleCIClient';
+import { LazyCircleCIClient } from './api/LazyCircleCIClient';
 import { CIRCLECI_ANNOTATION } from './constants';
 import { circleCIRouteRef } from './routes';
 
@@ -22,11 +22,18 @@ export const circleCIPlugin = createPlugin({
     createApiFactory({
       api: circleCIApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef, configApi: configApiRef },
+      // The client (with its response checks) is only downloaded on first use.
       factory: ({ discoveryApi, fetchApi, configApi }) =>
-        new CircleCIClient({
-          discoveryApi,
-          fetchApi,
-          proxyPath: configApi.getOptionalString('circleci.proxyPath'),
+        new LazyCircleCIClient({
+          load: () =>
+            import('./api/CircleCIClient').then(
+              m =>
+                new m.CircleCIClient({
+                  discoveryApi,
+                  fetchApi,
+                  proxyPath: configApi.getOptionalString('circleci.proxyPath'),
+                }),
+            ),
         }),
     }),
   ],

@@ -7,6 +7,7 @@
 
 import { demoFacts, type DemoFacts } from './demo';
 import { failureResponse, FailureRules, type FailureRule } from './failures';
+import { HUGE_LOG_LINES, isHugeLogLines } from './logs';
 import { json, route } from './routes';
 import { createState, type FakeState } from './state';
 
@@ -22,6 +23,11 @@ export interface FakeCircleCIOptions {
   now?: () => number;
   /** Time all demo timestamps are relative to. Default `now()` at creation. */
   startTime?: number;
+  /**
+   * Number of lines of the huge step log (`demo.hugeLogJob`): an integer from
+   * 5 to 1,000,000. Default `HUGE_LOG_LINES` (200,000).
+   */
+  hugeLogLines?: number;
 }
 
 /** One request seen by the fake. */
@@ -43,15 +49,22 @@ export interface FakeCircleCI {
   readonly startTime: number;
   /** The current latency in milliseconds. */
   readonly latencyMs: number;
+  /** The current number of lines of the huge step log. */
+  readonly hugeLogLines: number;
   /** Serves a request whose pathname is `${basePath}/v2/...`, `/v1.1/...` or `/private/...` (basePath default `/api`). */
   handle(request: Request, options?: { basePath?: string }): Promise<Response>;
   /** Sets the delay added to every response. */
   setLatency(ms: number): void;
+  /**
+   * Sets the number of lines of the huge step log (an integer from 5 to
+   * 1,000,000; throws a `RangeError` otherwise). `reset()` keeps it.
+   */
+  setHugeLogLines(n: number): void;
   /** Makes matching requests fail; returns a function that removes the rule. */
   failPath(rule: FailureRule): () => void;
   /** Removes every failure rule. */
   clearFailures(): void;
-  /** Puts the state back to the seed (optionally moving the start time). Keeps failure rules, latency and the request log. */
+  /** Puts the state back to the seed (optionally moving the start time). Keeps failure rules, latency, the huge log size and the request log. */
   reset(options?: { startTime?: number }): void;
   /** The requests seen so far, oldest first. */
   readonly requests: ReadonlyArray<FakeRequestRecord>;
@@ -87,13 +100,20 @@ export function pathSegments(relative: string): string[] | undefined {
   }
 }
 
-/** Creates a fake CircleCI. */
+function checkHugeLogLines(n: number): number {
+  if (!isHugeLogLines(n))
+    throw new RangeError(`hugeLogLines must be an integer from 5 to 1000000, got ${n}`);
+  return n;
+}
+
+/** Creates a fake CircleCI (throws a `RangeError` for an invalid `hugeLogLines`). */
 export function createFakeCircleCI(options: FakeCircleCIOptions = {}): FakeCircleCI {
   const now = options.now ?? (() => Date.now());
   const seed = options.seed ?? 1;
   const token = options.token ?? DEFAULT_FAKE_TOKEN;
   let startTime = options.startTime ?? now();
   let latencyMs = options.latencyMs ?? 0;
+  let hugeLogLines = checkHugeLogLines(options.hugeLogLines ?? HUGE_LOG_LINES);
   let state = createState({ seed, startTime });
   let demo = demoFacts(state);
   let requests: FakeRequestRecord[] = [];
@@ -115,7 +135,7 @@ export function createFakeCircleCI(options: FakeCircleCIOptions = {}): FakeCircl
       return parsed as Record<string, unknown>;
     };
     return route({
-      ctx: { state, t: now(), query, body },
+      ctx: { state, t: now(), query, body, hugeLogLines },
       method: request.method.toUpperCase(),
       segments,
     });
@@ -129,6 +149,9 @@ export function createFakeCircleCI(options: FakeCircleCIOptions = {}): FakeCircl
     },
     get latencyMs() {
       return latencyMs;
+    },
+    get hugeLogLines() {
+      return hugeLogLines;
     },
     async handle(request, handleOptions) {
       const basePath = (handleOptions?.basePath ?? '/api').replace(/\/+$/, '');
@@ -147,6 +170,9 @@ export function createFakeCircleCI(options: FakeCircleCIOptions = {}): FakeCircl
     },
     setLatency(ms) {
       latencyMs = Math.max(0, ms);
+    },
+    setHugeLogLines(n) {
+      hugeLogLines = checkHugeLogLines(n);
     },
     failPath: rule => failures.add(rule),
     clearFailures: () => failures.clear(),

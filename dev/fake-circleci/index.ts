@@ -10,5 +10,5 @@ export type { FailureMode, FailureRule } from './failures';
 export type { DemoFacts, DemoJob } from './demo';
 export { createFakeCircleCIHandlers } from './msw';
 export type { FakeCircleCIHandlersOptions } from './msw';
-export { HUGE_LOG_LINES } from './logs';
+export { HUGE_LOG_LINES, MAX_HUGE_LOG_LINES, MIN_HUGE_LOG_LINES } from './logs';
 export { PAGE_SIZE, TESTS_PAGE_SIZE } from './paging';

@@ -1,12 +1,13 @@
 /*
  * Step logs (`GET /private/output/raw/...`): plain text with ANSI colours,
- * generated deterministically from the job and step. The huge log (200,000
- * lines, about 20 MB) is generated once per job id and cached.
+ * generated deterministically from the job and step. The huge log is in
+ * `huge-log.ts`.
  */
 
 import type { JobModel, ProjectModel } from './model';
 import type { JobRef } from './state';
 import type { StepRun } from './steps';
+import { HUGE_LOG_LINES, hugeLog } from './huge-log';
 
 const C = {
   red: (s: string) => `\x1b[31m${s}\x1b[39m`,
@@ -16,32 +17,13 @@ const C = {
   dim: (s: string) => `\x1b[2m${s}\x1b[22m`,
 };
 
-/** Number of lines of the huge log. */
-export const HUGE_LOG_LINES = 200_000;
-
-const hugeCache = new Map<string, string>();
-
-/** The huge log of the `e2e` job (cached per job id; at most two are kept). */
-export function hugeLog(jobId: string): string {
-  const cached = hugeCache.get(jobId);
-  if (cached !== undefined) return cached;
-  const lines: string[] = [`Running ${HUGE_LOG_LINES} tests using 4 workers`, ''];
-  let x = 0;
-  for (const ch of jobId) x = (x * 31 + ch.charCodeAt(0)) >>> 0;
-  for (let i = 1; i <= HUGE_LOG_LINES - 4; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    const suite = String((x >>> 8) % 97).padStart(2, '0');
-    const ms = (x >>> 16) % 900;
-    lines.push(
-      `  ${C.green('✓')} ${String(i).padStart(6, ' ')} [chromium] › e2e/suite-${suite}.spec.ts:${(x >>> 4) % 400}:5 › launch pad › scenario ${i} ${C.dim(`(${ms}ms)`)}`,
-    );
-  }
-  lines.push('', C.green(`  ${HUGE_LOG_LINES - 4} passed (41.2m)`));
-  const text = `${lines.join('\n')}\n`;
-  if (hugeCache.size >= 2) hugeCache.delete(hugeCache.keys().next().value as string);
-  hugeCache.set(jobId, text);
-  return text;
-}
+export {
+  HUGE_LOG_LINES,
+  MAX_HUGE_LOG_LINES,
+  MIN_HUGE_LOG_LINES,
+  hugeLog,
+  isHugeLogLines,
+} from './huge-log';
 
 function envLines(options: { ref: JobRef; container: number }): string[] {
   const { project, pipeline, workflow, job } = options.ref;
@@ -226,13 +208,20 @@ function bodyLines(options: { ref: JobRef; run: StepRun; failing: boolean }): st
   }
 }
 
-/** The raw log of one step on one container (`''` when it has no output). */
-export function renderStepLog(options: { ref: JobRef; run: StepRun }): string {
+/**
+ * The raw log of one step on one container (`''` when it has no output);
+ * the huge step has `hugeLogLines` lines (default `HUGE_LOG_LINES`).
+ */
+export function renderStepLog(options: {
+  ref: JobRef;
+  run: StepRun;
+  hugeLogLines?: number;
+}): string {
   const { ref, run } = options;
   if (!run.step.hasOutput) return '';
   const failing = run.failed || run.timedout;
   if (run.step.log === 'huge') {
-    const text = hugeLog(ref.job.id);
+    const text = hugeLog(ref.job.id, options.hugeLogLines ?? HUGE_LOG_LINES);
     return run.progress >= 1 ? text : text.slice(0, Math.floor(text.length * run.progress));
   }
   let lines = bodyLines({ ref, run, failing });

@@ -37,6 +37,8 @@ export interface RouteContext {
   query: URLSearchParams;
   /** The parsed JSON body (`{}` when empty); throws on invalid JSON. */
   body: () => Promise<Record<string, unknown>>;
+  /** Number of lines of the huge step log. */
+  hugeLogLines: number;
 }
 
 type Params = Record<string, string>;
@@ -218,7 +220,7 @@ add(
         ? runs.find(r => r.step.number === Number(p.step))
         : undefined;
     if (!run) return notFound();
-    return new Response(renderStepLog({ ref, run }), {
+    return new Response(renderStepLog({ ref, run, hugeLogLines: ctx.hugeLogLines }), {
       status: 200,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });

@@ -6,13 +6,16 @@
  * GET /__fake/demo, POST /__fake/reset (body `{"startTime": <ms> | "now"}`,
  * optional; default keeps the start time), POST /__fake/clear-requests,
  * POST /__fake/latency `{"ms":100}`, POST /__fake/fail (a failure rule,
- * `match` is a regular expression source), POST /__fake/clear-failures.
+ * `match` is a regular expression source), POST /__fake/clear-failures,
+ * POST /__fake/huge-log-lines `{"lines":50000}` (an integer from 5 to
+ * 1,000,000; the size of the huge step log).
  */
 
 import http from 'node:http';
 import path from 'node:path';
 import { createFakeCircleCI, type FakeCircleCI, type FakeCircleCIOptions } from './fake';
 import type { FailureMode } from './failures';
+import { HUGE_LOG_LINES, isHugeLogLines } from './logs';
 
 /** Options of {@link startFakeCircleCIServer}. */
 export interface FakeCircleCIServerOptions extends FakeCircleCIOptions {
@@ -89,6 +92,11 @@ function control(options: {
         return { status: 400, body: { message: 'ms must be a number' } };
       fake.setLatency(body.ms);
       return ok;
+    case 'POST huge-log-lines':
+      if (!isHugeLogLines(body.lines))
+        return { status: 400, body: { message: 'lines must be an integer from 5 to 1000000' } };
+      fake.setHugeLogLines(body.lines);
+      return { status: 200, body: { ok: true, lines: body.lines } };
     case 'POST clear-failures':
       fake.clearFailures();
       return ok;
@@ -215,8 +223,12 @@ async function main(): Promise<void> {
     token: env.FAKE_CIRCLECI_TOKEN ?? 'fake-circleci-token',
     latencyMs: Number(env.FAKE_CIRCLECI_LATENCY_MS ?? 0),
     seed: Number(env.FAKE_CIRCLECI_SEED ?? 1),
+    hugeLogLines: Number(env.FAKE_CIRCLECI_HUGE_LOG_LINES ?? HUGE_LOG_LINES),
   });
-  process.stdout.write(`fake-circleci listening on ${server.url}/api (seed ${server.fake.seed})\n`);
+  process.stdout.write(
+    `fake-circleci listening on ${server.url}/api (seed ${server.fake.seed}, ` +
+      `huge log ${server.fake.hugeLogLines} lines)\n`,
+  );
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -72,4 +72,28 @@ describe('fake CircleCI server', () => {
     await control('clear-requests', {});
     expect(server.fake.requests).toHaveLength(0);
   });
+
+  it('sets the huge log size with POST /__fake/huge-log-lines', async () => {
+    const { projectSlug, jobNumber, step } = server.fake.demo.hugeLogJob;
+    const hugeLog = async () =>
+      (await api(`private/output/raw/${projectSlug}/${jobNumber}/output/0/${step}`, auth)).text();
+    const answer = await control('huge-log-lines', { lines: 1_000 });
+    expect([answer.status, await answer.json()]).toEqual([200, { ok: true, lines: 1_000 }]);
+    expect(server.fake.hugeLogLines).toBe(1_000);
+    expect((await hugeLog()).split('\n').length - 1).toBe(1_000);
+    const invalid = [{ lines: 0 }, { lines: 2_000_000 }, { lines: 10.5 }, { lines: '100' }, {}];
+    for (const body of invalid) {
+      const bad = await control('huge-log-lines', body);
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await bad.json()).toEqual({ message: expect.stringContaining('lines') });
+    }
+    expect(server.fake.hugeLogLines).toBe(1_000);
+    expect((await control('huge-log-lines', { lines: 5 })).status).toBe(200);
+    expect((await control('huge-log-lines', { lines: 1_000_000 })).status).toBe(200);
+    expect(server.fake.hugeLogLines).toBe(1_000_000);
+    await control('reset', {});
+    expect(server.fake.hugeLogLines).toBe(1_000_000);
+    await control('huge-log-lines', { lines: 200_000 });
+  });
 });

@@ -1,5 +1,4 @@
 import { ResponseError } from '@backstage/errors';
-import { DateTime } from 'luxon';
 import { InvalidProjectSlugError } from './slug';
 
 /**
@@ -101,6 +100,12 @@ export function parseRetryAfter(options: {
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** HH:MM in local time (no date library: this module loads with the entity page). */
+function formatClock(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 function backendErrorName(error: ResponseError): string | undefined {
   const body = error.body as { error?: { name?: unknown } } | undefined;
   return typeof body?.error?.name === 'string' ? body.error.name : undefined;
@@ -149,7 +154,7 @@ function describeResponse(error: ResponseError, subject: string): CircleCIErrorD
     });
     const retryAt = wait === undefined ? undefined : new Date(Date.now() + wait);
     const when = retryAt
-      ? `retry at ${DateTime.fromJSDate(retryAt).toFormat('HH:mm')}`
+      ? `retry at ${formatClock(retryAt)}`
       : 'retry in a minute';
     return {
       kind: 'rate-limited',

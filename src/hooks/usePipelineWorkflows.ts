@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CircleCIApi } from '../api/CircleCIApi';
-import { isActiveStatus, normalizeStatus } from '../api/status';
 import type { Workflow } from '../api/types';
 import type { ResourceCache } from './resourceCache';
 import { TaskQueue } from './taskQueue';
 import { usePageVisible } from './usePageVisible';
+import { ON_HOLD_POLL_MS, pollGroups, usePoll } from './usePoll';
 import { POLL_INTERVAL_MS } from './useResource';
 import { isAbort, useCircleCI } from './useResourceCache';
 
@@ -94,9 +94,10 @@ function schedule(options: {
  * Loads the workflows of each given pipeline, at most
  * {@link WORKFLOW_CONCURRENCY} requests at once, in the given order, and
  * reports each as it arrives. A pipeline is requested once while the hook
- * stays mounted, except that pipelines with running, queued or on-hold
- * workflows are re-read about every 10 s while the page is visible. Requests
- * still queued or in flight are cancelled on unmount.
+ * stays mounted, except that, while the page is visible, pipelines with
+ * running or queued workflows are re-read about every 10 s, and pipelines
+ * whose only unfinished work waits for an approval (on hold) about every
+ * 60 s. Requests still queued or in flight are cancelled on unmount.
  * @public
  */
 export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }): {
@@ -116,54 +117,80 @@ export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }
   const idsKey = pipelineIds.join(',');
 
   useEffect(() => {
-    const current = newScheduler();
-    scheduler.current = current;
+    scheduler.current = newScheduler();
     setResults(new Map());
     return () => {
-      current.controller.abort();
-      current.queue.close();
+      scheduler.current?.controller.abort();
+      scheduler.current?.queue.close();
     };
   }, [api, cache]);
 
+  // Results are applied once per animation frame, not once per response:
+  // 20 responses arriving together cost one render of the table, not 20.
   const [updatedAt, setUpdatedAt] = useState<number>();
+  const pending = useRef(new Map<string, PipelineWorkflows>());
+  const frame = useRef<number>();
+  useEffect(() => () => cancelAnimationFrame(frame.current ?? 0), []);
   const onResult = useCallback((id: string, result: PipelineWorkflows) => {
-    setUpdatedAt(Date.now());
-    setResults(prev => {
-      const next = new Map(prev);
-      // On a failed re-read, keep showing the workflows loaded before.
-      next.set(id, result.error && prev.get(id)?.workflows ? { ...prev.get(id), ...result } : result);
-      return next;
+    pending.current.set(id, result);
+    if (frame.current !== undefined) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = undefined;
+      const batch = pending.current;
+      pending.current = new Map();
+      setUpdatedAt(Date.now());
+      setResults(prev => {
+        const next = new Map(prev);
+        for (const [key, value] of batch) {
+          // On a failed re-read, keep showing the workflows loaded before.
+          const before = prev.get(key)?.workflows;
+          next.set(key, value.error && before ? { workflows: before, error: value.error } : value);
+        }
+        return next;
+      });
     });
   }, []);
 
-  useEffect(() => {
-    const current = scheduler.current;
-    if (!current) return;
-    schedule({ scheduler: current, ids: idsKey ? idsKey.split(',') : [], api, cache, onResult });
-  }, [api, cache, idsKey, onResult]);
-
-  // Only pipelines with unfinished workflows are re-read, about every 10 s,
-  // while the page is visible; a failed re-read doubles the wait.
   const pageVisible = usePageVisible();
-  const active = [...results.entries()]
-    .filter(([, r]) => r.workflows?.some(w => isActiveStatus(normalizeStatus(w.status))))
-    .map(([id]) => id)
-    .join(',');
-  const failures = [...results.values()].filter(r => r.error).length;
   useEffect(() => {
     const current = scheduler.current;
-    if (!current || !active || !pageVisible) return undefined;
-    const delay = Math.min(120_000, POLL_INTERVAL_MS * 2 ** Math.min(failures, 4));
-    const timer = setTimeout(() => {
-      const ids = active.split(',');
-      for (const id of ids) {
+    if (!current || !pageVisible) return;
+    schedule({ scheduler: current, ids: idsKey ? idsKey.split(',') : [], api, cache, onResult });
+  }, [api, cache, idsKey, onResult, pageVisible]);
+
+  // While the page is hidden nothing is sent: requests in flight (and their
+  // retries) are cancelled, and whatever had no answer yet is asked for again
+  // when the page is shown.
+  useEffect(() => {
+    const current = scheduler.current;
+    if (pageVisible || !current) return;
+    current.controller.abort();
+    current.queue.close();
+    const next = newScheduler();
+    for (const id of current.requested) {
+      if (results.has(id)) next.requested.add(id);
+    }
+    scheduler.current = next;
+    // Only the visibility change matters here, not each new result.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pageVisible]);
+  const { fast, slow } = pollGroups(results);
+  const failures = [...results.values()].filter(r => r.error).length;
+  const reread = useCallback(
+    (ids: string) => {
+      const current = scheduler.current;
+      if (!current) return;
+      for (const id of ids.split(',')) {
         current.requested.delete(id);
         cache.invalidate(workflowsKey(id));
       }
-      schedule({ scheduler: current, ids, api, cache, onResult });
-    }, delay);
-    return () => clearTimeout(timer);
-  }, [active, pageVisible, failures, results, api, cache, onResult]);
+      schedule({ scheduler: current, ids: ids.split(','), api, cache, onResult });
+    },
+    [api, cache, onResult],
+  );
+  usePoll({ ids: fast, everyMs: POLL_INTERVAL_MS, failures, enabled: pageVisible, run: reread });
+  usePoll({ ids: slow, everyMs: ON_HOLD_POLL_MS, failures, enabled: pageVisible, run: reread });
+  const active = fast || slow;
 
   return { results, live: Boolean(active) && pageVisible, updatedAt };
 }

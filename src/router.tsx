@@ -1,0 +1,23 @@
+import { lazy, Suspense } from 'react';
+import { Progress } from '@backstage/core-components';
+
+const LazyRouter = lazy(() =>
+  import('./components/Router').then(m => ({ default: m.Router })),
+);
+
+/**
+ * The CircleCI tab's routes, for the entity in context: `/` (pipelines),
+ * `/workflows/:workflowId`, `/jobs/:jobNumber` (with `?project=` for
+ * monorepos), and the classic plugin's `/:buildId`. Use it inside an
+ * `EntityProvider`, or use {@link EntityCircleCIContent}, which wraps it.
+ * Its code is loaded on first render, so importing it costs the entity page
+ * nothing.
+ * @public
+ */
+export function Router() {
+  return (
+    <Suspense fallback={<Progress />}>
+      <LazyRouter />
+    </Suspense>
+  );
+}
