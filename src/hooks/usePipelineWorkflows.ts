@@ -107,6 +107,11 @@ export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }
   live: boolean;
   /** When a pipeline's workflows last arrived (ms since epoch). */
   updatedAt?: number;
+  /**
+   * Requests these pipelines' workflows now, ahead of the render that will
+   * pass them in `pipelineIds`; they are not requested twice.
+   */
+  request: (ids: readonly string[]) => void;
 } {
   const { pipelineIds } = options;
   const { api, cache } = useCircleCI();
@@ -191,6 +196,14 @@ export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }
   usePoll({ ids: fast, everyMs: POLL_INTERVAL_MS, failures, enabled: pageVisible, run: reread });
   usePoll({ ids: slow, everyMs: ON_HOLD_POLL_MS, failures, enabled: pageVisible, run: reread });
   const active = fast || slow;
+  const request = useCallback(
+    (ids: readonly string[]) => {
+      const current = scheduler.current;
+      if (!current || document.visibilityState === 'hidden') return;
+      schedule({ scheduler: current, ids, api, cache, onResult });
+    },
+    [api, cache, onResult],
+  );
 
-  return { results, live: Boolean(active) && pageVisible, updatedAt };
+  return { results, live: Boolean(active) && pageVisible, updatedAt, request };
 }

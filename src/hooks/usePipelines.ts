@@ -69,8 +69,16 @@ interface Loaded {
 export function usePipelines(options: {
   projectSlug: ProjectSlug;
   branch?: string;
+  /**
+   * Called with each page as soon as it arrives, before it renders: lets
+   * the caller start dependent requests (workflows) without waiting for the
+   * render of the rows.
+   */
+  onPage?: (page: Page<Pipeline>) => void;
 }): PipelinesState {
   const { projectSlug, branch } = options;
+  const onPage = useRef(options.onPage);
+  onPage.current = options.onPage;
   const { api, cache } = useCircleCI();
   const key = `pipelines:${projectSlug.slug}:${branch ?? ''}`;
   const [loaded, setLoaded] = useState<Loaded>({ key, pages: [], loading: true });
@@ -93,7 +101,10 @@ export function usePipelines(options: {
         signal: controller.signal,
       })
       .then(
-        page => setLoaded({ key, pages: [page], loading: false }),
+        page => {
+          onPage.current?.(page);
+          setLoaded({ key, pages: [page], loading: false });
+        },
         error => {
           if (!isAbort(error)) setLoaded({ key, pages: [], loading: false, error });
         },
@@ -119,10 +130,12 @@ export function usePipelines(options: {
         signal: controller.signal,
       })
       .then(
-        page =>
+        page => {
+          onPage.current?.(page);
           setLoaded(s =>
             s.key === key ? { key, pages: [...s.pages, page], loading: false } : s,
-          ),
+          );
+        },
         error => {
           if (!isAbort(error)) {
             setLoaded(s => (s.key === key ? { ...s, loading: false, error } : s));

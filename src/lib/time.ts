@@ -37,15 +37,29 @@ export function durationBetween(options: {
   return Math.max(0, endMs - start.toMillis());
 }
 
-/** "5 minutes ago", with the exact time for a tooltip. */
+const RELATIVE_BUCKET_MS = 15_000;
+const relativeCache = new Map<string, { bucket: number; value: { relative: string; exact: string } }>();
+
+/**
+ * "5 minutes ago", with the exact time for a tooltip. Formatting with luxon
+ * is costly for a table re-rendered as data arrives, so each timestamp is
+ * formatted at most once per 15 s.
+ */
 export function relativeTime(iso: string | null | undefined): {
   relative: string;
   exact: string;
 } | undefined {
+  if (!iso) return undefined;
+  const bucket = Math.floor(Date.now() / RELATIVE_BUCKET_MS);
+  const hit = relativeCache.get(iso);
+  if (hit && hit.bucket === bucket) return hit.value;
   const dt = parseTime(iso);
   if (!dt) return undefined;
-  return {
+  const value = {
     relative: dt.toRelative() ?? dt.toLocaleString(DateTime.DATETIME_SHORT),
     exact: dt.toLocaleString(DateTime.DATETIME_FULL),
   };
+  if (relativeCache.size > 500) relativeCache.clear();
+  relativeCache.set(iso, { bucket, value });
+  return value;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
@@ -39,9 +39,19 @@ function seenBranches(pipelines: Pipeline[], branch: string | undefined): string
 
 function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const { projectSlug, branch, onRefresh, onBranchChange } = props;
-  const state = usePipelines({ projectSlug, branch });
+  // Workflow requests start as soon as a page of pipelines arrives, not
+  // after the rows have rendered.
+  const prefetch = useRef<(ids: readonly string[]) => void>();
+  const state = usePipelines({
+    projectSlug,
+    branch,
+    onPage: page => prefetch.current?.(page.items.map(p => p.id)),
+  });
   const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
-  const { results: workflows, live, updatedAt } = usePipelineWorkflows({ pipelineIds: ids });
+  const { results: workflows, live, updatedAt, request } = usePipelineWorkflows({
+    pipelineIds: ids,
+  });
+  prefetch.current = request;
   const subject = `project ${projectSlug.slug}`;
   const paths = useCircleCIPaths();
   const workflowLink = useCallback(

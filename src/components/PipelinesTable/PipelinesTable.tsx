@@ -32,7 +32,7 @@ export function PipelinesTable(props: PipelinesTableProps) {
         title={title ?? 'Pipelines'}
         isLoading={loading}
         columns={columns ?? defaults}
-        data={rows.map(r => ({ ...r }))}
+        data={rows}
         options={{
           paging: false,
           search: false,
