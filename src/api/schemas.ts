@@ -22,6 +22,7 @@ const str = z.string();
 const optStr = z.string().nullish();
 const optNum = z.number().nullish();
 
+/** A pipeline (`GET v2/pipeline/{id}` and list items). */
 export const pipelineSchema: Schema<Pipeline> = z.object({
   id: str,
   errors: z.array(z.object({ type: str, message: str })).nullish().transform(e => e ?? []),
@@ -51,6 +52,7 @@ export const pipelineSchema: Schema<Pipeline> = z.object({
     .nullish(),
 });
 
+/** A workflow (`GET v2/workflow/{id}` and list items). */
 export const workflowSchema: Schema<Workflow> = z.object({
   id: str,
   pipeline_id: str,
@@ -68,6 +70,7 @@ export const workflowSchema: Schema<Workflow> = z.object({
   max_auto_reruns: optNum,
 });
 
+/** A job as listed in a workflow; approval jobs have no number. */
 export const workflowJobSchema: Schema<WorkflowJob> = z.object({
   id: str,
   name: str,
@@ -83,6 +86,7 @@ export const workflowJobSchema: Schema<WorkflowJob> = z.object({
   canceled_by: optStr,
 });
 
+/** Job details (`GET v2/project/{slug}/job/{n}`). */
 export const jobDetailsSchema: Schema<JobDetails> = z.object({
   web_url: str,
   project: z.object({ id: str.optional(), slug: str, name: str, external_url: str }),
@@ -104,6 +108,7 @@ export const jobDetailsSchema: Schema<JobDetails> = z.object({
   stopped_at: optStr,
 });
 
+/** One test result; a null message becomes an empty string. */
 export const testResultSchema: Schema<TestResult> = z.object({
   message: z.string().nullish().transform(m => m ?? ''),
   source: str,
@@ -114,18 +119,21 @@ export const testResultSchema: Schema<TestResult> = z.object({
   classname: str,
 });
 
+/** One artifact. */
 export const artifactSchema: Schema<Artifact> = z.object({
   path: str,
   node_index: z.number(),
   url: str,
 });
 
+/** The token's user (`GET v2/me`). */
 export const currentUserSchema: Schema<CurrentUser> = z.object({
   id: str,
   login: str,
   name: str,
 });
 
+/** The answer to a pipeline trigger. */
 export const triggeredPipelineSchema: Schema<TriggeredPipeline> = z.object({
   id: str,
   state: str,
