@@ -15,15 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
+
+export { CHROMIUM_ARGS };
 
 /** Runs in every page before its scripts. */
 function pageHelpers() {
@@ -132,7 +126,7 @@ export async function launchBrowser() {
   let context;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: process.env.BENCH_HEADFUL !== '1',
       viewport: { width: 1440, height: 1000 },
       args: CHROMIUM_ARGS,

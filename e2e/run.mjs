@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { walkToFailingLine } from './drilldown.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -224,18 +225,10 @@ async function run() {
 
   await test('dev app opens on the busy project and shows pipelines with workflow statuses', async () => {
     browserContext = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: process.env.E2E_HEADFUL !== '1',
       viewport: { width: 1440, height: 1000 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     browserContext.on('request', request => {
       requests.push({ request, headers: request.allHeaders().catch(() => request.headers()) });
