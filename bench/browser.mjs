@@ -17,8 +17,6 @@ import { chromium } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
 
-export { CHROMIUM_ARGS };
-
 /** Runs in every page before its scripts. */
 function pageHelpers() {
   performance.setResourceTimingBufferSize(100_000);
