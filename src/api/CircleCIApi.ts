@@ -67,9 +67,28 @@ export interface CircleCIApi {
   listArtifacts(options: JobRef): Promise<Page<Artifact>>;
   /** Reads the steps of a job with one action per container (API v1.1). */
   getJobSteps(options: JobRef): Promise<JobSteps>;
-  /** Reads the raw output of one step on one container, as plain text. */
+  /**
+   * Reads the raw output of one step on one container, as plain text. With
+   * `onProgress` the body is streamed, and the promise still resolves with
+   * the whole text.
+   */
   getStepOutput(
-    options: JobRef & { containerIndex: number; stepNumber: number },
+    options: JobRef & {
+      containerIndex: number;
+      stepNumber: number;
+      /**
+       * Called with the text received so far while the body downloads:
+       * first once 64 Ki characters have arrived or 250 ms after the first
+       * chunk, whichever comes first; then at most every 250 ms, once the
+       * text is 4 times as long as at the last call or 2 s have passed; not
+       * for the chunk that completes a body of known length. Each call's
+       * text extends the previous one, except after a retry, which starts
+       * from the beginning. While streaming, the request's timeout covers the
+       * time to the response headers and then each wait for the next chunk
+       * (an idle timeout), not the whole download. Must not throw.
+       */
+      onProgress?: (textSoFar: string) => void;
+    },
   ): Promise<string>;
   /** Reruns a workflow, or only its failed jobs, or the given jobs. */
   rerunWorkflow(

@@ -177,13 +177,14 @@ export class CircleCIClient implements CircleCIApi {
     });
   }
 
-  async getStepOutput(options: JobRef & { containerIndex: number; stepNumber: number }) {
+  async getStepOutput(options: Parameters<CircleCIApi['getStepOutput']>[0]) {
     const index = checkNumber('container index', options.containerIndex);
     const step = checkNumber('step number', options.stepNumber);
     return this.call<string>({
       path: `private/output/raw/${this.jobPath(options)}/output/${index}/${step}`,
       text: true,
       signal: options.signal,
+      onProgress: options.onProgress,
     });
   }
 

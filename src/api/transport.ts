@@ -5,6 +5,7 @@ import type { RequestOptions } from './CircleCIApi';
 import { MalformedResponseError, RequestTimeoutError } from './errors';
 import { RetryPolicy, withRetry } from './retry';
 import { formatIssues } from './schemas';
+import { readTextStream } from './textStream';
 
 /** One request to the CircleCI API, relative to the proxy endpoint. */
 export interface Call<T> extends RequestOptions {
@@ -15,6 +16,13 @@ export interface Call<T> extends RequestOptions {
   body?: unknown;
   schema?: z.ZodType<T, z.ZodTypeDef, unknown>;
   text?: boolean;
+  /**
+   * For `text` calls: streams the body and is called with the text received
+   * so far (see `readTextStream` for when). Each attempt starts from
+   * the beginning again, so after a retry the text may be shorter than the
+   * last one reported.
+   */
+  onProgress?: (textSoFar: string) => void;
 }
 
 /**
@@ -22,6 +30,12 @@ export interface Call<T> extends RequestOptions {
  * the URL, sets `Accept`, applies a per-attempt timeout and the caller's
  * signal, retries GETs within the policy, throws `ResponseError` for non-2xx
  * answers and checks bodies against their schema.
+ *
+ * The timeout covers each attempt from the request to the end of the body,
+ * except for streamed bodies (`text` calls with `onProgress`): there it
+ * covers the time to the response headers, and then, as an idle timeout of
+ * the same length, every wait for the next chunk, so a long download that
+ * keeps arriving is not cut off while a stalled one still ends.
  */
 export class CircleCITransport {
   private readonly discoveryApi: DiscoveryApi;
@@ -66,10 +80,15 @@ export class CircleCITransport {
     if (call.signal?.aborted) onAbort();
     call.signal?.addEventListener('abort', onAbort, { once: true });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+    const startTimer = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, this.timeoutMs);
+    };
+    startTimer();
     try {
       const headers: Record<string, string> = {
         Accept: call.text ? 'text/plain' : 'application/json',
@@ -82,6 +101,18 @@ export class CircleCITransport {
         signal: controller.signal,
       });
       if (!response.ok) throw await ResponseError.fromResponse(response);
+      if (call.text && call.onProgress && response.body) {
+        startTimer();
+        const length = response.headers.get('content-length');
+        const text = await readTextStream({
+          body: response.body,
+          signal: controller.signal,
+          onProgress: call.onProgress,
+          onChunk: startTimer,
+          expectedBytes: length && /^\d+$/.test(length) ? Number(length) : undefined,
+        });
+        return text as T;
+      }
       return await this.readBody({ response, url, call });
     } catch (error) {
       if (timedOut) throw new RequestTimeoutError({ url, timeoutMs: this.timeoutMs });

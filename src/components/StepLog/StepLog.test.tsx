@@ -56,6 +56,57 @@ describe('StepLog', () => {
     expect(ms).toBeLessThan(20_000);
   }, 30_000);
 
+  it('shows the first lines of the huge log before the rest has arrived', async () => {
+    const { hugeLogJob } = ctx.fake.demo;
+    // The fake's answer, sent as a first chunk and then the rest once the test says so.
+    let release: () => void = () => {};
+    const released = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    ctx.server.use(
+      http.get(`${API_BASE}/private/output/raw/*`, async ({ request }) => {
+        const headers = new Headers(request.headers);
+        headers.set('Circle-Token', ctx.fake.token);
+        const answer = await ctx.fake.handle(new Request(request.url, { headers }), {
+          basePath: new URL(API_BASE).pathname,
+        });
+        const bytes = new Uint8Array(await answer.arrayBuffer());
+        const first = 300_000;
+        const body = new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(bytes.slice(0, first));
+            await released;
+            for (let at = first; at < bytes.length; at += 4_000_000) {
+              controller.enqueue(bytes.slice(at, at + 4_000_000));
+            }
+            controller.close();
+          },
+        });
+        return new HttpResponse(body, { headers: { 'Content-Type': 'text/plain' } });
+      }),
+    );
+    try {
+      await renderLog({ jobNumber: hugeLogJob.jobNumber, stepNumber: hugeLogJob.step });
+      const viewer = await screen.findByTestId('step-log-viewer', {}, { timeout: 10_000 });
+      await waitFor(() => expect(viewer.querySelector('a[href^="#line-"]')).not.toBeNull(), {
+        timeout: 10_000,
+      });
+      // The viewer follows the end of what has arrived: a line near 2,500 of 200,000.
+      expect(viewer).toHaveTextContent(/scenario \d{4}/);
+      expect(viewer).not.toHaveTextContent('passed (41.2m)');
+      expect(viewer.querySelector('a[href="#line-200000"]')).toBeNull();
+      expect(screen.getByTestId('step-log-streaming')).toHaveTextContent('Loading the rest of the log');
+      expect(screen.getByRole('button', { name: /Download/ })).toBeDisabled();
+    } finally {
+      release();
+    }
+    const viewer = screen.getByTestId('step-log-viewer');
+    await waitFor(() => expect(viewer).toHaveTextContent('passed (41.2m)'), { timeout: 20_000 });
+    expect(viewer.querySelector('a[href="#line-200000"]')).not.toBeNull();
+    expect(screen.queryByTestId('step-log-streaming')).toBeNull();
+    expect(screen.getByRole('button', { name: /Download/ })).toBeEnabled();
+  }, 30_000);
+
   it('downloads the raw text', async () => {
     const { failingJob } = ctx.fake.demo;
     const blobs: Blob[] = [];

@@ -60,12 +60,28 @@ function LogError(props: { error: Error; jobUrl?: string; onRetry: () => void })
 }
 
 /**
+ * An empty, hidden `LogViewer`, rendered while the request for the log is
+ * in flight (the main thread is idle then): it makes React load the
+ * viewer's lazy code, which would otherwise only start loading once the
+ * first lines have arrived. It sits outside the log box and shows nothing.
+ */
+function PreloadLogViewer() {
+  return (
+    <Box display="none" aria-hidden="true">
+      <LogViewer text="" />
+    </Box>
+  );
+}
+
+/**
  * The log of one step on one container: loaded when rendered (so render it
  * only for an opened step), re-read while the step runs, shown in
  * Backstage's virtualised `LogViewer` (ANSI colours, search, `#line-N`
  * links) in a box of fixed height, with a button that downloads the raw
- * text. Only SGR colour codes reach the viewer. When the log cannot be
- * loaded, says so and links to the job on app.circleci.com.
+ * text. Only SGR colour codes reach the viewer. A long log is shown while
+ * it downloads (its complete lines so far, with a hint that the rest is
+ * loading; the download button waits for the whole text). When the log
+ * cannot be loaded, says so and links to the job on app.circleci.com.
  * @public
  */
 export function StepLog(props: StepLogProps) {
@@ -87,7 +103,14 @@ export function StepLog(props: StepLogProps) {
   if (output.error && !output.value) {
     return <LogError error={output.error} jobUrl={jobUrl} onRetry={output.refresh} />;
   }
-  if (!output.value) return <Progress />;
+  if (!output.value) {
+    return (
+      <>
+        <Progress />
+        <PreloadLogViewer />
+      </>
+    );
+  }
   const { raw, text } = output.value;
   if (raw === '') {
     return (
@@ -106,9 +129,20 @@ export function StepLog(props: StepLogProps) {
           startIcon={<GetAppIcon />}
           onClick={() => downloadText({ text: raw, filename })}
           aria-label={`Download the log as ${filename}`}
+          disabled={output.streaming}
         >
           Download
         </Button>
+        {output.streaming && (
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            role="status"
+            data-testid="step-log-streaming"
+          >
+            Loading the rest of the log…
+          </Typography>
+        )}
         {output.error && (
           <Typography variant="caption" color="error" role="status">
             Could not refresh the log: {describeError(output.error).title}.
@@ -116,6 +150,7 @@ export function StepLog(props: StepLogProps) {
         )}
       </Box>
       <Box height={LOG_HEIGHT_PX} width="100%" data-testid="step-log-viewer">
+        {/* Each text extends the last, so the viewer parses only what was appended. */}
         <LogViewer text={text} />
       </Box>
     </Box>
