@@ -17,6 +17,11 @@ import { chromium } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
 
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
 /** Runs in every page before its scripts. */
 function pageHelpers() {
   performance.setResourceTimingBufferSize(100_000);
@@ -134,6 +139,12 @@ export async function launchBrowser() {
     throw error;
   }
   await context.addInitScript(pageHelpers);
+  // There is no internet here: avatars (GitHub's, from the fake's data) are
+  // answered with a 1×1 PNG, as a cached avatar would be, rather than
+  // failing and making every row swap its image for a letter.
+  await context.route('https://avatars.githubusercontent.com/**', route =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL_PNG }),
+  );
   const close = async () => {
     await context.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });

@@ -43,6 +43,37 @@ async function proxyRtt(urls, runs = 5) {
   return stat(times);
 }
 
+/**
+ * The first page's request DAG run from Node through the same proxy, with
+ * no browser and no rendering: the pipeline list, then its 20 workflow
+ * lists over 6 connections. Median of `runs` after a warm-up. This is what
+ * the stack itself (proxy, fake, this machine) costs: the browser figures
+ * can only approach it.
+ */
+async function nodeDag(urls, runs = 5) {
+  const refresh = await fetch(`${urls.backend}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const token = (await refresh.json()).backstageIdentity.token;
+  const get = async path => {
+    const response = await fetch(`${urls.proxy}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`proxy ${path}: HTTP ${response.status}`);
+    return response.json();
+  };
+  const times = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    const page = await get(`v2/project/${ROCKET}/pipeline`);
+    const ids = page.items.map(p => p.id);
+    const worker = async () => {
+      for (let id = ids.shift(); id; id = ids.shift()) await get(`v2/pipeline/${id}/workflow`);
+    };
+    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  return stat(times);
+}
+
 async function navigationRun({ page, urls, fake, recorder, latency }) {
   await openApp(page, `${urls.app}/no-annotation`, () =>
     Boolean(document.querySelector('a[href="/rocket"]')) &&
@@ -96,6 +127,7 @@ export async function measureNavigation({ context, urls, fake, latency, runs, sa
   const rtt = await proxyRtt(urls);
   await fake.latency(latency);
   const rttAt = await proxyRtt(urls);
+  const dag = await nodeDag(urls);
   await fake.latency(0);
   const pick = key => stat(samples.map(s => s[key]));
   const rounds = floorRoundTrips();
@@ -110,6 +142,7 @@ export async function measureNavigation({ context, urls, fake, latency, runs, sa
     fullPageDom: pick('fullPageDom'),
     proxyRttAt0: rtt,
     proxyRtt: rttAt,
+    nodeDag: dag,
     requests: {
       browser: pick('browserRequests'),
       fake: pick('fakeRequests'),

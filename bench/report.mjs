@@ -80,14 +80,16 @@ export function formatTable(results) {
     const row = (name, f) => out.push(`| ${name} | ${lat.map(l => f(results.p1[l], results.p2?.[l])).join(' | ')} |`);
     row('DAG floor (rounds × latency)', p => `${p.floorRoundTrips} × ${p.latencyMs} = ${p.floorMs} ms`);
     row('proxy RTT, Node → backend → fake', p => fmt(p.proxyRtt, ' ms'));
+    row('same DAG from Node, no browser (stack floor)', p => fmt(p.nodeDag, ' ms'));
     row('first row painted', p => fmt(p.firstRow, ' ms'));
     row('first row / (1 RTT + 100 ms)', p => num(p.firstRow.median / p.firstRowTargetMs));
     row('full first page painted', p => fmt(p.fullPage, ' ms'));
     row('full page / DAG floor', p => num(p.fullPage.median / p.floorMs));
+    row('full page / stack floor', p => num(p.fullPage.median / p.nodeDag?.median));
     row('first-page requests (fake)', p => fmt(p.requests.fake));
     row('first-page requests (browser)', p => fmt(p.requests.browser));
     row('duplicates in flight (browser)', p => fmt(p.requests.duplicates));
-    for (const [key, name] of [['idle', 'idle (bucket)'], ['rocketSettled', 'rocket, work finished, 1 on hold'], ['running', 'running (rocket)'], ['hidden', 'hidden (rocket, running)']]) {
+    for (const [key, name] of [['idle', 'idle (bucket)'], ['rocketSettled', 'rocket, work finished, 1 approval on hold'], ['running', 'running (rocket)'], ['hidden', 'hidden (rocket, running)']]) {
       if (!lat.some(l => results.p2?.[l]?.[key])) continue;
       row(`requests / page in ${results.p2[lat.find(l => results.p2?.[l]?.[key])][key].windowS} s, ${name}`, (p, w) =>
         w?.[key] ? `${fmt(w[key].browser)}${w[key].fakePerPage !== undefined ? ` [fake ${num(w[key].fakePerPage)}]` : ''}` : '—');

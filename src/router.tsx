@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Progress } from '@backstage/core-components';
+import { importRouter } from './loaders';
 
-const LazyRouter = lazy(() =>
-  import('./components/Router').then(m => ({ default: m.Router })),
-);
+const LazyRouter = lazy(() => importRouter().then(m => ({ default: m.Router })));
 
 /**
  * The CircleCI tab's routes, for the entity in context: `/` (pipelines),

@@ -1,7 +1,6 @@
 /**
  * Runs tasks with at most `concurrency` of them at once, in the order they
- * were added. A browser opens about 6 connections per host, so more
- * parallel requests than that only queue inside the browser instead.
+ * were added.
  */
 export class TaskQueue {
   private readonly pending: Array<() => Promise<void>> = [];

@@ -4,7 +4,8 @@ import type { Workflow } from '../api/types';
 import type { ResourceCache } from './resourceCache';
 import { TaskQueue } from './taskQueue';
 import { usePageVisible } from './usePageVisible';
-import { ON_HOLD_POLL_MS, pollGroups, usePoll } from './usePoll';
+import { pollGroups, usePoll } from './usePoll';
+import { useRefreshOnReturn } from './useRefreshOnReturn';
 import { POLL_INTERVAL_MS } from './useResource';
 import { isAbort, useCircleCI } from './useResourceCache';
 
@@ -17,8 +18,13 @@ export interface PipelineWorkflows {
   error?: Error;
 }
 
-/** At most this many workflow requests are in flight at once. */
-export const WORKFLOW_CONCURRENCY = 6;
+/**
+ * At most this many workflow requests are in flight at once: twice the
+ * browser's 6 connections per host. The browser holds the extra ones and
+ * sends each the moment a connection frees, without waiting for the page's
+ * main thread, which may be busy rendering the answers before.
+ */
+export const WORKFLOW_CONCURRENCY = 12;
 const MAX_WORKFLOW_PAGES = 5;
 
 /** Reads every page of a pipeline's workflows (there is rarely more than one). */
@@ -96,14 +102,15 @@ function schedule(options: {
  * reports each as it arrives. A pipeline is requested once while the hook
  * stays mounted, except that, while the page is visible, pipelines with
  * running or queued workflows are re-read about every 10 s, and pipelines
- * whose only unfinished work waits for an approval (on hold) about every
- * 60 s. Requests still queued or in flight are cancelled on unmount.
+ * whose only unfinished work waits for an approval (on hold) are re-read
+ * when the user returns to the page (see {@link useRefreshOnReturn}), not
+ * on a timer. Requests still queued or in flight are cancelled on unmount.
  * @public
  */
 export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }): {
   /** The workflows of each pipeline loaded so far, by pipeline id. */
   results: ReadonlyMap<string, PipelineWorkflows>;
-  /** True while some pipeline has unfinished workflows and is re-read. */
+  /** True while some pipeline has running or queued workflows, re-read on a timer. */
   live: boolean;
   /** When a pipeline's workflows last arrived (ms since epoch). */
   updatedAt?: number;
@@ -194,8 +201,7 @@ export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }
     [api, cache, onResult],
   );
   usePoll({ ids: fast, everyMs: POLL_INTERVAL_MS, failures, enabled: pageVisible, run: reread });
-  usePoll({ ids: slow, everyMs: ON_HOLD_POLL_MS, failures, enabled: pageVisible, run: reread });
-  const active = fast || slow;
+  useRefreshOnReturn({ ids: slow, run: reread });
   const request = useCallback(
     (ids: readonly string[]) => {
       const current = scheduler.current;
@@ -205,5 +211,5 @@ export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }
     [api, cache, onResult],
   );
 
-  return { results, live: Boolean(active) && pageVisible, updatedAt, request };
+  return { results, live: Boolean(fast) && pageVisible, updatedAt, request };
 }

@@ -2,12 +2,6 @@ import { useEffect } from 'react';
 import { isActiveStatus, normalizeStatus } from '../api/status';
 import type { Workflow } from '../api/types';
 
-/**
- * How often work that waits for a person (an approval, `on_hold`) is
- * re-read. It changes at human speed, so it is polled 6 times less often
- * than running work.
- */
-export const ON_HOLD_POLL_MS = 60_000;
 const MAX_BACKOFF_MS = 120_000;
 
 /**

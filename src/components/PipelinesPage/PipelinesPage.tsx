@@ -1,8 +1,9 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { CSSProperties, useCallback, useMemo, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { EmptyState, Link } from '@backstage/core-components';
 import { circleCIAppLinks } from '../../api/links';
@@ -11,7 +12,9 @@ import type { Pipeline } from '../../api/types';
 import { BranchFilter } from '../BranchFilter';
 import { derivePipelineStatus } from '../../api/status';
 import { usePipelines } from '../../hooks/usePipelines';
+import { useAfterFirstPaint } from '../../hooks/useAfterPaint';
 import { usePipelineWorkflows } from '../../hooks/usePipelineWorkflows';
+import type { PipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import { ErrorState } from '../ErrorState';
 import { LiveIndicator } from '../LiveIndicator';
 import { PipelineRow, PipelinesTable } from '../PipelinesTable';
@@ -29,12 +32,51 @@ export interface PipelinesPageProps {
   onBranchChange?: (branch: string | undefined) => void;
 }
 
+const TITLE: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' };
+
+const FILTER_PLACEHOLDER: CSSProperties = { minWidth: 260, height: 40 };
+
 /** Branches seen in the loaded pipelines, plus the one filtered on. */
 function seenBranches(pipelines: Pipeline[], branch: string | undefined): string[] {
   const set = new Set<string>();
   if (branch) set.add(branch);
   for (const p of pipelines) if (p.vcs?.branch) set.add(p.vcs.branch);
   return [...set].sort();
+}
+
+/**
+ * The table's rows. A row keeps its object while its pipeline and workflows
+ * are unchanged, so the table renders only the rows whose data changed.
+ */
+function useStableRows(options: {
+  pipelines: Pipeline[];
+  workflows: ReadonlyMap<string, PipelineWorkflows>;
+  projectSlug: ProjectSlug;
+}): PipelineRow[] {
+  const { pipelines, workflows, projectSlug } = options;
+  const previous = useRef(new Map<string, { loaded?: PipelineWorkflows; row: PipelineRow }>());
+  return useMemo(() => {
+    const next = new Map<string, { loaded?: PipelineWorkflows; row: PipelineRow }>();
+    const rows = pipelines.map(pipeline => {
+      const loaded = workflows.get(pipeline.id);
+      const before = previous.current.get(pipeline.id);
+      const row =
+        before && before.row.pipeline === pipeline && before.loaded === loaded
+          ? before.row
+          : {
+              id: pipeline.id,
+              pipeline,
+              projectSlug,
+              workflows: loaded?.workflows,
+              workflowsError: loaded?.error,
+              status: derivePipelineStatus({ state: pipeline.state, workflows: loaded?.workflows }),
+            };
+      next.set(pipeline.id, { loaded, row });
+      return row;
+    });
+    previous.current = next;
+    return rows;
+  }, [pipelines, workflows, projectSlug]);
 }
 
 function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
@@ -63,25 +105,23 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     onRefresh();
   };
 
-  const rows: PipelineRow[] = state.pipelines.map(pipeline => {
-    const loaded = workflows.get(pipeline.id);
-    return {
-      id: pipeline.id,
-      pipeline,
-      projectSlug,
-      workflows: loaded?.workflows,
-      workflowsError: loaded?.error,
-      status: derivePipelineStatus({ state: pipeline.state, workflows: loaded?.workflows }),
-    };
-  });
+  const rows = useStableRows({ pipelines: state.pipelines, workflows, projectSlug });
 
-  const filter = onBranchChange && (
-    <BranchFilter
-      branches={seenBranches(state.pipelines, branch)}
-      value={branch}
-      onChange={onBranchChange}
-    />
-  );
+  // The branch picker (MUI Autocomplete) costs about 20 ms to mount: it
+  // comes a frame after the tab, keeping its place, rather than delaying
+  // the first request.
+  const filterReady = useAfterFirstPaint();
+  const filter =
+    onBranchChange &&
+    (filterReady ? (
+      <BranchFilter
+        branches={seenBranches(state.pipelines, branch)}
+        value={branch}
+        onChange={onBranchChange}
+      />
+    ) : (
+      <div style={FILTER_PLACEHOLDER} />
+    ));
   if (state.error && rows.length === 0) {
     return <ErrorState error={state.error} subject={subject} onRetry={refresh} />;
   }
@@ -109,8 +149,10 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     </Box>
   );
   const title = (
-    <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-      <span>Pipelines of {projectSlug.slug}</span>
+    <div style={TITLE}>
+      <Typography variant="h5" component="h2">
+        Pipelines of {projectSlug.slug}
+      </Typography>
       {filter}
       <Tooltip title="Refresh">
         <IconButton aria-label="Refresh" size="small" onClick={refresh}>
@@ -118,7 +160,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
         </IconButton>
       </Tooltip>
       {updatedAt && <LiveIndicator live={live} updatedAt={updatedAt} />}
-    </Box>
+    </div>
   );
   return (
     <PipelinesTable
