@@ -25,8 +25,8 @@ export function pollGroups(
 
 /**
  * Calls `run(ids)` every `everyMs` while `ids` is not empty and polling is
- * enabled, doubling the wait per failure (up to 2 minutes). Other changes
- * do not reset the timer, so a slow group is not starved by a fast one.
+ * enabled, doubling the wait per failure (up to 2 minutes). New results
+ * do not reset the timer; only a change of `ids` or of the settings does.
  */
 export function usePoll(options: {
   ids: string;
