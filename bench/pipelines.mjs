@@ -26,12 +26,17 @@ const BUCKET = 'bb/acme/bucket';
 export const floorRoundTrips = (pipelines = PAGE_SIZE, connections = CONNECTIONS) =>
   1 + Math.ceil(pipelines / connections);
 
-/** Median RTT of `GET v2/me` through the proxy, from Node, as the guest user. */
-async function proxyRtt(urls, runs = 5) {
+/** A Backstage token of the guest user, for calling the proxy from Node. */
+async function guestToken(urls) {
   const refresh = await fetch(`${urls.backend}/api/auth/guest/refresh`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
-  const token = (await refresh.json()).backstageIdentity.token;
+  return (await refresh.json()).backstageIdentity.token;
+}
+
+/** Median RTT of `GET v2/me` through the proxy, from Node, as the guest user. */
+async function proxyRtt(urls, runs = 5) {
+  const token = await guestToken(urls);
   const times = [];
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();
@@ -51,10 +56,7 @@ async function proxyRtt(urls, runs = 5) {
  * can only approach it.
  */
 async function nodeDag(urls, runs = 5) {
-  const refresh = await fetch(`${urls.backend}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  const token = (await refresh.json()).backstageIdentity.token;
+  const token = await guestToken(urls);
   const get = async path => {
     const response = await fetch(`${urls.proxy}${path}`, { headers: { Authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`proxy ${path}: HTTP ${response.status}`);
