@@ -13,7 +13,7 @@ export {
 } from './plugin';
 export { circleCIRouteRef } from './routes';
 export { CIRCLECI_ANNOTATION } from './constants';
-export { Router } from './router';
+export { Router } from './Router';
 export { circleCIApiRef } from './api/CircleCIApi';
 export type { CircleCIApi, JobRef, RequestOptions } from './api/CircleCIApi';
 export { CircleCIClient } from './api/CircleCIClient';
@@ -24,8 +24,8 @@ export {
   InvalidProjectSlugError,
   parseProjectSlug,
   parseProjectSlugs,
-} from './api/slug';
-export type { ProjectSlug, ProjectSlugProvider } from './api/slug';
+} from './domain/slug';
+export type { ProjectSlug, ProjectSlugProvider } from './domain/slug';
 export {
   MalformedResponseError,
   LegacyProxyTargetError,
@@ -33,6 +33,6 @@ export {
   describeError,
 } from './api/errors';
 export type { CircleCIErrorDescription, CircleCIErrorKind } from './api/errors';
-export { normalizeStatus, derivePipelineStatus } from './api/status';
-export type { CircleCIStatus } from './api/status';
+export { normalizeStatus, derivePipelineStatus } from './domain/status';
+export type { CircleCIStatus } from './domain/status';
 export type * from './api/types';

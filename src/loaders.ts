@@ -4,9 +4,9 @@
  * when that request is made would put a chunk download between opening
  * the tab and the request.
  */
-export function importRouter() {
+export function importTabRoutes() {
   return Promise.all([
-    import('./components/Router'),
+    import('./components/TabRoutes'),
     import('./api/CircleCIClient'),
   ]).then(([router]) => router);
 }

@@ -10,7 +10,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { circleCIApiRef } from './api/CircleCIApi';
 import { LazyCircleCIClient } from './api/LazyCircleCIClient';
 import { CIRCLECI_ANNOTATION } from './constants';
-import { importRouter } from './loaders';
+import { importTabRoutes } from './loaders';
 import { circleCIRouteRef } from './routes';
 
 /**
@@ -57,7 +57,7 @@ export const plugin = circleCIPlugin;
 export const EntityCircleCIContent = circleCIPlugin.provide(
   createRoutableExtension({
     name: 'EntityCircleCIContent',
-    component: () => importRouter().then(m => m.Router),
+    component: () => importTabRoutes().then(m => m.TabRoutes),
     mountPoint: circleCIRouteRef,
   }),
 );

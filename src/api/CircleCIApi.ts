@@ -1,5 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { ProjectSlug } from './slug';
+import type { ProjectSlug } from '../domain/slug';
 import type {
   Artifact,
   CurrentUser,

@@ -2,7 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import { createFakeCircleCIHandlers } from '../../dev/fake-circleci';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { describeError, MalformedResponseError, RequestTimeoutError } from './errors';
-import { InvalidProjectSlugError } from './slug';
+import { InvalidProjectSlugError } from '../domain/slug';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

@@ -14,7 +14,7 @@ import {
   workflowJobSchema,
   workflowSchema,
 } from './schemas';
-import { parseProjectSlug, ProjectSlug, toV1SlugPath, toV2SlugPath } from './slug';
+import { parseProjectSlug, ProjectSlug, toV1SlugPath, toV2SlugPath } from '../domain/slug';
 import { Call, CircleCITransport } from './transport';
 import type { Artifact, Page } from './types';
 

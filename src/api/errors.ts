@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { InvalidProjectSlugError } from './slug';
+import { InvalidProjectSlugError } from '../domain/slug';
 
 /**
  * Thrown when CircleCI (or something between it and the browser) answers

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { ProjectSlug } from '../api/slug';
-import { isActiveStatus, normalizeStatus } from '../api/status';
+import type { ProjectSlug } from '../domain/slug';
+import { isActiveStatus, normalizeStatus } from '../domain/status';
 import type { Artifact, JobDetails, JobSteps, TestResult } from '../api/types';
 import { ResourceState, useResource } from './useResource';
 

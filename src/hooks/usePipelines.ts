@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ResponseError } from '@backstage/errors';
 import type { CircleCIApi } from '../api/CircleCIApi';
 import { LegacyProxyTargetError } from '../api/errors';
-import type { ProjectSlug } from '../api/slug';
+import type { ProjectSlug } from '../domain/slug';
 import type { Page, Pipeline } from '../api/types';
 import { workflowsKey } from './usePipelineWorkflows';
 import { isAbort, useCircleCI } from './useResourceCache';

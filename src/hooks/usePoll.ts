@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isActiveStatus, normalizeStatus } from '../api/status';
+import { isActiveStatus, normalizeStatus } from '../domain/status';
 import type { Workflow } from '../api/types';
 
 const MAX_BACKOFF_MS = 120_000;

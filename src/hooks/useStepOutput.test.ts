@@ -3,12 +3,12 @@ import { createElement, ReactNode } from 'react';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { TestApiProvider } from '@backstage/test-utils';
 import { CircleCIApi, circleCIApiRef } from '../api/CircleCIApi';
-import * as ansi from '../lib/ansi';
+import * as ansi from '../domain/ansi';
 import { processStepOutput, useStepOutput, visibleLines } from './useStepOutput';
 
 // The real sanitiser, watched: how much text goes through it.
-jest.mock('../lib/ansi', () => {
-  const actual = jest.requireActual<typeof import('../lib/ansi')>('../lib/ansi');
+jest.mock('../domain/ansi', () => {
+  const actual = jest.requireActual<typeof import('../domain/ansi')>('../lib/ansi');
   return { ...actual, sanitizeLog: jest.fn(actual.sanitizeLog) };
 });
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { sanitizeLog } from '../lib/ansi';
+import { sanitizeLog } from '../domain/ansi';
 import { JobHookOptions, jobKey, useRefreshWhenSettled } from './useJob';
 import { ResourceState, useResource } from './useResource';
 import { isAbort } from './useResourceCache';

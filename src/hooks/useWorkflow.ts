@@ -1,4 +1,4 @@
-import { isActiveStatus, normalizeStatus } from '../api/status';
+import { isActiveStatus, normalizeStatus } from '../domain/status';
 import type { Pipeline, Workflow, WorkflowJob } from '../api/types';
 import { ResourceState, useResource } from './useResource';
 

@@ -2,7 +2,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { CircleCIStatus, normalizeStatus } from '../../api/status';
+import { CircleCIStatus, normalizeStatus } from '../../domain/status';
 import type { JobStep } from '../../api/types';
 import { StatusLabel } from '../StatusLabel';
 

@@ -4,9 +4,9 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import { safeHttpUrl } from '../../api/links';
+import { safeHttpUrl } from '../../domain/links';
 import type { Artifact } from '../../api/types';
-import { stripControl } from '../../lib/text';
+import { stripControl } from '../../domain/text';
 
 /**
  * Props of {@link JobArtifacts}.

@@ -2,12 +2,12 @@ import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import { commitUrl, safeHttpUrl } from '../../api/links';
-import type { ProjectSlug } from '../../api/slug';
-import { isActiveStatus, normalizeStatus } from '../../api/status';
+import { commitUrl, safeHttpUrl } from '../../domain/links';
+import type { ProjectSlug } from '../../domain/slug';
+import { isActiveStatus, normalizeStatus } from '../../domain/status';
 import type { JobDetails, Pipeline } from '../../api/types';
-import { stripControl } from '../../lib/text';
-import { durationBetween, formatDuration } from '../../lib/time';
+import { stripControl } from '../../domain/text';
+import { durationBetween, formatDuration } from '../../domain/time';
 import { LiveIndicator } from '../LiveIndicator';
 import { StatusLabel } from '../StatusLabel';
 

@@ -4,13 +4,13 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useSearchParams } from 'react-router-dom';
-import type { ProjectSlug } from '../../api/slug';
+import type { ProjectSlug } from '../../domain/slug';
 import { useJob } from '../../hooks/useJob';
 import { usePipeline } from '../../hooks/useWorkflow';
-import { stripControl } from '../../lib/text';
+import { stripControl } from '../../domain/text';
 import { ErrorState } from '../ErrorState';
 import { JobHeader } from '../JobHeader';
-import { useCircleCIPaths } from '../Router/paths';
+import { useCircleCIPaths } from '../../navigation/paths';
 import { Crumb, TabBreadcrumbs } from '../TabBreadcrumbs';
 import { ArtifactsSection, SectionProps, StepsSection, TestsSection } from './sections';
 

@@ -5,7 +5,7 @@
  */
 
 import { Progress } from '@backstage/core-components';
-import { normalizeStatus } from '../../api/status';
+import { normalizeStatus } from '../../domain/status';
 import type { JobDetails } from '../../api/types';
 import type { JobHookOptions } from '../../hooks/useJob';
 import { useJobArtifacts, useJobSteps, useJobTests } from '../../hooks/useJob';

@@ -5,10 +5,10 @@ import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { normalizeStatus } from '../../api/status';
+import { normalizeStatus } from '../../domain/status';
 import type { JobStep, StepAction } from '../../api/types';
-import { stripControl } from '../../lib/text';
-import { durationBetween, formatDuration } from '../../lib/time';
+import { stripControl } from '../../domain/text';
+import { durationBetween, formatDuration } from '../../domain/time';
 import { StatusLabel } from '../StatusLabel';
 import { ContainerSwitcher, containerStatuses } from '../ContainerSwitcher';
 

@@ -6,11 +6,11 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { EmptyState, Link } from '@backstage/core-components';
-import { circleCIAppLinks } from '../../api/links';
-import type { ProjectSlug } from '../../api/slug';
+import { circleCIAppLinks } from '../../domain/links';
+import type { ProjectSlug } from '../../domain/slug';
 import type { Pipeline } from '../../api/types';
 import { BranchFilter } from '../BranchFilter';
-import { derivePipelineStatus } from '../../api/status';
+import { derivePipelineStatus } from '../../domain/status';
 import { usePipelines } from '../../hooks/usePipelines';
 import { useAfterFirstPaint } from '../../hooks/useAfterPaint';
 import { usePipelineWorkflows } from '../../hooks/usePipelineWorkflows';
@@ -18,7 +18,7 @@ import type { PipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import { ErrorState } from '../ErrorState';
 import { LiveIndicator } from '../LiveIndicator';
 import { PipelineRow, PipelinesTable } from '../PipelinesTable';
-import { useCircleCIPaths } from '../Router/paths';
+import { useCircleCIPaths } from '../../navigation/paths';
 
 /**
  * Props of {@link PipelinesPage}.

@@ -5,13 +5,13 @@ import LaunchIcon from '@material-ui/icons/Launch';
 import Avatar from '@material-ui/core/Avatar';
 import { Link } from '@backstage/core-components';
 import { describeError } from '../../api/errors';
-import { circleCIAppLinks, commitUrl, safeHttpUrl } from '../../api/links';
-import type { ProjectSlug } from '../../api/slug';
-import { latestWorkflowRuns, normalizeStatus } from '../../api/status';
-import type { CircleCIStatus } from '../../api/status';
+import { circleCIAppLinks, commitUrl, safeHttpUrl } from '../../domain/links';
+import type { ProjectSlug } from '../../domain/slug';
+import { latestWorkflowRuns, normalizeStatus } from '../../domain/status';
+import type { CircleCIStatus } from '../../domain/status';
 import type { Pipeline, Workflow } from '../../api/types';
-import { durationBetween, formatDuration, relativeTime } from '../../lib/time';
-import { stripControl } from '../../lib/text';
+import { durationBetween, formatDuration, relativeTime } from '../../domain/time';
+import { stripControl } from '../../domain/text';
 import { StatusLabel } from '../StatusLabel';
 
 /**

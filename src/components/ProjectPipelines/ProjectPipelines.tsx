@@ -1,7 +1,7 @@
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { useSearchParams } from 'react-router-dom';
-import type { ProjectSlug } from '../../api/slug';
+import type { ProjectSlug } from '../../domain/slug';
 import { PipelinesPage } from '../PipelinesPage';
 
 /**

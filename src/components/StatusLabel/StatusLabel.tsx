@@ -7,7 +7,7 @@ import {
   StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
-import { CircleCIStatus, normalizeStatus } from '../../api/status';
+import { CircleCIStatus, normalizeStatus } from '../../domain/status';
 
 const LABELS: Record<CircleCIStatus, string> = {
   success: 'Success',

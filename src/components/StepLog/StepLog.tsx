@@ -5,10 +5,10 @@ import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { Link, LogViewer, Progress } from '@backstage/core-components';
 import { describeError } from '../../api/errors';
-import { safeHttpUrl } from '../../api/links';
-import type { ProjectSlug } from '../../api/slug';
+import { safeHttpUrl } from '../../domain/links';
+import type { ProjectSlug } from '../../domain/slug';
 import { useStepOutput } from '../../hooks/useStepOutput';
-import { downloadText } from '../../lib/download';
+import { downloadText } from './downloadText';
 import { ErrorState } from '../ErrorState';
 
 /** The height of the log box; the log viewer scrolls inside it. */

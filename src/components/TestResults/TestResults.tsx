@@ -5,7 +5,7 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { Table, TableColumn } from '@backstage/core-components';
 import type { TestResult } from '../../api/types';
-import { stripControl } from '../../lib/text';
+import { stripControl } from '../../domain/text';
 import { StatusLabel } from '../StatusLabel';
 
 /**

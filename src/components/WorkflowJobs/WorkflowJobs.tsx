@@ -3,8 +3,8 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import type { WorkflowJob } from '../../api/types';
-import { layerJobs } from '../../lib/graph';
-import { durationBetween, formatDuration } from '../../lib/time';
+import { layerJobs } from '../../domain/jobGraph';
+import { durationBetween, formatDuration } from '../../domain/time';
 import { StatusLabel } from '../StatusLabel';
 
 /**

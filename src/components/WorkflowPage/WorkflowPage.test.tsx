@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderWithEntity, setupFakeCircleCI } from '../../__testUtils__/setup';
-import { Router } from '../Router';
+import { TabRoutes } from '../TabRoutes';
 
 jest.setTimeout(20_000);
 const ctx = setupFakeCircleCI();
@@ -15,7 +15,7 @@ describe('WorkflowPage', () => {
   it('shows an approval job waiting for approval, not as a link, and its blocked dependant', async () => {
     const { approval } = ctx.fake.demo;
     await renderWithEntity({
-      element: <Router />,
+      element: <TabRoutes />,
       slug: 'gh/acme/rocket',
       routeEntries: [`/workflows/${approval.workflowId}`],
     });
@@ -34,7 +34,7 @@ describe('WorkflowPage', () => {
   it('lays jobs out in stages and links build jobs to their job page', async () => {
     const { failingJob } = ctx.fake.demo;
     await renderWithEntity({
-      element: <Router />,
+      element: <TabRoutes />,
       slug: 'gh/acme/rocket',
       routeEntries: [`/workflows/${failingJob.workflowId}`],
     });
@@ -48,13 +48,13 @@ describe('WorkflowPage', () => {
 
   it('shows queued jobs distinctly and says the view is live while work runs', async () => {
     await renderWithEntity({
-      element: <Router />,
+      element: <TabRoutes />,
       slug: 'gh/acme/rocket',
       routeEntries: [`/workflows/${workflowOf(ctx.fake.demo.pipelines.manyJobs)}`],
     });
     await screen.findAllByTestId('workflow-job');
     const running = await renderWithEntity({
-      element: <Router />,
+      element: <TabRoutes />,
       slug: 'gh/acme/rocket',
       routeEntries: [`/workflows/${workflowOf(1264)}`],
     });
@@ -65,7 +65,7 @@ describe('WorkflowPage', () => {
   it('resolves a classic-plugin build link to the job page', async () => {
     const { failingJob } = ctx.fake.demo;
     await renderWithEntity({
-      element: <Router />,
+      element: <TabRoutes />,
       slug: 'gh/acme/rocket',
       routeEntries: [`/${failingJob.jobNumber}`],
     });

@@ -13,7 +13,7 @@ import {
   setupFakeCircleCI,
 } from '../../__testUtils__/setup';
 import { sizeLogViewer } from '../../__testUtils__/layout';
-import { Router } from './Router';
+import { TabRoutes } from './TabRoutes';
 
 jest.setTimeout(30_000);
 const ctx = setupFakeCircleCI();
@@ -95,7 +95,7 @@ describe.each(VIEWS)('the %s view', view => {
       }
     }
     const client = createTestClient({ timeoutMs: c.timeoutMs });
-    await renderWithEntity({ element: <Router />, slug: 'gh/acme/rocket', client, routeEntries: [t.route] });
+    await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/rocket', client, routeEntries: [t.route] });
     expect((await screen.findAllByText(c.expected[view], {}, { timeout: 8000 })).length).toBeGreaterThan(0);
   });
 });
@@ -107,7 +107,7 @@ describe('the pipelines view with an empty list', () => {
         HttpResponse.json({ items: [], next_page_token: null }),
       ),
     );
-    await renderWithEntity({ element: <Router />, slug: 'gh/acme/rocket' });
+    await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/rocket' });
     expect(await screen.findByText('No pipelines yet')).toBeInTheDocument();
   });
 
@@ -116,7 +116,7 @@ describe('the pipelines view with an empty list', () => {
     ctx.server.use(
       http.get(`${API_BASE}/v2/workflow/:id/job`, () => HttpResponse.json({ items: [], next_page_token: null })),
     );
-    await renderWithEntity({ element: <Router />, slug: 'gh/acme/rocket', routeEntries: [`/workflows/${failingJob.workflowId}`] });
+    await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/rocket', routeEntries: [`/workflows/${failingJob.workflowId}`] });
     expect(await screen.findByText('This workflow has no jobs.')).toBeInTheDocument();
   });
 });

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Progress } from '@backstage/core-components';
-import { importRouter } from './loaders';
+import { importTabRoutes } from './loaders';
 
-const LazyRouter = lazy(() => importRouter().then(m => ({ default: m.Router })));
+const LazyRouter = lazy(() => importTabRoutes().then(m => ({ default: m.TabRoutes })));
 
 /**
  * The CircleCI tab's routes, for the entity in context: `/` (pipelines),

@@ -7,7 +7,7 @@ import {
   renderWithEntity,
   setupFakeCircleCI,
 } from '../../__testUtils__/setup';
-import { Router } from './Router';
+import { TabRoutes } from './TabRoutes';
 import { WORKFLOW_CONCURRENCY } from '../../hooks/usePipelineWorkflows';
 
 // Rendering 20 rows of MUI tables in jsdom takes a few seconds on 2 cores.
@@ -28,7 +28,7 @@ async function allWorkflowsLoaded() {
 
 describe('the pipelines tab', () => {
   it('shows the first page of pipelines with their workflows and statuses', async () => {
-    await renderWithEntity({ element: <Router />, slug: ROCKET });
+    await renderWithEntity({ element: <TabRoutes />, slug: ROCKET });
     const { pipelines } = ctx.fake.demo;
     expect(await screen.findByText(`#${pipelines.tag}`)).toBeInTheDocument();
     await allWorkflowsLoaded();
@@ -55,7 +55,7 @@ describe('the pipelines tab', () => {
       },
     });
     ctx.fake.setLatency(20);
-    await renderWithEntity({ element: <Router />, slug: ROCKET, client });
+    await renderWithEntity({ element: <TabRoutes />, slug: ROCKET, client });
     await screen.findAllByText(/^#\d+$/);
     await allWorkflowsLoaded();
     const paths = ctx.fake.requests.map(r => r.path);
@@ -68,7 +68,7 @@ describe('the pipelines tab', () => {
   });
 
   it('loads the next page on demand', async () => {
-    await renderWithEntity({ element: <Router />, slug: ROCKET });
+    await renderWithEntity({ element: <TabRoutes />, slug: ROCKET });
     const more = await screen.findByRole('button', { name: 'Load more pipelines' });
     await allWorkflowsLoaded();
     await userEvent.click(more);
@@ -79,7 +79,7 @@ describe('the pipelines tab', () => {
   });
 
   it('renders a hostile branch name and ANSI commit soup as inert text', async () => {
-    const { container } = await renderWithEntity({ element: <Router />, slug: ROCKET });
+    const { container } = await renderWithEntity({ element: <TabRoutes />, slug: ROCKET });
     expect(await screen.findByText(ctx.fake.demo.hostileBranch)).toBeInTheDocument();
     expect(container.querySelector('img[src="x"]')).toBeNull();
     expect(container.innerHTML).not.toContain('\u001b');
@@ -87,7 +87,7 @@ describe('the pipelines tab', () => {
   });
 
   it('shows the project switcher for a monorepo and keeps the choice', async () => {
-    await renderWithEntity({ element: <Router />, slug: 'gh/acme/mono-api,gh/acme/mono-web' });
+    await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/mono-api,gh/acme/mono-web' });
     const tab = await screen.findByRole('tab', { name: 'gh/acme/mono-web' });
     await screen.findByText(/Pipelines of gh\/acme\/mono-api/);
     await userEvent.click(tab);
@@ -98,13 +98,13 @@ describe('the pipelines tab', () => {
 
 describe('the pipelines tab when something is wrong', () => {
   it('asks for the annotation when it is missing', async () => {
-    await renderWithEntity({ element: <Router />, slug: undefined });
+    await renderWithEntity({ element: <TabRoutes />, slug: undefined });
     expect(await screen.findByText(/Missing Annotation/i)).toBeInTheDocument();
     expect(screen.getAllByText(/circleci.com\/project-slug/).length).toBeGreaterThan(0);
   });
 
   it("shows the parser's message for a malformed slug, without any request", async () => {
-    await renderWithEntity({ element: <Router />, slug: 'acme/rocket' });
+    await renderWithEntity({ element: <TabRoutes />, slug: 'acme/rocket' });
     expect(await screen.findByText(/Invalid CircleCI project slug "acme\/rocket"/)).toBeInTheDocument();
     expect(ctx.fake.requests).toHaveLength(0);
   });
@@ -113,36 +113,36 @@ describe('the pipelines tab when something is wrong', () => {
     ctx.server.use(
       ...createFakeCircleCIHandlers({ fake: ctx.fake, baseUrl: API_BASE, injectToken: false }),
     );
-    await renderWithEntity({ element: <Router />, slug: ROCKET });
+    await renderWithEntity({ element: <TabRoutes />, slug: ROCKET });
     expect(await screen.findByText(/CIRCLECI_AUTH_TOKEN/)).toBeInTheDocument();
   });
 
   it('says the project was not found on 404', async () => {
-    await renderWithEntity({ element: <Router />, slug: 'gh/acme/missing' });
+    await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/missing' });
     expect(await screen.findByText(/could not find project gh\/acme\/missing/)).toBeInTheDocument();
   });
 
   it('detects a proxy that targets the legacy v1.1 API', async () => {
     ctx.fake.failPath({ match: /^GET v2\//, status: 404 });
-    await renderWithEntity({ element: <Router />, slug: ROCKET });
+    await renderWithEntity({ element: <TabRoutes />, slug: ROCKET });
     expect(await screen.findByText(/points at the legacy API v1.1/)).toBeInTheDocument();
     expect(screen.getByText(/https:\/\/circleci.com\/api \(without \/v1.1\)/)).toBeInTheDocument();
   });
 
   it('says so when the project has no pipelines', async () => {
-    await renderWithEntity({ element: <Router />, slug: 'gh/acme/empty' });
+    await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/empty' });
     expect(await screen.findByText('No pipelines yet')).toBeInTheDocument();
   });
 
   it('shows other errors in a ResponseErrorPanel', async () => {
     ctx.fake.failPath({ match: 'pipeline', status: 418 });
-    await renderWithEntity({ element: <Router />, slug: ROCKET });
+    await renderWithEntity({ element: <TabRoutes />, slug: ROCKET });
     expect(await screen.findByText(/Request failed \(HTTP 418\)/)).toBeInTheDocument();
   });
 
   it('keeps the rows when one pipeline\u2019s workflows fail', async () => {
     ctx.fake.failPath({ match: /\/workflow$/, status: 500, times: 1 });
-    await renderWithEntity({ element: <Router />, slug: ROCKET });
+    await renderWithEntity({ element: <TabRoutes />, slug: ROCKET });
     const cell = await screen.findByText(/Workflows unavailable/);
     expect(within(cell).getByText(/CircleCI is unavailable/)).toBeInTheDocument();
     await waitFor(() => expect(screen.getAllByText(/^#\d+$/)).toHaveLength(20));

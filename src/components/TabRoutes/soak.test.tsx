@@ -6,7 +6,7 @@ import { setImmediate as realSetImmediate } from 'node:timers';
 import { act, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { API_BASE, renderWithEntity, setupFakeCircleCI } from '../../__testUtils__/setup';
-import { Router } from './Router';
+import { TabRoutes } from './TabRoutes';
 
 jest.setTimeout(120_000);
 const ctx = setupFakeCircleCI();
@@ -60,7 +60,7 @@ describe('a pipeline waiting for an approval', () => {
   });
 
   it('is re-read when the user returns to the page, not on a timer', async () => {
-    const { unmount } = await renderWithEntity({ element: <Router />, slug: 'gh/acme/rocket' });
+    const { unmount } = await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/rocket' });
     // Let the running work finish and settle.
     await advance(20 * MINUTE);
     await settle();
@@ -120,7 +120,7 @@ describe('an open pipelines tab over 30 minutes', () => {
   });
 
   it('stays under the request bound, is silent while hidden, and leaks nothing', async () => {
-    const { unmount } = await renderWithEntity({ element: <Router />, slug: 'gh/acme/rocket' });
+    const { unmount } = await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/rocket' });
     await act(async () => {
       await jest.advanceTimersByTimeAsync(2000);
     });

@@ -1,13 +1,13 @@
 import { Navigate, Route, Routes, useParams, useResolvedPath, useSearchParams } from 'react-router-dom';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
-import type { ProjectSlug } from '../../api/slug';
+import type { ProjectSlug } from '../../domain/slug';
 import { CIRCLECI_ANNOTATION } from '../../constants';
 import { useProjectSlugs } from '../../hooks/useProjectSlugs';
 import { ErrorState } from '../ErrorState';
 import { JobPage } from '../JobPage';
 import { ProjectPipelines } from '../ProjectPipelines';
 import { WorkflowPage } from '../WorkflowPage';
-import { CircleCIPathsProvider, useCircleCIPaths } from './paths';
+import { CircleCIPathsProvider, useCircleCIPaths } from '../../navigation/paths';
 
 function WorkflowRoute(props: { slugs: ProjectSlug[] }) {
   const { workflowId = '' } = useParams();
@@ -48,7 +48,7 @@ function LegacyBuildRoute() {
  * `EntityProvider`, or use {@link EntityCircleCIContent}, which wraps it.
  * @public
  */
-export function Router() {
+export function TabRoutes() {
   const result = useProjectSlugs();
   const base = useResolvedPath('.').pathname;
   if (result.state === 'missing') {

@@ -1,4 +1,4 @@
-import { layerJobs } from './graph';
+import { layerJobs } from './jobGraph';
 import type { WorkflowJob } from '../api/types';
 
 function job(id: string, dependencies: string[]): WorkflowJob {
