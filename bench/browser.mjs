@@ -107,7 +107,7 @@ function pageHelpers() {
   function hide() {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
-    document.dispatchEvent(new Event('visibilitychange'));
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   }
   /** Resource timing of requests whose URL starts with `prefix`, relative to `t0`. */
   function waterfall(prefix, t0) {

@@ -15,9 +15,27 @@ export { circleCIRouteRef } from './routes';
 export { CIRCLECI_ANNOTATION } from './constants';
 export { Router } from './Router';
 export { circleCIApiRef } from './api/CircleCIApi';
-export type { CircleCIApi, JobRef, RequestOptions } from './api/CircleCIApi';
+export type {
+  ApproveJobOptions,
+  CancelWorkflowOptions,
+  CircleCIApi,
+  GetMeOptions,
+  GetPipelineOptions,
+  GetStepOutputOptions,
+  GetWorkflowOptions,
+  JobRef,
+  ListJobsOptions,
+  ListPipelinesOptions,
+  ListTestsOptions,
+  ListWorkflowsOptions,
+  RequestOptions,
+  RerunWorkflowOptions,
+  RerunWorkflowResult,
+  TriggerPipelineOptions,
+} from './api/CircleCIApi';
 export { CircleCIClient } from './api/CircleCIClient';
 export { LazyCircleCIClient } from './api/LazyCircleCIClient';
+export type { LazyCircleCIClientOptions } from './api/LazyCircleCIClient';
 export type { CircleCIClientOptions } from './api/CircleCIClient';
 export type { RetryPolicy } from './api/retry';
 export {
@@ -30,9 +48,31 @@ export {
   MalformedResponseError,
   LegacyProxyTargetError,
   RequestTimeoutError,
-  describeError,
 } from './api/errors';
-export type { CircleCIErrorDescription, CircleCIErrorKind } from './api/errors';
+export { describeError } from './domain/errors';
+export type {
+  CircleCIErrorDescription,
+  CircleCIErrorKind,
+  DescribeErrorOptions,
+} from './domain/errors';
 export { normalizeStatus, derivePipelineStatus } from './domain/status';
 export type { CircleCIStatus } from './domain/status';
 export type * from './api/types';
+// Type-only: the types above are their output, and the schemas themselves
+// load with the client, not with the entity page.
+export type {
+  artifactSchema,
+  currentUserSchema,
+  jobDetailsSchema,
+  jobStepSchema,
+  jobStepsSchema,
+  pipelineErrorSchema,
+  pipelineSchema,
+  pipelineTriggerSchema,
+  pipelineVcsSchema,
+  stepActionSchema,
+  testResultSchema,
+  triggeredPipelineSchema,
+  workflowJobSchema,
+  workflowSchema,
+} from './api/schemas';

@@ -5,11 +5,12 @@
  * (dev app, browser tests, benchmark) and anywhere else.
  */
 
-import { demoFacts, type DemoFacts } from './demo';
-import { failureResponse, FailureRules, type FailureRule } from './failures';
-import { HUGE_LOG_LINES, isHugeLogLines } from './logs';
-import { json, route } from './routes';
-import { createState, type FakeState } from './state';
+import { demoFacts, type DemoFacts } from './data/demo';
+import { allQuirks, type FakeQuirks } from './failures/quirks';
+import { failureResponse, FailureRules, type FailureRule } from './failures/rules';
+import { HUGE_LOG_LINES, isHugeLogLines } from './data/logs';
+import { json, route } from './http/routes';
+import { createState, type FakeState } from './sim/state';
 
 /** Options of {@link createFakeCircleCI}. */
 export interface FakeCircleCIOptions {
@@ -28,6 +29,8 @@ export interface FakeCircleCIOptions {
    * 5 to 1,000,000. Default `HUGE_LOG_LINES` (200,000).
    */
   hugeLogLines?: number;
+  /** Quirks that are on from the start (see {@link FakeQuirks}); default none. */
+  quirks?: FakeQuirks;
 }
 
 /** One request seen by the fake. */
@@ -64,7 +67,19 @@ export interface FakeCircleCI {
   failPath(rule: FailureRule): () => void;
   /** Removes every failure rule. */
   clearFailures(): void;
-  /** Puts the state back to the seed (optionally moving the start time). Keeps failure rules, latency, the huge log size and the request log. */
+  /**
+   * Turns quirks on (`true`) or off (`false`); names left out keep their
+   * value. `reset()` keeps them.
+   */
+  setQuirks(quirks: FakeQuirks): void;
+  /** Turns every quirk off. */
+  clearQuirks(): void;
+  /** Every quirk and whether it is on. */
+  readonly quirks: Readonly<Required<FakeQuirks>>;
+  /**
+   * Puts the state back to the seed (optionally moving the start time).
+   * Keeps failure rules, quirks, latency, the huge log size and the request log.
+   */
   reset(options?: { startTime?: number }): void;
   /** The requests seen so far, oldest first. */
   readonly requests: ReadonlyArray<FakeRequestRecord>;
@@ -117,6 +132,7 @@ export function createFakeCircleCI(options: FakeCircleCIOptions = {}): FakeCircl
   let state = createState({ seed, startTime });
   let demo = demoFacts(state);
   let requests: FakeRequestRecord[] = [];
+  let quirks = allQuirks(options.quirks ?? {});
   const failures = new FailureRules();
 
   const serve = async (
@@ -135,7 +151,7 @@ export function createFakeCircleCI(options: FakeCircleCIOptions = {}): FakeCircl
       return parsed as Record<string, unknown>;
     };
     return route({
-      ctx: { state, t: now(), query, body, hugeLogLines },
+      ctx: { state, t: now(), query, body, hugeLogLines, quirks },
       method: request.method.toUpperCase(),
       segments,
     });
@@ -176,6 +192,16 @@ export function createFakeCircleCI(options: FakeCircleCIOptions = {}): FakeCircl
     },
     failPath: rule => failures.add(rule),
     clearFailures: () => failures.clear(),
+    setQuirks(changes) {
+      const defined = Object.entries(changes).filter(([, value]) => value !== undefined);
+      quirks = allQuirks({ ...quirks, ...Object.fromEntries(defined) });
+    },
+    clearQuirks() {
+      quirks = allQuirks({});
+    },
+    get quirks() {
+      return { ...quirks };
+    },
     reset(resetOptions) {
       startTime = resetOptions?.startTime ?? startTime;
       state = createState({ seed, startTime });

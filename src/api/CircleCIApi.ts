@@ -23,47 +23,199 @@ export interface RequestOptions {
 }
 
 /**
- * Identifies one job of a project. `projectSlug` is a slug string such as
- * `gh/acme/rocket` or an already parsed {@link ProjectSlug}.
+ * Identifies one job of a project; the options of `getJob`, `listArtifacts`,
+ * `getJobSteps` and `cancelJob`.
  * @public
  */
 export interface JobRef extends RequestOptions {
+  /** A slug string such as `gh/acme/rocket`, or an already parsed {@link ProjectSlug}. */
   projectSlug: string | ProjectSlug;
+  /** The job's number in the project. */
   jobNumber: number;
 }
 
 /**
+ * Options of {@link CircleCIApi.listPipelines}.
+ * @public
+ */
+export interface ListPipelinesOptions extends RequestOptions {
+  /** The project, as a slug string or a parsed {@link ProjectSlug}. */
+  projectSlug: string | ProjectSlug;
+  /** Only the pipelines of this branch. */
+  branch?: string;
+  /** The `nextPageToken` of the previous page; none for the first page. */
+  pageToken?: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.getPipeline}.
+ * @public
+ */
+export interface GetPipelineOptions extends RequestOptions {
+  /** The pipeline's UUID. */
+  pipelineId: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.listWorkflows}.
+ * @public
+ */
+export interface ListWorkflowsOptions extends RequestOptions {
+  /** The pipeline's UUID. */
+  pipelineId: string;
+  /** The `nextPageToken` of the previous page; none for the first page. */
+  pageToken?: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.getWorkflow}.
+ * @public
+ */
+export interface GetWorkflowOptions extends RequestOptions {
+  /** The workflow's UUID. */
+  workflowId: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.listJobs}.
+ * @public
+ */
+export interface ListJobsOptions extends RequestOptions {
+  /** The workflow's UUID. */
+  workflowId: string;
+  /** The `nextPageToken` of the previous page; none for the first page. */
+  pageToken?: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.listTests}.
+ * @public
+ */
+export interface ListTestsOptions extends JobRef {
+  /** The `nextPageToken` of the previous page; none for the first page. */
+  pageToken?: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.getStepOutput}.
+ * @public
+ */
+export interface GetStepOutputOptions extends JobRef {
+  /** The container (parallel run) index. */
+  containerIndex: number;
+  /** The step number, `StepAction.step`. */
+  stepNumber: number;
+  /**
+   * Called with the text received so far while the body downloads:
+   * first once 64 Ki characters have arrived or 250 ms after the first
+   * chunk, whichever comes first; then at most every 250 ms, once the
+   * text is 4 times as long as at the last call or 2 s have passed; not
+   * for the chunk that completes a body of known length. Each call's
+   * text extends the previous one, except after a retry, which starts
+   * from the beginning. While streaming, the request's timeout covers the
+   * time to the response headers and then each wait for the next chunk
+   * (an idle timeout), not the whole download. Must not throw.
+   */
+  onProgress?: (textSoFar: string) => void;
+}
+
+/**
+ * Options of {@link CircleCIApi.rerunWorkflow}.
+ * @public
+ */
+export interface RerunWorkflowOptions extends RequestOptions {
+  /** The workflow's UUID. */
+  workflowId: string;
+  /** Reruns only the failed jobs (and what depends on them). */
+  fromFailed?: boolean;
+  /** Reruns only these jobs (by job UUID). */
+  jobIds?: string[];
+}
+
+/**
+ * The answer to {@link CircleCIApi.rerunWorkflow}.
+ * @public
+ */
+export interface RerunWorkflowResult {
+  /**
+   * The new workflow's UUID. Undefined when CircleCI did not say (older
+   * CircleCI and CircleCI server answer `202 {"message": "Accepted."}`): the
+   * rerun happened, so refresh the pipeline instead of opening the workflow.
+   */
+  workflowId?: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.cancelWorkflow}.
+ * @public
+ */
+export interface CancelWorkflowOptions extends RequestOptions {
+  /** The workflow's UUID. */
+  workflowId: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.approveJob}.
+ * @public
+ */
+export interface ApproveJobOptions extends RequestOptions {
+  /** The UUID of the workflow the approval job belongs to. */
+  workflowId: string;
+  /** The job's `approval_request_id`. */
+  approvalRequestId: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.triggerPipeline}. Give a branch or a tag.
+ * @public
+ */
+export interface TriggerPipelineOptions extends RequestOptions {
+  /** The project, as a slug string or a parsed {@link ProjectSlug}. */
+  projectSlug: string | ProjectSlug;
+  /** The branch to build. */
+  branch?: string;
+  /** The tag to build. */
+  tag?: string;
+  /** Pipeline parameters declared in the project's config. */
+  parameters?: Record<string, string | number | boolean>;
+}
+
+/**
+ * Options of {@link CircleCIApi.getMe}.
+ * @public
+ */
+export type GetMeOptions = RequestOptions;
+
+/**
  * The CircleCI API as the plugin uses it: API v2 for everything except the
  * steps of a job (API v1.1) and the raw step output, all through the
- * Backstage proxy.
+ * Backstage proxy. Actions (POSTs) are never retried, and any 2xx answer to
+ * one is a success, whatever its body.
  * @public
  */
 export interface CircleCIApi {
-  /** Lists the pipelines of a project, newest first (20 a page). */
-  listPipelines(
-    options: RequestOptions & {
-      projectSlug: string | ProjectSlug;
-      branch?: string;
-      pageToken?: string;
-    },
-  ): Promise<Page<Pipeline>>;
+  /**
+   * Lists the pipelines of a project, newest first (20 a page). Throws
+   * `LegacyProxyTargetError` when the proxy targets API v1.1 (every v2 path,
+   * `v2/me` too, answers 404).
+   */
+  listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>>;
   /** Reads one pipeline. */
-  getPipeline(options: RequestOptions & { pipelineId: string }): Promise<Pipeline>;
+  getPipeline(options: GetPipelineOptions): Promise<Pipeline>;
   /** Lists the workflows of a pipeline, including earlier runs of reruns. */
-  listWorkflows(
-    options: RequestOptions & { pipelineId: string; pageToken?: string },
-  ): Promise<Page<Workflow>>;
+  listWorkflows(options: ListWorkflowsOptions): Promise<Page<Workflow>>;
   /** Reads one workflow. */
-  getWorkflow(options: RequestOptions & { workflowId: string }): Promise<Workflow>;
+  getWorkflow(options: GetWorkflowOptions): Promise<Workflow>;
   /** Lists the jobs of a workflow, including approval jobs. */
-  listJobs(
-    options: RequestOptions & { workflowId: string; pageToken?: string },
-  ): Promise<Page<WorkflowJob>>;
+  listJobs(options: ListJobsOptions): Promise<Page<WorkflowJob>>;
   /** Reads the details of one job. */
   getJob(options: JobRef): Promise<JobDetails>;
   /** Lists the test results of a job. */
-  listTests(options: JobRef & { pageToken?: string }): Promise<Page<TestResult>>;
-  /** Lists the artifacts of a job (all pages). */
+  listTests(options: ListTestsOptions): Promise<Page<TestResult>>;
+  /**
+   * Lists the artifacts of a job: all pages, up to 20; `nextPageToken` is
+   * set when there were more.
+   */
   listArtifacts(options: JobRef): Promise<Page<Artifact>>;
   /** Reads the steps of a job with one action per container (API v1.1). */
   getJobSteps(options: JobRef): Promise<JobSteps>;
@@ -72,47 +224,22 @@ export interface CircleCIApi {
    * `onProgress` the body is streamed, and the promise still resolves with
    * the whole text.
    */
-  getStepOutput(
-    options: JobRef & {
-      containerIndex: number;
-      stepNumber: number;
-      /**
-       * Called with the text received so far while the body downloads:
-       * first once 64 Ki characters have arrived or 250 ms after the first
-       * chunk, whichever comes first; then at most every 250 ms, once the
-       * text is 4 times as long as at the last call or 2 s have passed; not
-       * for the chunk that completes a body of known length. Each call's
-       * text extends the previous one, except after a retry, which starts
-       * from the beginning. While streaming, the request's timeout covers the
-       * time to the response headers and then each wait for the next chunk
-       * (an idle timeout), not the whole download. Must not throw.
-       */
-      onProgress?: (textSoFar: string) => void;
-    },
-  ): Promise<string>;
+  getStepOutput(options: GetStepOutputOptions): Promise<string>;
   /** Reruns a workflow, or only its failed jobs, or the given jobs. */
-  rerunWorkflow(
-    options: RequestOptions & { workflowId: string; fromFailed?: boolean; jobIds?: string[] },
-  ): Promise<{ workflowId: string }>;
+  rerunWorkflow(options: RerunWorkflowOptions): Promise<RerunWorkflowResult>;
   /** Cancels a running workflow. */
-  cancelWorkflow(options: RequestOptions & { workflowId: string }): Promise<void>;
+  cancelWorkflow(options: CancelWorkflowOptions): Promise<void>;
   /** Approves a job that waits for approval. */
-  approveJob(
-    options: RequestOptions & { workflowId: string; approvalRequestId: string },
-  ): Promise<void>;
+  approveJob(options: ApproveJobOptions): Promise<void>;
   /** Cancels a running job. */
   cancelJob(options: JobRef): Promise<void>;
-  /** Triggers a new pipeline on a branch or tag. */
-  triggerPipeline(
-    options: RequestOptions & {
-      projectSlug: string | ProjectSlug;
-      branch?: string;
-      tag?: string;
-      parameters?: Record<string, string | number | boolean>;
-    },
-  ): Promise<TriggeredPipeline>;
+  /**
+   * Triggers a new pipeline on a branch or tag, and resolves with what the
+   * answer says of it (see {@link TriggeredPipeline}).
+   */
+  triggerPipeline(options: TriggerPipelineOptions): Promise<TriggeredPipeline>;
   /** Reads the user that owns the proxy's token. */
-  getMe(options?: RequestOptions): Promise<CurrentUser>;
+  getMe(options?: GetMeOptions): Promise<CurrentUser>;
 }
 
 /**

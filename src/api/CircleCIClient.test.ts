@@ -1,7 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import { createFakeCircleCIHandlers } from '../../dev/fake-circleci';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
-import { describeError, MalformedResponseError, RequestTimeoutError } from './errors';
+import { MalformedResponseError, RequestTimeoutError } from './errors';
+import { describeError } from '../domain/errors';
 import { InvalidProjectSlugError } from '../domain/slug';
 
 const ctx = setupFakeCircleCI();
@@ -241,6 +242,7 @@ describe('CircleCIClient actions', () => {
       workflowId: failingJob.workflowId,
       fromFailed: true,
     });
+    if (!workflowId) throw new Error('the fake answers with the new workflow id');
     expect(workflowId).not.toBe(failingJob.workflowId);
     const rerun = await client.getWorkflow({ workflowId });
     const original = await client.getWorkflow({ workflowId: failingJob.workflowId });

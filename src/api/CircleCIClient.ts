@@ -1,5 +1,25 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import type { CircleCIApi, JobRef, RequestOptions } from './CircleCIApi';
+import { ResponseError } from '@backstage/errors';
+import type {
+  ApproveJobOptions,
+  CancelWorkflowOptions,
+  CircleCIApi,
+  GetMeOptions,
+  GetPipelineOptions,
+  GetStepOutputOptions,
+  GetWorkflowOptions,
+  JobRef,
+  ListJobsOptions,
+  ListPipelinesOptions,
+  ListTestsOptions,
+  ListWorkflowsOptions,
+  RequestOptions,
+  RerunWorkflowOptions,
+  RerunWorkflowResult,
+  TriggerPipelineOptions,
+} from './CircleCIApi';
+import { LegacyProxyTargetError } from './errors';
+import { collectPages } from './pages';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
 import {
   artifactSchema,
@@ -14,16 +34,30 @@ import {
   workflowJobSchema,
   workflowSchema,
 } from './schemas';
-import { parseProjectSlug, ProjectSlug, toV1SlugPath, toV2SlugPath } from '../domain/slug';
-import { Call, CircleCITransport } from './transport';
-import type { Artifact, Page } from './types';
+import { toV1SlugPath, toV2SlugPath } from '../domain/slug';
+import { checkId, checkNumber, jobPath, slugOf, toPage } from './paths';
+import { CircleCITransport } from './transport';
+import type {
+  Artifact,
+  CurrentUser,
+  JobDetails,
+  JobSteps,
+  Page,
+  Pipeline,
+  TestResult,
+  TriggeredPipeline,
+  Workflow,
+  WorkflowJob,
+} from './types';
 
 /**
  * Options for {@link CircleCIClient}.
  * @public
  */
 export interface CircleCIClientOptions {
+  /** Finds the Backstage proxy. */
   discoveryApi: DiscoveryApi;
+  /** Sends the requests, with the user's Backstage credentials. */
   fetchApi: FetchApi;
   /** The proxy endpoint's path. Default `/circleci/api`. */
   proxyPath?: string;
@@ -33,44 +67,23 @@ export interface CircleCIClientOptions {
   timeoutMs?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_ARTIFACT_PAGES = 20;
 
-
-function checkId(label: string, id: string): string {
-  if (typeof id !== 'string' || !UUID.test(id)) {
-    throw new TypeError(`Invalid ${label} ${JSON.stringify(id)}: expected a UUID.`);
-  }
-  return id;
-}
-
-function checkNumber(label: string, n: number): number {
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new TypeError(`Invalid ${label} ${JSON.stringify(n)}: expected a whole number.`);
-  }
-  return n;
-}
-
-function slugOf(slug: string | ProjectSlug): ProjectSlug {
-  return typeof slug === 'string' ? parseProjectSlug(slug) : parseProjectSlug(slug.slug);
-}
-
-function toPage<T>(data: { items: T[]; next_page_token?: string | null }): Page<T> {
-  return data.next_page_token
-    ? { items: data.items, nextPageToken: data.next_page_token }
-    : { items: data.items };
+function isNotFound(error: unknown): boolean {
+  return error instanceof ResponseError && error.statusCode === 404;
 }
 
 /**
  * The {@link CircleCIApi} over HTTP, through the Backstage proxy. Every
  * request goes through `fetchApi.fetch`, so the Backstage token reaches the
  * proxy, which adds the `Circle-Token` header. Responses are checked at the
- * boundary; GET requests are retried within a bound.
+ * boundary; GET requests are retried within a bound, POSTs never.
  * @public
  */
 export class CircleCIClient implements CircleCIApi {
   private readonly transport: CircleCITransport;
 
+  /** Creates a client; it sends nothing until a method is called. */
   constructor(options: CircleCIClientOptions) {
     this.transport = new CircleCITransport({
       discoveryApi: options.discoveryApi,
@@ -81,31 +94,37 @@ export class CircleCIClient implements CircleCIApi {
     });
   }
 
-  private call<T>(call: Call<T>): Promise<T> {
-    return this.transport.call(call);
-  }
-
-  async listPipelines(options: Parameters<CircleCIApi['listPipelines']>[0]) {
+  /** {@inheritDoc CircleCIApi.listPipelines} */
+  async listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>> {
     const slug = slugOf(options.projectSlug);
-    const data = await this.call({
-      path: `v2/project/${toV2SlugPath(slug)}/pipeline`,
-      query: { branch: options.branch, 'page-token': options.pageToken },
-      schema: pageSchema(pipelineSchema),
-      signal: options.signal,
-    });
-    return toPage(data);
+    try {
+      const data = await this.transport.get({
+        path: `v2/project/${toV2SlugPath(slug)}/pipeline`,
+        query: { branch: options.branch, 'page-token': options.pageToken },
+        schema: pageSchema(pipelineSchema),
+        signal: options.signal,
+      });
+      return toPage(data);
+    } catch (error) {
+      if (isNotFound(error) && (await this.meIsNotFound(options))) {
+        throw new LegacyProxyTargetError();
+      }
+      throw error;
+    }
   }
 
-  async getPipeline(options: RequestOptions & { pipelineId: string }) {
-    return this.call({
+  /** {@inheritDoc CircleCIApi.getPipeline} */
+  async getPipeline(options: GetPipelineOptions): Promise<Pipeline> {
+    return this.transport.get({
       path: `v2/pipeline/${checkId('pipeline id', options.pipelineId)}`,
       schema: pipelineSchema,
       signal: options.signal,
     });
   }
 
-  async listWorkflows(options: RequestOptions & { pipelineId: string; pageToken?: string }) {
-    const data = await this.call({
+  /** {@inheritDoc CircleCIApi.listWorkflows} */
+  async listWorkflows(options: ListWorkflowsOptions): Promise<Page<Workflow>> {
+    const data = await this.transport.get({
       path: `v2/pipeline/${checkId('pipeline id', options.pipelineId)}/workflow`,
       query: { 'page-token': options.pageToken },
       schema: pageSchema(workflowSchema),
@@ -114,16 +133,18 @@ export class CircleCIClient implements CircleCIApi {
     return toPage(data);
   }
 
-  async getWorkflow(options: RequestOptions & { workflowId: string }) {
-    return this.call({
+  /** {@inheritDoc CircleCIApi.getWorkflow} */
+  async getWorkflow(options: GetWorkflowOptions): Promise<Workflow> {
+    return this.transport.get({
       path: `v2/workflow/${checkId('workflow id', options.workflowId)}`,
       schema: workflowSchema,
       signal: options.signal,
     });
   }
 
-  async listJobs(options: RequestOptions & { workflowId: string; pageToken?: string }) {
-    const data = await this.call({
+  /** {@inheritDoc CircleCIApi.listJobs} */
+  async listJobs(options: ListJobsOptions): Promise<Page<WorkflowJob>> {
+    const data = await this.transport.get({
       path: `v2/workflow/${checkId('workflow id', options.workflowId)}/job`,
       query: { 'page-token': options.pageToken },
       schema: pageSchema(workflowJobSchema),
@@ -132,17 +153,19 @@ export class CircleCIClient implements CircleCIApi {
     return toPage(data);
   }
 
-  async getJob(options: JobRef) {
-    return this.call({
-      path: `v2/project/${this.jobPath(options, 'job/')}`,
+  /** {@inheritDoc CircleCIApi.getJob} */
+  async getJob(options: JobRef): Promise<JobDetails> {
+    return this.transport.get({
+      path: `v2/project/${jobPath({ job: options, infix: 'job/' })}`,
       schema: jobDetailsSchema,
       signal: options.signal,
     });
   }
 
-  async listTests(options: JobRef & { pageToken?: string }) {
-    const data = await this.call({
-      path: `v2/project/${this.jobPath(options)}/tests`,
+  /** {@inheritDoc CircleCIApi.listTests} */
+  async listTests(options: ListTestsOptions): Promise<Page<TestResult>> {
+    const data = await this.transport.get({
+      path: `v2/project/${jobPath({ job: options })}/tests`,
       query: { 'page-token': options.pageToken },
       schema: pageSchema(testResultSchema),
       signal: options.signal,
@@ -150,50 +173,51 @@ export class CircleCIClient implements CircleCIApi {
     return toPage(data);
   }
 
-  async listArtifacts(options: JobRef) {
-    const items: Artifact[] = [];
-    let pageToken: string | undefined;
-    for (let page = 0; page < MAX_ARTIFACT_PAGES; page++) {
-      const data = await this.call({
-        path: `v2/project/${this.jobPath(options)}/artifacts`,
-        query: { 'page-token': pageToken },
-        schema: pageSchema(artifactSchema),
-        signal: options.signal,
-      });
-      items.push(...data.items);
-      pageToken = data.next_page_token ?? undefined;
-      if (!pageToken) return { items };
-    }
-    return { items, nextPageToken: pageToken };
+  /** {@inheritDoc CircleCIApi.listArtifacts} */
+  async listArtifacts(options: JobRef): Promise<Page<Artifact>> {
+    const path = `v2/project/${jobPath({ job: options })}/artifacts`;
+    const { items, nextPageToken } = await collectPages({
+      max: MAX_ARTIFACT_PAGES,
+      load: async pageToken =>
+        toPage(
+          await this.transport.get({
+            path,
+            query: { 'page-token': pageToken },
+            schema: pageSchema(artifactSchema),
+            signal: options.signal,
+          }),
+        ),
+    });
+    return nextPageToken ? { items, nextPageToken } : { items };
   }
 
-  async getJobSteps(options: JobRef) {
+  /** {@inheritDoc CircleCIApi.getJobSteps} */
+  async getJobSteps(options: JobRef): Promise<JobSteps> {
     const slug = slugOf(options.projectSlug);
     const n = checkNumber('job number', options.jobNumber);
-    return this.call({
+    return this.transport.get({
       path: `v1.1/project/${toV1SlugPath(slug)}/${n}`,
       schema: jobStepsSchema,
       signal: options.signal,
     });
   }
 
-  async getStepOutput(options: Parameters<CircleCIApi['getStepOutput']>[0]) {
+  /** {@inheritDoc CircleCIApi.getStepOutput} */
+  async getStepOutput(options: GetStepOutputOptions): Promise<string> {
     const index = checkNumber('container index', options.containerIndex);
     const step = checkNumber('step number', options.stepNumber);
-    return this.call<string>({
-      path: `private/output/raw/${this.jobPath(options)}/output/${index}/${step}`,
+    return this.transport.get<string>({
+      path: `private/output/raw/${jobPath({ job: options })}/output/${index}/${step}`,
       text: true,
       signal: options.signal,
       onProgress: options.onProgress,
     });
   }
 
-  async rerunWorkflow(
-    options: RequestOptions & { workflowId: string; fromFailed?: boolean; jobIds?: string[] },
-  ) {
+  /** {@inheritDoc CircleCIApi.rerunWorkflow} */
+  async rerunWorkflow(options: RerunWorkflowOptions): Promise<RerunWorkflowResult> {
     const jobs = options.jobIds?.map(id => checkId('job id', id));
-    const data = await this.call({
-      method: 'POST',
+    const data = await this.transport.post({
       path: `v2/workflow/${checkId('workflow id', options.workflowId)}/rerun`,
       body: {
         ...(options.fromFailed ? { from_failed: true } : {}),
@@ -202,41 +226,39 @@ export class CircleCIClient implements CircleCIApi {
       schema: rerunSchema,
       signal: options.signal,
     });
-    return { workflowId: data.workflow_id };
+    return { workflowId: data?.workflow_id };
   }
 
-  async cancelWorkflow(options: RequestOptions & { workflowId: string }) {
-    await this.call({
-      method: 'POST',
+  /** {@inheritDoc CircleCIApi.cancelWorkflow} */
+  async cancelWorkflow(options: CancelWorkflowOptions): Promise<void> {
+    await this.transport.post({
       path: `v2/workflow/${checkId('workflow id', options.workflowId)}/cancel`,
       signal: options.signal,
     });
   }
 
-  async approveJob(
-    options: RequestOptions & { workflowId: string; approvalRequestId: string },
-  ) {
+  /** {@inheritDoc CircleCIApi.approveJob} */
+  async approveJob(options: ApproveJobOptions): Promise<void> {
     const workflowId = checkId('workflow id', options.workflowId);
     const requestId = checkId('approval request id', options.approvalRequestId);
-    await this.call({
-      method: 'POST',
+    await this.transport.post({
       path: `v2/workflow/${workflowId}/approve/${requestId}`,
       signal: options.signal,
     });
   }
 
-  async cancelJob(options: JobRef) {
-    await this.call({
-      method: 'POST',
-      path: `v2/project/${this.jobPath(options, 'job/')}/cancel`,
+  /** {@inheritDoc CircleCIApi.cancelJob} */
+  async cancelJob(options: JobRef): Promise<void> {
+    await this.transport.post({
+      path: `v2/project/${jobPath({ job: options, infix: 'job/' })}/cancel`,
       signal: options.signal,
     });
   }
 
-  async triggerPipeline(options: Parameters<CircleCIApi['triggerPipeline']>[0]) {
+  /** {@inheritDoc CircleCIApi.triggerPipeline} */
+  async triggerPipeline(options: TriggerPipelineOptions): Promise<TriggeredPipeline> {
     const slug = slugOf(options.projectSlug);
-    return this.call({
-      method: 'POST',
+    const data = await this.transport.post({
       path: `v2/project/${toV2SlugPath(slug)}/pipeline`,
       body: {
         ...(options.branch ? { branch: options.branch } : {}),
@@ -246,15 +268,23 @@ export class CircleCIClient implements CircleCIApi {
       schema: triggeredPipelineSchema,
       signal: options.signal,
     });
+    return data ?? {};
   }
 
-  async getMe(options?: RequestOptions) {
-    return this.call({ path: 'v2/me', schema: currentUserSchema, signal: options?.signal });
+  /** {@inheritDoc CircleCIApi.getMe} */
+  async getMe(options?: GetMeOptions): Promise<CurrentUser> {
+    return this.transport.get({ path: 'v2/me', schema: currentUserSchema, signal: options?.signal });
   }
 
-  /** `{slug}/{infix}{jobNumber}` for v2 and private paths. */
-  private jobPath(options: JobRef, infix = ''): string {
-    const slug = slugOf(options.projectSlug);
-    return `${toV2SlugPath(slug)}/${infix}${checkNumber('job number', options.jobNumber)}`;
+  /**
+   * After a 404 for a project: true when `v2/me` is not found either, which
+   * only happens when the proxy targets API v1.1 (`v2/me` exists on every v2
+   * target). Any other answer, or failure, leaves the 404 as it is.
+   */
+  private async meIsNotFound(options: RequestOptions): Promise<boolean> {
+    return this.getMe({ signal: options.signal }).then(
+      () => false,
+      isNotFound,
+    );
   }
 }

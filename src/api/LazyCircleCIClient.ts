@@ -1,7 +1,45 @@
-import type { CircleCIApi } from './CircleCIApi';
+import type {
+  ApproveJobOptions,
+  CancelWorkflowOptions,
+  CircleCIApi,
+  GetMeOptions,
+  GetPipelineOptions,
+  GetStepOutputOptions,
+  GetWorkflowOptions,
+  JobRef,
+  ListJobsOptions,
+  ListPipelinesOptions,
+  ListTestsOptions,
+  ListWorkflowsOptions,
+  RerunWorkflowOptions,
+  RerunWorkflowResult,
+  TriggerPipelineOptions,
+} from './CircleCIApi';
+import type {
+  Artifact,
+  CurrentUser,
+  JobDetails,
+  JobSteps,
+  Page,
+  Pipeline,
+  TestResult,
+  TriggeredPipeline,
+  Workflow,
+  WorkflowJob,
+} from './types';
 
-type Options<K extends keyof CircleCIApi> = Parameters<CircleCIApi[K]>[0];
-type Result<K extends keyof CircleCIApi> = ReturnType<CircleCIApi[K]>;
+/**
+ * Options for {@link LazyCircleCIClient}.
+ * @public
+ */
+export interface LazyCircleCIClientOptions {
+  /**
+   * Loads the real client, e.g. with a dynamic `import()` of
+   * `CircleCIClient`. Called on the first request; after a failure (such as
+   * a chunk that could not be downloaded) it is called again on the next.
+   */
+  load: () => Promise<CircleCIApi>;
+}
 
 /**
  * A {@link CircleCIApi} that loads the real client (and its response checks)
@@ -14,7 +52,8 @@ export class LazyCircleCIClient implements CircleCIApi {
   private client?: Promise<CircleCIApi>;
   private readonly load: () => Promise<CircleCIApi>;
 
-  constructor(options: { load: () => Promise<CircleCIApi> }) {
+  /** Creates the client; nothing is loaded until the first request. */
+  constructor(options: LazyCircleCIClientOptions) {
     this.load = options.load;
   }
 
@@ -29,60 +68,68 @@ export class LazyCircleCIClient implements CircleCIApi {
     return this.client;
   }
 
-  private run<K extends keyof CircleCIApi>(method: K, options: Options<K>): Result<K> {
-    const called = this.get().then((client): Promise<unknown> => {
-      const fn = client[method] as (o: Options<K>) => Promise<unknown>;
-      return fn.call(client, options);
-    });
-    return called as Result<K>;
+  /** {@inheritDoc CircleCIApi.listPipelines} */
+  async listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>> {
+    return (await this.get()).listPipelines(options);
   }
-
-  listPipelines(o: Options<'listPipelines'>) {
-    return this.run('listPipelines', o);
+  /** {@inheritDoc CircleCIApi.getPipeline} */
+  async getPipeline(options: GetPipelineOptions): Promise<Pipeline> {
+    return (await this.get()).getPipeline(options);
   }
-  getPipeline(o: Options<'getPipeline'>) {
-    return this.run('getPipeline', o);
+  /** {@inheritDoc CircleCIApi.listWorkflows} */
+  async listWorkflows(options: ListWorkflowsOptions): Promise<Page<Workflow>> {
+    return (await this.get()).listWorkflows(options);
   }
-  listWorkflows(o: Options<'listWorkflows'>) {
-    return this.run('listWorkflows', o);
+  /** {@inheritDoc CircleCIApi.getWorkflow} */
+  async getWorkflow(options: GetWorkflowOptions): Promise<Workflow> {
+    return (await this.get()).getWorkflow(options);
   }
-  getWorkflow(o: Options<'getWorkflow'>) {
-    return this.run('getWorkflow', o);
+  /** {@inheritDoc CircleCIApi.listJobs} */
+  async listJobs(options: ListJobsOptions): Promise<Page<WorkflowJob>> {
+    return (await this.get()).listJobs(options);
   }
-  listJobs(o: Options<'listJobs'>) {
-    return this.run('listJobs', o);
+  /** {@inheritDoc CircleCIApi.getJob} */
+  async getJob(options: JobRef): Promise<JobDetails> {
+    return (await this.get()).getJob(options);
   }
-  getJob(o: Options<'getJob'>) {
-    return this.run('getJob', o);
+  /** {@inheritDoc CircleCIApi.listTests} */
+  async listTests(options: ListTestsOptions): Promise<Page<TestResult>> {
+    return (await this.get()).listTests(options);
   }
-  listTests(o: Options<'listTests'>) {
-    return this.run('listTests', o);
+  /** {@inheritDoc CircleCIApi.listArtifacts} */
+  async listArtifacts(options: JobRef): Promise<Page<Artifact>> {
+    return (await this.get()).listArtifacts(options);
   }
-  listArtifacts(o: Options<'listArtifacts'>) {
-    return this.run('listArtifacts', o);
+  /** {@inheritDoc CircleCIApi.getJobSteps} */
+  async getJobSteps(options: JobRef): Promise<JobSteps> {
+    return (await this.get()).getJobSteps(options);
   }
-  getJobSteps(o: Options<'getJobSteps'>) {
-    return this.run('getJobSteps', o);
+  /** {@inheritDoc CircleCIApi.getStepOutput} */
+  async getStepOutput(options: GetStepOutputOptions): Promise<string> {
+    return (await this.get()).getStepOutput(options);
   }
-  getStepOutput(o: Options<'getStepOutput'>) {
-    return this.run('getStepOutput', o);
+  /** {@inheritDoc CircleCIApi.rerunWorkflow} */
+  async rerunWorkflow(options: RerunWorkflowOptions): Promise<RerunWorkflowResult> {
+    return (await this.get()).rerunWorkflow(options);
   }
-  rerunWorkflow(o: Options<'rerunWorkflow'>) {
-    return this.run('rerunWorkflow', o);
+  /** {@inheritDoc CircleCIApi.cancelWorkflow} */
+  async cancelWorkflow(options: CancelWorkflowOptions): Promise<void> {
+    return (await this.get()).cancelWorkflow(options);
   }
-  cancelWorkflow(o: Options<'cancelWorkflow'>) {
-    return this.run('cancelWorkflow', o);
+  /** {@inheritDoc CircleCIApi.approveJob} */
+  async approveJob(options: ApproveJobOptions): Promise<void> {
+    return (await this.get()).approveJob(options);
   }
-  approveJob(o: Options<'approveJob'>) {
-    return this.run('approveJob', o);
+  /** {@inheritDoc CircleCIApi.cancelJob} */
+  async cancelJob(options: JobRef): Promise<void> {
+    return (await this.get()).cancelJob(options);
   }
-  cancelJob(o: Options<'cancelJob'>) {
-    return this.run('cancelJob', o);
+  /** {@inheritDoc CircleCIApi.triggerPipeline} */
+  async triggerPipeline(options: TriggerPipelineOptions): Promise<TriggeredPipeline> {
+    return (await this.get()).triggerPipeline(options);
   }
-  triggerPipeline(o: Options<'triggerPipeline'>) {
-    return this.run('triggerPipeline', o);
-  }
-  getMe(o?: Options<'getMe'>) {
-    return this.run('getMe', o);
+  /** {@inheritDoc CircleCIApi.getMe} */
+  async getMe(options?: GetMeOptions): Promise<CurrentUser> {
+    return (await this.get()).getMe(options);
   }
 }

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { parseRetryAfter } from './errors';
+import { abortError } from './abort';
 
 /**
  * How GET requests are retried: on 429, 502, 503, 504 and network errors,
@@ -30,8 +30,20 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+/**
+ * Reads a `Retry-After` header in either form (seconds or an HTTP date) as
+ * the wait in milliseconds; undefined when absent or unreadable.
+ */
+export function parseRetryAfter(options: {
+  value: string | null | undefined;
+  now: number;
+}): number | undefined {
+  const { value, now } = options;
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.max(0, Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Waits, unless the signal aborts first. */
@@ -45,7 +57,7 @@ export function sleep(options: { ms: number; signal?: AbortSignal }): Promise<vo
     let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const onAbort = () => {
       clearTimeout(timer);
-      reject(abortError(signal!));
+      reject(abortError(signal));
     };
     timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -94,7 +94,11 @@ describe('slug fuzzing', () => {
       }),
       { numRuns: 10_000, seed: 42 },
     );
-    const violations = sent.filter(url => !allowed(url));
+    // `v2/me` is sent only by the client itself, to tell a proxy that
+    // targets API v1.1 from a missing project, right after a pipeline list.
+    const diagnosis = (url: string, i: number) =>
+      url === `${PROXY}/v2/me` && allowed(sent[i - 1] ?? '') && /\/pipeline(?:\?|$)/.test(sent[i - 1]);
+    const violations = sent.filter((url, i) => !allowed(url) && !diagnosis(url, i));
     expect(violations.slice(0, 5)).toEqual([]);
     expect(violations).toHaveLength(0);
     // The generator must reach the client with valid slugs too.

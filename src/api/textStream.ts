@@ -3,6 +3,7 @@
  * is reported while the rest downloads, and the page gets to render and
  * paint in between.
  */
+import { abortError } from './abort';
 
 /** The first progress report waits for this many characters… */
 export const PROGRESS_FIRST_CHARS = 64 * 1024;
@@ -54,10 +55,6 @@ function yieldToPage(options: { frame: boolean }): Promise<void> {
   });
 }
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
-
 /**
  * Reads a text body chunk by chunk and resolves with all of it. Calls
  * `onProgress` with the text so far once `PROGRESS_FIRST_CHARS` characters
@@ -81,7 +78,7 @@ export async function readTextStream(options: {
   const { body, signal, onProgress, onChunk, expectedBytes } = options;
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const cancel = () => reader.cancel(abortReason(signal)).catch(() => undefined);
+  const cancel = () => reader.cancel(abortError(signal)).catch(() => undefined);
   signal.addEventListener('abort', cancel, { once: true });
   // Decoded chunks, joined only when reported: `+=` would build a rope of
   // hundreds of pieces that every reader of the text then has to flatten.
@@ -95,10 +92,10 @@ export async function readTextStream(options: {
   let yieldedAt = Date.now();
   try {
     for (;;) {
-      if (signal.aborted) throw abortReason(signal);
+      if (signal.aborted) throw abortError(signal);
       const { done, value } = await reader.read();
       // A cancelled reader reports `done`: the abort decides.
-      if (signal.aborted) throw abortReason(signal);
+      if (signal.aborted) throw abortError(signal);
       if (done) break;
       onChunk?.();
       bytes += value.byteLength;

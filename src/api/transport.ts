@@ -9,12 +9,15 @@ import { readTextStream } from './textStream';
 
 /** One request to the CircleCI API, relative to the proxy endpoint. */
 export interface Call<T> extends RequestOptions {
-  /** GET (default) or POST; only GETs are retried. */
-  method?: 'GET' | 'POST';
+  /** The path below the proxy endpoint, e.g. `v2/me`. */
   path: string;
+  /** Query parameters; undefined and empty values are left out. */
   query?: Record<string, string | undefined>;
+  /** A JSON body. */
   body?: unknown;
+  /** Checks a JSON body. */
   schema?: z.ZodType<T, z.ZodTypeDef, unknown>;
+  /** Reads the body as plain text instead of JSON. */
   text?: boolean;
   /**
    * For `text` calls: streams the body and is called with the text received
@@ -28,8 +31,9 @@ export interface Call<T> extends RequestOptions {
 /**
  * Sends requests through `fetchApi` to the Backstage proxy endpoint: builds
  * the URL, sets `Accept`, applies a per-attempt timeout and the caller's
- * signal, retries GETs within the policy, throws `ResponseError` for non-2xx
- * answers and checks bodies against their schema.
+ * signal, retries GETs within the policy (never POSTs), throws
+ * `ResponseError` for non-2xx answers and checks bodies against their
+ * schema (strictly for GETs; for POSTs see `post`).
  *
  * The timeout covers each attempt from the request to the end of the body,
  * except for streamed bodies (`text` calls with `onProgress`): there it
@@ -58,23 +62,44 @@ export class CircleCITransport {
     this.timeoutMs = options.timeoutMs;
   }
 
-  /** Sends one request (with retries for GET) and returns its checked body. */
-  async call<T>(call: Call<T>): Promise<T> {
+  /** Sends a GET (retried within the policy) and returns its checked body. */
+  async get<T>(call: Call<T>): Promise<T> {
+    const url = await this.url(call);
+    const once = (): Promise<T> => this.fetchOnce({ url, method: 'GET', call });
+    return withRetry({ run: once, policy: this.retryPolicy, signal: call.signal });
+  }
+
+  /**
+   * Sends a POST, once: actions are never retried. Any 2xx answer is a
+   * success whatever its body (older CircleCI and CircleCI server answer
+   * `202 {"message": "Accepted."}`, others 204 or an empty body), so it
+   * resolves with the body when it matches `schema`, and otherwise with
+   * undefined. An HTML page reached through a redirect still throws
+   * `MalformedResponseError`: then the POST never reached CircleCI (a
+   * corporate sign-in page answered).
+   */
+  async post<T>(call: Call<T>): Promise<T | undefined> {
+    const url = await this.url(call);
+    return this.fetchOnce({ url, method: 'POST', call, lenient: true });
+  }
+
+  private async url(call: Pick<Call<unknown>, 'path' | 'query'>): Promise<string> {
     const base = `${await this.discoveryApi.getBaseUrl('proxy')}${this.proxyPath}`;
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined && value !== '') search.set(key, value);
     }
     const qs = search.toString();
-    const url = `${base}/${call.path}${qs ? `?${qs}` : ''}`;
-    const method = call.method ?? 'GET';
-    const once = () => this.fetchOnce({ url, method, call });
-    if (method !== 'GET') return once();
-    return withRetry({ run: once, policy: this.retryPolicy, signal: call.signal });
+    return `${base}/${call.path}${qs ? `?${qs}` : ''}`;
   }
 
-  private async fetchOnce<T>(options: { url: string; method: string; call: Call<T> }) {
-    const { url, method, call } = options;
+  private async fetchOnce<T>(options: {
+    url: string;
+    method: 'GET' | 'POST';
+    call: Call<T>;
+    lenient?: boolean;
+  }): Promise<T> {
+    const { url, method, call, lenient = false } = options;
     const controller = new AbortController();
     const onAbort = () => controller.abort(call.signal?.reason);
     if (call.signal?.aborted) onAbort();
@@ -113,7 +138,7 @@ export class CircleCITransport {
         });
         return text as T;
       }
-      return await this.readBody({ response, url, call });
+      return await this.readBody({ response, url, call, lenient });
     } catch (error) {
       if (timedOut) throw new RequestTimeoutError({ url, timeoutMs: this.timeoutMs });
       throw error;
@@ -123,12 +148,21 @@ export class CircleCITransport {
     }
   }
 
-  private async readBody<T>(options: { response: Response; url: string; call: Call<T> }) {
-    const { response, url, call } = options;
+  /**
+   * Reads and checks a 2xx body. `lenient` (for POSTs) reads what does not
+   * match as undefined instead of throwing.
+   */
+  private async readBody<T>(options: {
+    response: Response;
+    url: string;
+    call: Call<T>;
+    lenient: boolean;
+  }): Promise<T> {
+    const { response, url, call, lenient } = options;
     const text = await response.text();
     if (call.text) return text as T;
     const type = response.headers.get('content-type') ?? '';
-    if (/html/i.test(type) || /^\s*</.test(text)) {
+    if ((/html/i.test(type) || /^\s*</.test(text)) && (!lenient || response.redirected)) {
       throw new MalformedResponseError({
         url,
         detail:
@@ -140,15 +174,15 @@ export class CircleCITransport {
     try {
       json = text === '' ? undefined : JSON.parse(text);
     } catch {
+      if (lenient) return undefined as T;
       throw new MalformedResponseError({ url, detail: 'the body is not valid JSON.' });
     }
     const parsed = call.schema.safeParse(json);
-    if (!parsed.success) {
-      throw new MalformedResponseError({
-        url,
-        detail: `unexpected data (${formatIssues(parsed.error)}).`,
-      });
-    }
-    return parsed.data;
+    if (parsed.success) return parsed.data;
+    if (lenient) return undefined as T;
+    throw new MalformedResponseError({
+      url,
+      detail: `unexpected data (${formatIssues(parsed.error)}).`,
+    });
   }
 }

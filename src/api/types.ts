@@ -1,12 +1,26 @@
 /*
- * Response types for the CircleCI API, following CircleCI's OpenAPI
- * description of API v2 (and the v1.1 build-details payload for steps).
- *
- * Real responses contain nulls and missing fields that the spec marks as
- * required (an approval job has no `job_number` and `started_at: null`;
- * `vcs`, `stopped_at` and the commit subject can be missing). Those fields
- * are typed as optional here, so callers must handle their absence.
+ * The types of CircleCI's responses, as the client returns them. Each is
+ * the output of its schema in ./schemas (which documents the fields), so a
+ * shape is written once. Fields that real responses leave out or null are
+ * optional, so callers must handle their absence.
  */
+import type { z } from 'zod';
+import type {
+  artifactSchema,
+  currentUserSchema,
+  jobDetailsSchema,
+  jobStepSchema,
+  jobStepsSchema,
+  pipelineErrorSchema,
+  pipelineSchema,
+  pipelineTriggerSchema,
+  pipelineVcsSchema,
+  stepActionSchema,
+  testResultSchema,
+  triggeredPipelineSchema,
+  workflowJobSchema,
+  workflowSchema,
+} from './schemas';
 
 /**
  * A paged list, as returned by every list method of the client.
@@ -20,60 +34,32 @@ export interface Page<T> {
 }
 
 /**
+ * One error of a pipeline's setup, e.g. a config that could not be fetched.
+ * @public
+ */
+export type PipelineError = z.output<typeof pipelineErrorSchema>;
+
+/**
  * Who or what triggered a pipeline.
  * @public
  */
-export interface PipelineTrigger {
-  /** `webhook`, `explicit`, `api`, `schedule`, or a value CircleCI adds later. */
-  type: string;
-  /** When CircleCI received the trigger. */
-  received_at: string;
-  /** The user (or bot) behind the trigger. */
-  actor: {
-    login: string;
-    avatar_url?: string | null;
-  };
-}
+export type PipelineTrigger = z.output<typeof pipelineTriggerSchema>;
 
 /**
  * Version-control information for a pipeline. Missing for some trigger types.
  * @public
  */
-export interface PipelineVcs {
-  provider_name: string;
-  target_repository_url: string;
-  origin_repository_url: string;
-  revision: string;
-  branch?: string | null;
-  tag?: string | null;
-  review_id?: string | null;
-  review_url?: string | null;
-  commit?: {
-    subject?: string | null;
-    body?: string | null;
-  } | null;
-}
+export type PipelineVcs = z.output<typeof pipelineVcsSchema>;
 
 /**
  * A CircleCI pipeline (`GET /v2/pipeline/{id}`).
  *
  * `state` describes setup only (`created`, `errored`, `setup-pending`,
  * `setup`, `pending`); it is not a result. The result of a pipeline is
- * derived from its workflows.
+ * derived from its workflows; an `errored` one carries its `errors`.
  * @public
  */
-export interface Pipeline {
-  id: string;
-  errors: Array<{ type: string; message: string }>;
-  project_slug: string;
-  updated_at?: string | null;
-  number: number;
-  state: string;
-  created_at: string;
-  trigger: PipelineTrigger;
-  trigger_parameters?: Record<string, unknown> | null;
-  vcs?: PipelineVcs | null;
-}
+export type Pipeline = z.output<typeof pipelineSchema>;
 
 /**
  * The statuses CircleCI documents for a workflow. Other strings may appear
@@ -92,26 +78,11 @@ export type KnownWorkflowStatus =
   | 'unauthorized';
 
 /**
- * A CircleCI workflow (`GET /v2/workflow/{id}`).
+ * A CircleCI workflow (`GET /v2/workflow/{id}`). Its `status` is a
+ * {@link KnownWorkflowStatus} or a string CircleCI adds later.
  * @public
  */
-export interface Workflow {
-  id: string;
-  pipeline_id: string;
-  pipeline_number: number;
-  name: string;
-  project_slug: string;
-  /** A {@link KnownWorkflowStatus}, or a string CircleCI adds later. */
-  status: string;
-  started_by: string;
-  created_at: string;
-  stopped_at?: string | null;
-  canceled_by?: string | null;
-  errored_by?: string | null;
-  tag?: string | null;
-  auto_rerun_number?: number | null;
-  max_auto_reruns?: number | null;
-}
+export type Workflow = z.output<typeof workflowSchema>;
 
 /**
  * The statuses CircleCI documents for a job. Other strings may appear and
@@ -135,141 +106,62 @@ export type KnownJobStatus =
   | 'unauthorized';
 
 /**
- * A job as listed in a workflow (`GET /v2/workflow/{id}/job`).
- * Approval jobs have no `job_number` and `started_at: null`.
+ * A job as listed in a workflow (`GET /v2/workflow/{id}/job`). Its `status`
+ * is a {@link KnownJobStatus}, a later string, or null. Approval jobs have
+ * no `job_number` and `started_at: null`.
  * @public
  */
-export interface WorkflowJob {
-  id: string;
-  name: string;
-  /** `build` or `approval` (or a later addition). */
-  type: string;
-  /** A {@link KnownJobStatus}, or a string CircleCI adds later. */
-  status: string;
-  dependencies: string[];
-  project_slug: string;
-  job_number?: number | null;
-  started_at?: string | null;
-  stopped_at?: string | null;
-  approval_request_id?: string | null;
-  approved_by?: string | null;
-  canceled_by?: string | null;
-}
+export type WorkflowJob = z.output<typeof workflowJobSchema>;
 
 /**
- * Details of one job (`GET /v2/project/{slug}/job/{n}`).
+ * Details of one job (`GET /v2/project/{slug}/job/{n}`). Its `status` is a
+ * {@link KnownJobStatus}, a later string, or null.
  * @public
  */
-export interface JobDetails {
-  web_url: string;
-  project: { id?: string; slug: string; name: string; external_url: string };
-  parallel_runs: Array<{ index: number; status: string }>;
-  started_at?: string | null;
-  latest_workflow: { id: string; name: string };
-  name: string;
-  executor: { resource_class: string; type?: string | null };
-  parallelism: number;
-  status: string;
-  number: number;
-  pipeline: { id: string };
-  duration?: number | null;
-  created_at: string;
-  messages: Array<{ type: string; message: string; reason?: string | null }>;
-  contexts: Array<{ name: string }>;
-  organization: { name: string };
-  queued_at: string;
-  stopped_at?: string | null;
-}
+export type JobDetails = z.output<typeof jobDetailsSchema>;
 
 /**
  * One test result of a job (`GET /v2/project/{slug}/{n}/tests`).
  * @public
  */
-export interface TestResult {
-  message: string;
-  source: string;
-  run_time: number;
-  file?: string | null;
-  /** `success`, `failure`, `skipped`, or another string from the reporter. */
-  result: string;
-  name: string;
-  classname: string;
-}
+export type TestResult = z.output<typeof testResultSchema>;
 
 /**
  * One artifact of a job (`GET /v2/project/{slug}/{n}/artifacts`).
  * @public
  */
-export interface Artifact {
-  path: string;
-  node_index: number;
-  url: string;
-}
+export type Artifact = z.output<typeof artifactSchema>;
 
 /**
  * One action of a step: the step as it ran on one parallel container
  * (from API v1.1 build details).
  * @public
  */
-export interface StepAction {
-  /** The container (parallel run) index. */
-  index: number;
-  /** The step number used by the log endpoint. */
-  step: number;
-  name: string;
-  status: string;
-  start_time?: string | null;
-  end_time?: string | null;
-  run_time_millis?: number | null;
-  has_output?: boolean | null;
-  exit_code?: number | null;
-  failed?: boolean | null;
-  background?: boolean | null;
-  type?: string | null;
-  bash_command?: string | null;
-  truncated?: boolean | null;
-}
+export type StepAction = z.output<typeof stepActionSchema>;
 
 /**
  * One step of a job, with one action per container.
  * @public
  */
-export interface JobStep {
-  name: string;
-  actions: StepAction[];
-}
+export type JobStep = z.output<typeof jobStepSchema>;
 
 /**
  * The steps of a job, as returned by `getJobSteps`.
  * @public
  */
-export interface JobSteps {
-  /** The v1.1 build number (the same number as the v2 job number). */
-  buildNumber: number;
-  /** The number of parallel containers. */
-  parallel: number;
-  /** The v1.1 lifecycle/status of the build. */
-  status: string;
-  steps: JobStep[];
-}
+export type JobSteps = z.output<typeof jobStepsSchema>;
 
 /**
- * The user that owns the token (`GET /v2/me`).
+ * The user that owns the token (`GET /v2/me`). `name` is null for a user
+ * with no display name.
  * @public
  */
-export interface CurrentUser {
-  id: string;
-  login: string;
-  name: string;
-}
+export type CurrentUser = z.output<typeof currentUserSchema>;
 
 /**
- * The answer to a pipeline trigger (`POST /v2/project/{slug}/pipeline`).
+ * The answer to a pipeline trigger (`POST /v2/project/{slug}/pipeline`):
+ * what could be read of it. Every field is optional, as any 2xx answer is a
+ * success; without an `id`, refresh the list instead of opening the pipeline.
  * @public
  */
-export interface TriggeredPipeline {
-  id: string;
-  state: string;
-  number: number;
-  created_at: string;
-}
+export type TriggeredPipeline = z.output<typeof triggeredPipelineSchema>;

@@ -4,6 +4,7 @@
  * `provider/org/repo` with a known provider and safe segments is rejected
  * with a message that says what was expected and what was found.
  */
+import { isUuid } from './ids';
 
 /**
  * The providers accepted in a project slug. `circleci` is used for GitLab,
@@ -57,7 +58,6 @@ const V1_PROVIDER: Record<ProjectSlugProvider, string> = {
   circleci: 'circleci',
 };
 const SEGMENT = /^[A-Za-z0-9._-]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXPECTED =
   'expected "provider/org/repo" with provider one of github, gh, bitbucket, bb, ' +
   'or "circleci/ORG_ID/PROJECT_ID" with UUIDs';
@@ -107,7 +107,7 @@ export function parseProjectSlug(text: string): ProjectSlug {
   }
   checkSegment({ slug, label: 'organisation', value: org });
   checkSegment({ slug, label: 'repository', value: repo });
-  if (provider === 'circleci' && !(UUID.test(org) && UUID.test(repo))) {
+  if (provider === 'circleci' && !(isUuid(org) && isUuid(repo))) {
     fail(slug, 'a "circleci" slug needs an organisation id and a project id that are UUIDs');
   }
   return { provider: provider as ProjectSlugProvider, org, repo, slug };

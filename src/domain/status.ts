@@ -126,3 +126,25 @@ export function derivePipelineStatus(options: {
   }
   return PRECEDENCE.find(s => statuses.has(s)) ?? 'unknown';
 }
+
+/**
+ * True while work with this raw CircleCI status (of a workflow, a job or a
+ * step) may still change: it is then worth re-reading.
+ */
+export function isUnfinished(status: string | null | undefined): boolean {
+  return isActiveStatus(normalizeStatus(status));
+}
+
+/**
+ * How a pipeline's workflows must be re-read: `running` while some of them
+ * run or are queued (on a timer), `waiting` when the only unfinished work
+ * waits for a person's approval (when the user returns to the page), and
+ * undefined once everything has finished.
+ */
+export function workflowsPollGroup(
+  workflows: readonly Pick<Workflow, 'status'>[] | undefined,
+): 'running' | 'waiting' | undefined {
+  const active = (workflows ?? []).map(w => normalizeStatus(w.status)).filter(isActiveStatus);
+  if (active.length === 0) return undefined;
+  return active.every(s => s === 'on_hold') ? 'waiting' : 'running';
+}

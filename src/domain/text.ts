@@ -9,3 +9,6 @@ const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\
 export function stripControl(text: string | null | undefined): string {
   return (text ?? '').replace(CONTROL, '');
 }
+
+/** What is shown for a value that is missing or cannot be read: an em dash. */
+export const NO_VALUE = '—';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { relativeTime } from './time';
+import { clockTime, durationBetween, formatDuration, parseTime, relativeTime } from './time';
 
 describe('relativeTime', () => {
   const now = Date.parse('2026-11-22T12:00:00.000Z');
@@ -26,5 +26,28 @@ describe('relativeTime', () => {
 
   it.each([null, undefined, '', 'yesterday', '2026-13-45T99:00:00Z'])('is undefined for %p', value => {
     expect(at(value as string)).toBeUndefined();
+  });
+});
+
+describe('unreadable dates', () => {
+  it.each([null, undefined, '', '   ', 'yesterday', '2026-13-45T99:00:00Z'])('parseTime(%p) is undefined', value => {
+    expect(parseTime(value as string)).toBeUndefined();
+  });
+
+  it('measures to now for a missing or empty end, and not at all for an invalid one', () => {
+    const now = Date.parse('2026-01-01T00:01:00Z');
+    const start = '2026-01-01T00:00:00Z';
+    expect(durationBetween({ start, end: null, now })).toBe(60_000);
+    expect(durationBetween({ start, end: '', now })).toBe(60_000);
+    expect(durationBetween({ start, end: 'garbage', now })).toBeUndefined();
+    expect(durationBetween({ start: '', end: null, now })).toBeUndefined();
+  });
+
+  it('formats what cannot be a duration or a time as "—", never NaN', () => {
+    expect(formatDuration(NaN)).toBe('—');
+    expect(formatDuration(-1)).toBe('—');
+    expect(formatDuration(Infinity)).toBe('—');
+    expect(clockTime(NaN)).toBe('—');
+    expect(clockTime(Date.parse('2026-01-01T12:34:56'))).toBe('12:34:56');
   });
 });

@@ -1,10 +1,12 @@
 import { DateTime, Duration } from 'luxon';
+import { NO_VALUE } from './text';
 
 /**
- * Formats a span of milliseconds compactly: `45s`, `3m 12s`, `2h 5m`.
+ * Formats a span of milliseconds compactly: `45s`, `3m 12s`, `2h 5m`; `—`
+ * for a negative or non-finite span.
  */
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '–';
+  if (!Number.isFinite(ms) || ms < 0) return NO_VALUE;
   const d = Duration.fromMillis(ms).shiftTo('hours', 'minutes', 'seconds');
   const h = Math.floor(d.hours);
   const m = Math.floor(d.minutes);
@@ -14,16 +16,20 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
-/** Parses an ISO timestamp; undefined for missing or invalid input. */
+/**
+ * Parses an ISO timestamp; undefined for missing, empty (CircleCI has sent
+ * `stopped_at: ""`) or invalid input.
+ */
 export function parseTime(iso: string | null | undefined): DateTime | undefined {
-  if (!iso) return undefined;
-  const dt = DateTime.fromISO(iso);
+  if (typeof iso !== 'string' || iso.trim() === '') return undefined;
+  const dt = DateTime.fromISO(iso.trim());
   return dt.isValid ? dt : undefined;
 }
 
 /**
- * The time between two ISO timestamps; a missing end means "until now".
- * Undefined when the start is missing or invalid.
+ * The time between two ISO timestamps; a missing or empty end means "until
+ * now". Undefined when the start is missing or invalid, or the end is
+ * given but invalid.
  */
 export function durationBetween(options: {
   start: string | null | undefined;
@@ -32,9 +38,21 @@ export function durationBetween(options: {
 }): number | undefined {
   const start = parseTime(options.start);
   if (!start) return undefined;
+  const hasEnd = typeof options.end === 'string' && options.end.trim() !== '';
   const end = parseTime(options.end);
+  if (hasEnd && !end) return undefined;
   const endMs = end ? end.toMillis() : options.now ?? Date.now();
   return Math.max(0, endMs - start.toMillis());
+}
+
+/**
+ * A time of day, `HH:mm:ss` in local time, for "updated at"; `—` for a
+ * time that is not a finite number of milliseconds.
+ */
+export function clockTime(ms: number): string {
+  if (!Number.isFinite(ms)) return NO_VALUE;
+  const dt = DateTime.fromMillis(ms);
+  return dt.isValid ? dt.toFormat('HH:mm:ss') : NO_VALUE;
 }
 
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -58,7 +76,7 @@ export function relativeTime(
   iso: string | null | undefined,
   now: number = Date.now(),
 ): { relative: string; exact: string } | undefined {
-  if (!iso) return undefined;
+  if (typeof iso !== 'string' || iso.trim() === '') return undefined;
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return undefined;
   relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });

@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ResponseError } from '@backstage/errors';
-import type { CircleCIApi } from '../api/CircleCIApi';
-import { LegacyProxyTargetError } from '../api/errors';
-import type { ProjectSlug } from '../domain/slug';
+import { useCallback, useMemo } from 'react';
+import { InfiniteData, QueryKey, useInfiniteQuery } from '@tanstack/react-query';
 import type { Page, Pipeline } from '../api/types';
-import { workflowsKey } from './usePipelineWorkflows';
-import { isAbort, useCircleCI } from './useResourceCache';
+import type { ProjectSlug } from '../domain/slug';
+import { pipelinesKey, workflowsKey } from './keys';
+import { useCircleCIQueryClient } from './useCircleCIQueryClient';
+import { prefetchWorkflows } from './workflowQueries';
 
-/**
- * The state of a project's pipeline list.
- * @public
- */
+/** The state of a project's pipeline list. */
 export interface PipelinesState {
   /** The pipelines loaded so far, newest first. */
   pipelines: Pipeline[];
@@ -26,135 +22,52 @@ export interface PipelinesState {
   refresh: () => void;
 }
 
-/**
- * A 404 for the project can also mean that the proxy targets the legacy
- * v1.1 API. `v2/me` tells them apart: it exists on every v2 target.
- */
-async function firstPage(options: {
-  api: CircleCIApi;
-  projectSlug: ProjectSlug;
-  branch?: string;
-  signal: AbortSignal;
-}): Promise<Page<Pipeline>> {
-  const { api, projectSlug, branch, signal } = options;
-  try {
-    return await api.listPipelines({ projectSlug, branch, signal });
-  } catch (error) {
-    if (error instanceof ResponseError && error.statusCode === 404) {
-      const meError = await api.getMe({ signal }).then(
-        () => undefined,
-        e => e,
-      );
-      if (meError instanceof ResponseError && meError.statusCode === 404) {
-        throw new LegacyProxyTargetError();
-      }
-    }
-    throw error;
-  }
-}
-
-interface Loaded {
-  key: string;
-  pages: Page<Pipeline>[];
-  loading: boolean;
-  error?: Error;
-}
+type Pages = InfiniteData<Page<Pipeline>, string | undefined>;
 
 /**
  * Loads a project's pipelines page by page (20 a page), optionally for one
  * branch. Changing the project or branch starts over, never showing the
- * previous project's data; a page loaded less than 30 s ago is shown at once.
- * @public
+ * previous project's data; a page loaded less than 30 s ago is shown at
+ * once. As soon as a page arrives, before its rows render, the workflow
+ * requests of its pipelines start (see `usePipelineWorkflows`).
  */
-export function usePipelines(options: {
-  projectSlug: ProjectSlug;
-  branch?: string;
-  /**
-   * Called with each page as soon as it arrives, before it renders: lets
-   * the caller start dependent requests (workflows) without waiting for the
-   * render of the rows.
-   */
-  onPage?: (page: Page<Pipeline>) => void;
-}): PipelinesState {
+export function usePipelines(options: { projectSlug: ProjectSlug; branch?: string }): PipelinesState {
   const { projectSlug, branch } = options;
-  const onPage = useRef(options.onPage);
-  onPage.current = options.onPage;
-  const { api, cache } = useCircleCI();
-  const key = `pipelines:${projectSlug.slug}:${branch ?? ''}`;
-  const [loaded, setLoaded] = useState<Loaded>({ key, pages: [], loading: true });
-  const [generation, setGeneration] = useState(0);
-  const more = useRef<AbortController>();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const pageKey = `${key}:first`;
-    const cached = cache.peek<Page<Pipeline>>(pageKey);
-    if (cached?.fresh) {
-      setLoaded({ key, pages: [cached.value], loading: false });
-      return undefined;
-    }
-    setLoaded({ key, pages: cached ? [cached.value] : [], loading: true });
-    cache
-      .load({
-        key: pageKey,
-        loader: signal => firstPage({ api, projectSlug, branch, signal }),
-        signal: controller.signal,
-      })
-      .then(
-        page => {
-          onPage.current?.(page);
-          setLoaded({ key, pages: [page], loading: false });
-        },
-        error => {
-          if (!isAbort(error)) setLoaded({ key, pages: [], loading: false, error });
-        },
-      );
-    return () => {
-      controller.abort();
-      more.current?.abort();
-    };
-  }, [api, cache, key, projectSlug, branch, generation]);
-
-  const current = loaded.key === key ? loaded : { key, pages: [], loading: true };
-  const token = current.pages[current.pages.length - 1]?.nextPageToken;
-
+  const { api, queryClient } = useCircleCIQueryClient();
+  const queryKey = pipelinesKey({ slug: projectSlug.slug, branch });
+  const query = useInfiniteQuery<Page<Pipeline>, Error, Pages, QueryKey, string | undefined>(
+    {
+      queryKey,
+      initialPageParam: undefined,
+      getNextPageParam: last => last.nextPageToken,
+      queryFn: async ({ pageParam, signal }) => {
+        const page = await api.listPipelines({ projectSlug, branch, pageToken: pageParam, signal });
+        prefetchWorkflows({ api, queryClient, pipelineIds: page.items.map(p => p.id) });
+        return page;
+      },
+    },
+    queryClient,
+  );
+  const { fetchNextPage, hasNextPage, isFetchingNextPage, data } = query;
+  const pipelines = useMemo(() => data?.pages.flatMap(p => p.items) ?? [], [data]);
   const loadMore = useCallback(() => {
-    if (!token || current.loading) return;
-    const controller = new AbortController();
-    more.current = controller;
-    setLoaded(s => (s.key === key ? { ...s, loading: true, error: undefined } : s));
-    cache
-      .load({
-        key: `${key}:${token}`,
-        loader: signal => api.listPipelines({ projectSlug, branch, pageToken: token, signal }),
-        signal: controller.signal,
-      })
-      .then(
-        page => {
-          onPage.current?.(page);
-          setLoaded(s =>
-            s.key === key ? { key, pages: [...s.pages, page], loading: false } : s,
-          );
-        },
-        error => {
-          if (!isAbort(error)) {
-            setLoaded(s => (s.key === key ? { ...s, loading: false, error } : s));
-          }
-        },
-      );
-  }, [api, cache, key, projectSlug, branch, token, current.loading]);
-
+    if (hasNextPage && !isFetchingNextPage) fetchNextPage().catch(() => undefined);
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
+  const keyText = JSON.stringify(queryKey);
   const refresh = useCallback(() => {
-    cache.invalidate(key);
-    cache.invalidate(workflowsKey(''));
-    setGeneration(g => g + 1);
-  }, [cache, key]);
-
+    const key = JSON.parse(keyText) as QueryKey;
+    // Start over from the first page; the rows on screen stay until it arrives.
+    queryClient.setQueryData<Pages>(key, d =>
+      d && { pages: d.pages.slice(0, 1), pageParams: d.pageParams.slice(0, 1) },
+    );
+    queryClient.invalidateQueries({ queryKey: workflowsKey(), refetchType: 'none' });
+    queryClient.invalidateQueries({ queryKey: key, exact: true }).catch(() => undefined);
+  }, [queryClient, keyText]);
   return {
-    pipelines: current.pages.flatMap(p => p.items),
-    loading: current.loading,
-    error: current.error,
-    hasMore: Boolean(token),
+    pipelines,
+    loading: data === undefined ? !query.error : isFetchingNextPage,
+    error: query.error ?? undefined,
+    hasMore: Boolean(hasNextPage),
     loadMore,
     refresh,
   };

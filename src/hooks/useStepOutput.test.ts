@@ -4,57 +4,16 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { TestApiProvider } from '@backstage/test-utils';
 import { CircleCIApi, circleCIApiRef } from '../api/CircleCIApi';
 import * as ansi from '../domain/ansi';
-import { processStepOutput, useStepOutput, visibleLines } from './useStepOutput';
+import { useStepOutput } from './useStepOutput';
 
 // The real sanitiser, watched: how much text goes through it.
 jest.mock('../domain/ansi', () => {
-  const actual = jest.requireActual<typeof import('../domain/ansi')>('../lib/ansi');
+  const actual = jest.requireActual<typeof import('../domain/ansi')>('../domain/ansi');
   return { ...actual, sanitizeLog: jest.fn(actual.sanitizeLog) };
 });
 
 const ESC = '\u001b';
 
-describe('processStepOutput', () => {
-  it('sanitises the whole text on the first read', () => {
-    const out = processStepOutput({ raw: `${ESC}]0;title\u0007a\n${ESC}[31mb` });
-    expect(out.text).toBe(`a\n${ESC}[31mb`);
-    expect(out.raw).toBe(`${ESC}]0;title\u0007a\n${ESC}[31mb`);
-  });
-
-  it('processes only the appended lines when the text grows', () => {
-    const first = processStepOutput({ raw: 'line 1\nline 2\npart' });
-    expect(first.tailStart).toBe('line 1\nline 2\n'.length);
-    // The processed head is reused as is: a marked head shows it was not redone.
-    const marked = { ...first, head: 'HEAD\n' };
-    const second = processStepOutput({ raw: 'line 1\nline 2\npartial\nline 4\n', previous: marked });
-    expect(second.text).toBe('HEAD\npartial\nline 4\n');
-  });
-
-  it('reprocesses an escape sequence split across two reads', () => {
-    const first = processStepOutput({ raw: `ok\n${ESC}]8;;https://x.example` });
-    expect(first.text).toBe('ok\n');
-    const second = processStepOutput({
-      raw: `ok\n${ESC}]8;;https://x.example\u0007link${ESC}]8;;\u0007\n`,
-      previous: first,
-    });
-    expect(second.text).toBe('ok\nlink\n');
-  });
-
-  it('starts over when the text was replaced rather than appended', () => {
-    const first = processStepOutput({ raw: 'old 1\nold 2\n' });
-    const second = processStepOutput({ raw: 'new\n', previous: first });
-    expect(second.text).toBe('new\n');
-  });
-});
-
-describe('visibleLines', () => {
-  it('drops the newlines and colour codes that complete lines end with', () => {
-    expect(visibleLines(`a\n${ESC}[32mb${ESC}[39m${ESC}[22m\n\n`)).toBe(`a\n${ESC}[32mb`);
-    expect(visibleLines('a\nb')).toBe('a\nb');
-    expect(visibleLines(`\n${ESC}[1m\n`)).toBe('');
-    expect(visibleLines('')).toBe('');
-  });
-});
 
 /** One request of the stub API, settled by the test. */
 interface PendingRead {
@@ -149,7 +108,9 @@ describe('useStepOutput while the output downloads', () => {
     act(() => reads[0].onProgress!('line 1\n'));
     await act(async () => reads[0].reject(new Error('connection reset')));
     expect(result.current).toMatchObject({ value: undefined, streaming: false });
-    expect(result.current.error?.message).toBe('connection reset');
+    // The query publishes its error on its next notification.
+    await waitFor(() => expect(result.current.error?.message).toBe('connection reset'));
+    expect(result.current.value).toBeUndefined();
   });
 
   it('shows a re-read only once it gets past the text already shown', async () => {

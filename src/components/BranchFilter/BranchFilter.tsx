@@ -1,3 +1,4 @@
+import { ReactElement } from 'react';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 
@@ -18,7 +19,7 @@ export interface BranchFilterProps {
  * Filters pipelines by branch: pick one seen so far, or type any name.
  * @public
  */
-export function BranchFilter(props: BranchFilterProps) {
+export function BranchFilter(props: BranchFilterProps): ReactElement {
   const { branches, value, onChange } = props;
   return (
     <Autocomplete<string, false, false, true>

@@ -1,55 +1,22 @@
-
+import { ReactElement } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { CircleCIStatus, normalizeStatus } from '../../domain/status';
-import type { JobStep } from '../../api/types';
+import { containerLabel } from '../../domain/containers';
+import type { ContainerStatus } from '../../domain/containers';
 import { StatusLabel } from '../StatusLabel';
-
-/**
- * One parallel container and its status.
- * @public
- */
-export interface ContainerStatus {
-  index: number;
-  /** A CircleCI status string. */
-  status: string;
-}
 
 /**
  * Props of {@link ContainerSwitcher}.
  * @public
  */
 export interface ContainerSwitcherProps {
+  /** Every container of the job, with its status. */
   containers: ContainerStatus[];
   /** The index of the selected container. */
   selected: number;
+  /** Called with the index of the container the user chose. */
   onSelect: (index: number) => void;
-}
-
-const SEVERITY: CircleCIStatus[] = ['failed', 'running', 'canceled', 'queued', 'success'];
-
-/**
- * The status of every container of a job: from the job's `parallel_runs`
- * when given, otherwise derived from the steps' actions (a failed action
- * fails its container, a running one keeps it running).
- * @public
- */
-export function containerStatuses(options: {
-  steps: JobStep[];
-  parallelism: number;
-  containers?: ContainerStatus[];
-}): ContainerStatus[] {
-  const { steps, containers } = options;
-  const count = Math.max(1, options.parallelism, ...(containers ?? []).map(c => c.index + 1));
-  return Array.from({ length: count }, (_, index) => {
-    const known = containers?.find(c => c.index === index);
-    if (known) return known;
-    const seen = new Set(
-      steps.flatMap(s => s.actions.filter(a => a.index === index).map(a => normalizeStatus(a.status))),
-    );
-    return { index, status: SEVERITY.find(s => seen.has(s)) ?? 'unknown' };
-  });
 }
 
 /**
@@ -57,7 +24,7 @@ export function containerStatuses(options: {
  * container's status. Wraps onto several lines for many (16+) containers.
  * @public
  */
-export function ContainerSwitcher(props: ContainerSwitcherProps) {
+export function ContainerSwitcher(props: ContainerSwitcherProps): ReactElement {
   const { containers, selected, onSelect } = props;
   return (
     <Box>
@@ -66,7 +33,6 @@ export function ContainerSwitcher(props: ContainerSwitcherProps) {
       </Typography>
       <Box display="flex" flexWrap="wrap" role="group" aria-label="Containers" style={{ gap: 4 }}>
         {containers.map(c => {
-          const status = normalizeStatus(c.status);
           const isSelected = c.index === selected;
           return (
             <Button
@@ -75,7 +41,7 @@ export function ContainerSwitcher(props: ContainerSwitcherProps) {
               variant={isSelected ? 'contained' : 'outlined'}
               color={isSelected ? 'primary' : 'default'}
               aria-pressed={isSelected}
-              aria-label={`Container ${c.index}: ${status === 'unknown' ? c.status : status.replace('_', ' ')}`}
+              aria-label={containerLabel(c)}
               onClick={() => onSelect(c.index)}
               style={{ textTransform: 'none', minWidth: 64 }}
             >

@@ -1,2 +1,2 @@
-export { ContainerSwitcher, containerStatuses } from './ContainerSwitcher';
-export type { ContainerStatus, ContainerSwitcherProps } from './ContainerSwitcher';
+export { ContainerSwitcher } from './ContainerSwitcher';
+export type { ContainerSwitcherProps } from './ContainerSwitcher';

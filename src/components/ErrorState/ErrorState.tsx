@@ -1,7 +1,8 @@
+import { ReactElement } from 'react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
-import { describeError } from '../../api/errors';
+import { describeError } from '../../domain/errors';
 
 /**
  * Props of {@link ErrorState}.
@@ -22,7 +23,7 @@ export interface ErrorStateProps {
  * Backstage's `ResponseErrorPanel`.
  * @public
  */
-export function ErrorState(props: ErrorStateProps) {
+export function ErrorState(props: ErrorStateProps): ReactElement {
   const { error, subject, onRetry } = props;
   const description = describeError(error, { subject });
   const retry = onRetry ? (

@@ -1,4 +1,4 @@
-
+import { ReactElement } from 'react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -6,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { safeHttpUrl } from '../../domain/links';
 import type { Artifact } from '../../api/types';
+import { groupArtifacts } from '../../domain/artifacts';
 import { stripControl } from '../../domain/text';
 
 /**
@@ -13,23 +14,10 @@ import { stripControl } from '../../domain/text';
  * @public
  */
 export interface JobArtifactsProps {
+  /** The job's artifacts, as loaded. */
   artifacts: Artifact[];
   /** True when CircleCI had more artifacts than were loaded. */
   truncated?: boolean;
-}
-
-/** Groups artifacts by container (`node_index`), containers in order, paths sorted. */
-export function groupArtifacts(artifacts: readonly Artifact[]): Array<{ node: number; items: Artifact[] }> {
-  const groups = new Map<number, Artifact[]>();
-  for (const artifact of artifacts) {
-    const node = Number.isFinite(artifact.node_index) ? artifact.node_index : 0;
-    const items = groups.get(node) ?? [];
-    items.push(artifact);
-    groups.set(node, items);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([node, items]) => ({ node, items: [...items].sort((a, b) => a.path.localeCompare(b.path)) }));
 }
 
 function ArtifactItem(props: { artifact: Artifact }) {
@@ -56,7 +44,7 @@ function ArtifactItem(props: { artifact: Artifact }) {
  * `http:` and `https:` URLs become links; anything else is shown as text.
  * @public
  */
-export function JobArtifacts(props: JobArtifactsProps) {
+export function JobArtifacts(props: JobArtifactsProps): ReactElement {
   const { artifacts, truncated } = props;
   if (artifacts.length === 0) {
     return (

@@ -1,2 +1,2 @@
-export { JobArtifacts, groupArtifacts } from './JobArtifacts';
+export { JobArtifacts } from './JobArtifacts';
 export type { JobArtifactsProps } from './JobArtifacts';

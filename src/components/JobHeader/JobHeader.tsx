@@ -1,13 +1,14 @@
-import { ReactNode } from 'react';
+import { ReactElement, ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
+import { pipelineRef } from '../../domain/branches';
+import { shortRevision } from '../../domain/commits';
+import { jobDurationText } from '../../domain/durations';
 import { commitUrl, safeHttpUrl } from '../../domain/links';
 import type { ProjectSlug } from '../../domain/slug';
-import { isActiveStatus, normalizeStatus } from '../../domain/status';
 import type { JobDetails, Pipeline } from '../../api/types';
-import { stripControl } from '../../domain/text';
-import { durationBetween, formatDuration } from '../../domain/time';
+import { NO_VALUE, stripControl } from '../../domain/text';
 import { LiveIndicator } from '../LiveIndicator';
 import { StatusLabel } from '../StatusLabel';
 
@@ -16,6 +17,7 @@ import { StatusLabel } from '../StatusLabel';
  * @public
  */
 export interface JobHeaderProps {
+  /** The job's details. */
   job: JobDetails;
   /** The job's pipeline, for the branch and commit; omitted while loading. */
   pipeline?: Pipeline;
@@ -27,14 +29,6 @@ export interface JobHeaderProps {
   updatedAt?: number;
   /** A slot for actions (rerun, cancel). */
   actions?: ReactNode;
-}
-
-/** The duration of a job as text: final, "so far" while it runs, or empty. */
-export function jobDurationText(job: JobDetails, now = Date.now()): string {
-  if (typeof job.duration === 'number' && job.stopped_at) return formatDuration(job.duration);
-  const ms = durationBetween({ start: job.started_at, end: job.stopped_at, now });
-  if (ms === undefined) return isActiveStatus(normalizeStatus(job.status)) ? 'not started yet' : '';
-  return job.stopped_at ? formatDuration(ms) : `${formatDuration(ms)} so far`;
 }
 
 function Fact(props: { label: string; children: ReactNode }) {
@@ -52,8 +46,8 @@ function Fact(props: { label: string; children: ReactNode }) {
 
 function Commit(props: { pipeline?: Pipeline; slug: ProjectSlug }) {
   const vcs = props.pipeline?.vcs;
-  if (!vcs) return <>–</>;
-  const short = vcs.revision.slice(0, 7);
+  if (!vcs) return <>{NO_VALUE}</>;
+  const short = shortRevision(vcs.revision);
   const url = commitUrl({ slug: props.slug, revision: vcs.revision });
   const subject = stripControl(vcs.commit?.subject ?? '');
   return (
@@ -71,11 +65,10 @@ function Commit(props: { pipeline?: Pipeline; slug: ProjectSlug }) {
  * messages about it.
  * @public
  */
-export function JobHeader(props: JobHeaderProps) {
+export function JobHeader(props: JobHeaderProps): ReactElement {
   const { job, pipeline, slug, live, updatedAt, actions } = props;
   const webUrl = safeHttpUrl(job.web_url);
-  const vcs = pipeline?.vcs;
-  const ref = vcs?.tag ?? vcs?.branch;
+  const ref = pipelineRef(pipeline);
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 12 }} data-testid="job-header">
       <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
@@ -85,11 +78,11 @@ export function JobHeader(props: JobHeaderProps) {
         {actions}
       </Box>
       <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
-        <Fact label="Duration">{jobDurationText(job) || '–'}</Fact>
-        <Fact label="Executor">{stripControl(job.executor.type ?? '') || '–'}</Fact>
-        <Fact label="Resource class">{stripControl(job.executor.resource_class) || '–'}</Fact>
+        <Fact label="Duration">{jobDurationText(job)}</Fact>
+        <Fact label="Executor">{stripControl(job.executor.type ?? '') || NO_VALUE}</Fact>
+        <Fact label="Resource class">{stripControl(job.executor.resource_class) || NO_VALUE}</Fact>
         <Fact label="Parallelism">{job.parallelism}</Fact>
-        <Fact label={vcs?.tag ? 'Tag' : 'Branch'}>{ref ? stripControl(ref) : '–'}</Fact>
+        <Fact label={ref?.kind === 'tag' ? 'Tag' : 'Branch'}>{ref?.name ?? NO_VALUE}</Fact>
         <Fact label="Commit">
           <Commit pipeline={pipeline} slug={slug} />
         </Fact>

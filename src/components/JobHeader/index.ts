@@ -1,2 +1,2 @@
-export { JobHeader, jobDurationText } from './JobHeader';
+export { JobHeader } from './JobHeader';
 export type { JobHeaderProps } from './JobHeader';

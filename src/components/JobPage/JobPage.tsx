@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactElement, ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
@@ -6,11 +6,12 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useSearchParams } from 'react-router-dom';
 import type { ProjectSlug } from '../../domain/slug';
 import { useJob } from '../../hooks/useJob';
-import { usePipeline } from '../../hooks/useWorkflow';
+import { usePipeline } from '../../hooks/usePipeline';
 import { stripControl } from '../../domain/text';
 import { ErrorState } from '../ErrorState';
 import { JobHeader } from '../JobHeader';
-import { useCircleCIPaths } from '../../navigation/paths';
+import { useCircleCIPaths } from '../../navigation';
+import { PipelineErrors } from '../PipelineErrors';
 import { Crumb, TabBreadcrumbs } from '../TabBreadcrumbs';
 import { ArtifactsSection, SectionProps, StepsSection, TestsSection } from './sections';
 
@@ -21,6 +22,7 @@ import { ArtifactsSection, SectionProps, StepsSection, TestsSection } from './se
 export interface JobPageProps {
   /** The job's project. */
   projectSlug: ProjectSlug;
+  /** The job's number in its project. */
   jobNumber: number;
   /** The entity's projects; with more than one, links keep the project. */
   slugs: ProjectSlug[];
@@ -59,7 +61,7 @@ function useTab(): [TabValue, (tab: TabValue) => void] {
  * the job view.
  * @public
  */
-export function JobPage(props: JobPageProps) {
+export function JobPage(props: JobPageProps): ReactElement {
   const { projectSlug, jobNumber, slugs, actions } = props;
   const paths = useCircleCIPaths();
   const [tab, setTab] = useTab();
@@ -67,6 +69,7 @@ export function JobPage(props: JobPageProps) {
   const j = job.value;
   const pipeline = usePipeline({ pipelineId: j?.pipeline.id });
   const monorepo = slugs.length > 1;
+  const p = pipeline.value;
 
   const crumbs: Crumb[] = [
     { label: 'Pipelines', to: paths.pipelines({ projectSlug: monorepo ? projectSlug.slug : undefined }) },
@@ -92,6 +95,7 @@ export function JobPage(props: JobPageProps) {
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       <TabBreadcrumbs crumbs={crumbs} />
+      {p && <PipelineErrors pipeline={p} projectSlug={projectSlug} />}
       <InfoCard
         title={`Job ${stripControl(j.name)} #${jobNumber}`}
         subheader={

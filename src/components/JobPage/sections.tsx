@@ -4,11 +4,14 @@
  * the rest of the job view working.
  */
 
+import { ReactElement } from 'react';
 import { Progress } from '@backstage/core-components';
-import { normalizeStatus } from '../../domain/status';
+import { actionRunning } from '../../domain/steps';
 import type { JobDetails } from '../../api/types';
-import type { JobHookOptions } from '../../hooks/useJob';
-import { useJobArtifacts, useJobSteps, useJobTests } from '../../hooks/useJob';
+import type { JobHookOptions } from '../../hooks/jobOptions';
+import { useJobArtifacts } from '../../hooks/useJobArtifacts';
+import { useJobSteps } from '../../hooks/useJobSteps';
+import { useJobTests } from '../../hooks/useJobTests';
 import { ErrorState } from '../ErrorState';
 import { JobArtifacts } from '../JobArtifacts';
 import { JobSteps } from '../JobSteps';
@@ -17,13 +20,14 @@ import { TestResults } from '../TestResults';
 
 /** What every section gets: the job and whether it is still running. */
 export interface SectionProps extends JobHookOptions {
+  /** The job's details. */
   job: JobDetails;
   /** The job is active (its view is polled). */
   live: boolean;
 }
 
 /** The steps of the job with their logs. */
-export function StepsSection(props: SectionProps) {
+export function StepsSection(props: SectionProps): ReactElement {
   const { projectSlug, jobNumber, job, live } = props;
   const steps = useJobSteps({ projectSlug, jobNumber, live });
   if (steps.error && !steps.value) {
@@ -41,7 +45,7 @@ export function StepsSection(props: SectionProps) {
           jobNumber={jobNumber}
           containerIndex={containerIndex}
           stepNumber={action.step}
-          live={normalizeStatus(action.status) === 'running'}
+          live={actionRunning(action)}
           hasOutput={action.has_output !== false}
           jobUrl={job.web_url}
         />
@@ -51,7 +55,7 @@ export function StepsSection(props: SectionProps) {
 }
 
 /** The job's test results. */
-export function TestsSection(props: SectionProps) {
+export function TestsSection(props: SectionProps): ReactElement {
   const { projectSlug, jobNumber, live } = props;
   const tests = useJobTests({ projectSlug, jobNumber, live });
   if (tests.error && !tests.value) {
@@ -62,7 +66,7 @@ export function TestsSection(props: SectionProps) {
 }
 
 /** The job's artifacts. */
-export function ArtifactsSection(props: SectionProps) {
+export function ArtifactsSection(props: SectionProps): ReactElement {
   const { projectSlug, jobNumber, live } = props;
   const artifacts = useJobArtifacts({ projectSlug, jobNumber, live });
   if (artifacts.error && !artifacts.value) {

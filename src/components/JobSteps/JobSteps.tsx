@@ -1,25 +1,27 @@
-import { ReactNode, useState } from 'react';
+import { ReactElement, ReactNode, useState } from 'react';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { normalizeStatus } from '../../domain/status';
 import type { JobStep, StepAction } from '../../api/types';
+import { containerStatuses, defaultContainer } from '../../domain/containers';
+import { actionOf, firstFailedStep, stepDuration } from '../../domain/steps';
 import { stripControl } from '../../domain/text';
-import { durationBetween, formatDuration } from '../../domain/time';
 import { StatusLabel } from '../StatusLabel';
-import { ContainerSwitcher, containerStatuses } from '../ContainerSwitcher';
+import { ContainerSwitcher } from '../ContainerSwitcher';
 
 /**
  * What {@link JobStepsProps.renderLog} receives.
  * @public
  */
 export interface StepLogRenderOptions {
+  /** The step whose log is rendered. */
   step: JobStep;
   /** The step as it ran on the selected container. */
   action: StepAction;
+  /** The index of the selected container. */
   containerIndex: number;
 }
 
@@ -28,6 +30,7 @@ export interface StepLogRenderOptions {
  * @public
  */
 export interface JobStepsProps {
+  /** The job's steps, each with its action on every container. */
   steps: JobStep[];
   /** The number of parallel containers of the job. */
   parallelism: number;
@@ -35,31 +38,6 @@ export interface JobStepsProps {
   containers?: Array<{ index: number; status: string }>;
   /** Renders the log of an opened step; called only while it is expanded. */
   renderLog: (options: StepLogRenderOptions) => ReactNode;
-}
-
-/** True for a step action that failed (exit code, timeout, infrastructure). */
-export function actionFailed(action: StepAction): boolean {
-  return action.failed === true || normalizeStatus(action.status) === 'failed';
-}
-
-function actionOf(step: JobStep, container: number): StepAction | undefined {
-  return step.actions.find(a => a.index === container);
-}
-
-function stepDuration(action: StepAction): string {
-  if (typeof action.run_time_millis === 'number') return formatDuration(action.run_time_millis);
-  const ms = durationBetween({ start: action.start_time, end: action.end_time });
-  if (ms === undefined) return '';
-  return action.end_time ? formatDuration(ms) : `${formatDuration(ms)} so far`;
-}
-
-/** The step number of the first failed step on a container, if any. */
-function firstFailedStep(steps: JobStep[], container: number): number | undefined {
-  for (const step of steps) {
-    const action = actionOf(step, container);
-    if (action && actionFailed(action)) return action.step;
-  }
-  return undefined;
 }
 
 function StepRow(props: {
@@ -109,12 +87,11 @@ function StepRow(props: {
  * is rendered (and so loaded) only while the step is expanded.
  * @public
  */
-export function JobSteps(props: JobStepsProps) {
+export function JobSteps(props: JobStepsProps): ReactElement {
   const { steps, parallelism, renderLog } = props;
   const statuses = containerStatuses({ steps, parallelism, containers: props.containers });
-  const defaultContainer = statuses.find(c => normalizeStatus(c.status) === 'failed')?.index ?? 0;
   const [chosen, setChosen] = useState<number | undefined>(undefined);
-  const container = chosen ?? defaultContainer;
+  const container = chosen ?? defaultContainer(statuses);
   // Steps the user opened or closed, per container; until then the first
   // failed step of the container is open.
   const [opened, setOpened] = useState<Record<number, number[]>>({});

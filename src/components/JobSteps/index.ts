@@ -1,2 +1,2 @@
-export { JobSteps, actionFailed } from './JobSteps';
+export { JobSteps } from './JobSteps';
 export type { JobStepsProps, StepLogRenderOptions } from './JobSteps';

@@ -1,5 +1,6 @@
+import { ReactElement } from 'react';
 import Chip from '@material-ui/core/Chip';
-import { DateTime } from 'luxon';
+import { clockTime } from '../../domain/time';
 
 /**
  * Props of {@link LiveIndicator}.
@@ -16,9 +17,9 @@ export interface LiveIndicatorProps {
  * Tells whether the view updates itself, and when it last refreshed.
  * @public
  */
-export function LiveIndicator(props: LiveIndicatorProps) {
+export function LiveIndicator(props: LiveIndicatorProps): ReactElement {
   const { live, updatedAt } = props;
-  const time = updatedAt ? DateTime.fromMillis(updatedAt).toFormat('HH:mm:ss') : undefined;
+  const time = updatedAt ? clockTime(updatedAt) : undefined;
   const label = `${live ? 'Live' : 'Settled'}${time ? ` · updated ${time}` : ''}`;
   return (
     <Chip

@@ -1,4 +1,4 @@
-import { CSSProperties, useCallback, useMemo, useRef, useState } from 'react';
+import { CSSProperties, ReactElement, useCallback, useMemo, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
@@ -10,21 +10,23 @@ import { circleCIAppLinks } from '../../domain/links';
 import type { ProjectSlug } from '../../domain/slug';
 import type { Pipeline } from '../../api/types';
 import { BranchFilter } from '../BranchFilter';
+import { seenBranches } from '../../domain/branches';
 import { derivePipelineStatus } from '../../domain/status';
 import { usePipelines } from '../../hooks/usePipelines';
-import { useAfterFirstPaint } from '../../hooks/useAfterPaint';
+import { useAfterFirstPaint } from '../../hooks/useAfterFirstPaint';
 import { usePipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import type { PipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import { ErrorState } from '../ErrorState';
 import { LiveIndicator } from '../LiveIndicator';
 import { PipelineRow, PipelinesTable } from '../PipelinesTable';
-import { useCircleCIPaths } from '../../navigation/paths';
+import { useCircleCIPaths } from '../../navigation';
 
 /**
  * Props of {@link PipelinesPage}.
  * @public
  */
 export interface PipelinesPageProps {
+  /** The project whose pipelines are shown. */
   projectSlug: ProjectSlug;
   /** Shows only this branch's pipelines. */
   branch?: string;
@@ -35,14 +37,6 @@ export interface PipelinesPageProps {
 const TITLE: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' };
 
 const FILTER_PLACEHOLDER: CSSProperties = { minWidth: 260, height: 40 };
-
-/** Branches seen in the loaded pipelines, plus the one filtered on. */
-function seenBranches(pipelines: Pipeline[], branch: string | undefined): string[] {
-  const set = new Set<string>();
-  if (branch) set.add(branch);
-  for (const p of pipelines) if (p.vcs?.branch) set.add(p.vcs.branch);
-  return [...set].sort();
-}
 
 /**
  * The table's rows. A row keeps its object while its pipeline and workflows
@@ -81,19 +75,9 @@ function useStableRows(options: {
 
 function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const { projectSlug, branch, onRefresh, onBranchChange } = props;
-  // Workflow requests start as soon as a page of pipelines arrives, not
-  // after the rows have rendered.
-  const prefetch = useRef<(ids: readonly string[]) => void>();
-  const state = usePipelines({
-    projectSlug,
-    branch,
-    onPage: page => prefetch.current?.(page.items.map(p => p.id)),
-  });
+  const state = usePipelines({ projectSlug, branch });
   const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
-  const { results: workflows, live, updatedAt, request } = usePipelineWorkflows({
-    pipelineIds: ids,
-  });
-  prefetch.current = request;
+  const { results: workflows, live, updatedAt } = usePipelineWorkflows({ pipelineIds: ids });
   const subject = `project ${projectSlug.slug}`;
   const paths = useCircleCIPaths();
   const workflowLink = useCallback(
@@ -178,7 +162,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
  * them with their empty and error states.
  * @public
  */
-export function PipelinesPage(props: PipelinesPageProps) {
+export function PipelinesPage(props: PipelinesPageProps): ReactElement {
   const [generation, setGeneration] = useState(0);
   // Remounting on refresh (or another project) drops every loaded workflow
   // and cancels requests still in flight.

@@ -8,13 +8,9 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Progress } from '@backstage/core-components';
-import { useProgressiveCount } from '../../hooks/useAfterPaint';
-import {
-  defaultPipelineColumns,
-  PipelineColumn,
-  PipelineRow,
-  WorkflowLinkOptions,
-} from './columns';
+import { useProgressiveCount } from '../../hooks/useProgressiveCount';
+import { defaultPipelineColumns } from './columns';
+import type { PipelineColumn, PipelineRow, WorkflowLinkOptions } from './types';
 
 /**
  * Props of {@link PipelinesTable}.
@@ -43,8 +39,11 @@ const useStyles = makeStyles(theme => ({
     minHeight: 64,
     padding: theme.spacing(1, 2),
   },
-  head: { whiteSpace: 'nowrap' },
-  cell: { verticalAlign: 'top' },
+  // Backstage's theme gives table cells `word-break: break-word`, which lets
+  // a narrow column break words anywhere ("2 minute s ago"). Here text
+  // wraps only at spaces; short values and branch names do not wrap at all.
+  head: { whiteSpace: 'nowrap', wordBreak: 'normal', overflowWrap: 'normal' },
+  cell: { verticalAlign: 'top', wordBreak: 'normal', overflowWrap: 'normal' },
 }));
 
 const FIRST_PAINT_ROWS = 8;
@@ -78,7 +77,7 @@ const PipelineTableRow = memo(function PipelineTableRowView(props: RowProps) {
  * on each change (see docs/performance.md).
  * @public
  */
-export function PipelinesTable(props: PipelinesTableProps) {
+export function PipelinesTable(props: PipelinesTableProps): ReactElement {
   const { rows, title, loading, columns, footer, workflowLink } = props;
   const classes = useStyles();
   const defaults = useMemo(() => defaultPipelineColumns({ workflowLink }), [workflowLink]);

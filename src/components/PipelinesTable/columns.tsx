@@ -1,54 +1,32 @@
-import type { CSSProperties, ReactNode } from 'react';
+import type { CSSProperties } from 'react';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import LaunchIcon from '@material-ui/icons/Launch';
 import Avatar from '@material-ui/core/Avatar';
 import { Link } from '@backstage/core-components';
-import { describeError } from '../../api/errors';
+import { pipelineRefText } from '../../domain/branches';
+import { shortRevision } from '../../domain/commits';
+import { pipelineDurationText } from '../../domain/durations';
 import { circleCIAppLinks, commitUrl, safeHttpUrl } from '../../domain/links';
-import type { ProjectSlug } from '../../domain/slug';
-import { latestWorkflowRuns, normalizeStatus } from '../../domain/status';
-import type { CircleCIStatus } from '../../domain/status';
-import type { Pipeline, Workflow } from '../../api/types';
-import { durationBetween, formatDuration, relativeTime } from '../../domain/time';
-import { stripControl } from '../../domain/text';
+import { relativeTime } from '../../domain/time';
+import { NO_VALUE, stripControl } from '../../domain/text';
 import { StatusLabel } from '../StatusLabel';
-
-/**
- * One row of the pipelines table.
- * @public
- */
-export interface PipelineRow {
-  id: string;
-  pipeline: Pipeline;
-  projectSlug: ProjectSlug;
-  /** Undefined while loading. */
-  workflows?: Workflow[];
-  workflowsError?: Error;
-  /** Derived from the workflows. */
-  status: CircleCIStatus;
-}
-
-/**
- * One column of the pipelines table.
- * @public
- */
-export interface PipelineColumn {
-  /** Unique among the table's columns. */
-  id: string;
-  title: string;
-  /** A CSS width, e.g. `24%`. */
-  width?: string;
-  /** The cell of one row. Called again only when the row object changes. */
-  render: (row: PipelineRow) => ReactNode;
-}
+import type { PipelineColumn, WorkflowLinkOptions } from './types';
+import { WorkflowsCell } from './WorkflowsCell';
 
 // Static inline styles rather than MUI `Box`, which makes a style rule per
-// instance: 20 rows of boxes cost more than the rest of the table.
+// instance: 20 rows of boxes cost more than the rest of the table. Short
+// values never wrap; the table's cells wrap other text only at spaces.
 const FLEX_ROW: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8 };
 const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
+/** A long branch name ends in "…"; its `title` has all of it. */
+const ELLIPSIS: CSSProperties = {
+  display: 'block',
+  maxWidth: '16rem',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+};
 const ACTOR: CSSProperties = { ...FLEX_ROW, whiteSpace: 'nowrap' };
-const WORKFLOW_LINE: CSSProperties = { ...FLEX_ROW, whiteSpace: 'nowrap' };
 
 /** The pipeline number and derived status, linked to app.circleci.com. */
 export function createPipelineColumn(): PipelineColumn {
@@ -81,9 +59,13 @@ export function createBranchColumn(): PipelineColumn {
     id: 'branch',
     title: 'Branch / tag',
     render: row => {
-      const vcs = row.pipeline.vcs;
-      if (vcs?.tag) return `tag ${stripControl(vcs.tag)}`;
-      return stripControl(vcs?.branch) || '—';
+      const ref = pipelineRefText(row.pipeline);
+      if (!ref) return NO_VALUE;
+      return (
+        <span style={ELLIPSIS} title={ref} data-testid="pipeline-ref">
+          {ref}
+        </span>
+      );
     },
   };
 }
@@ -96,8 +78,8 @@ export function createCommitColumn(): PipelineColumn {
     width: '24%',
     render: row => {
       const vcs = row.pipeline.vcs;
-      if (!vcs) return '—';
-      const sha = vcs.revision.slice(0, 7);
+      if (!vcs) return NO_VALUE;
+      const sha = shortRevision(vcs.revision);
       const url = commitUrl({ slug: row.projectSlug, revision: vcs.revision });
       return (
         <div>
@@ -130,7 +112,7 @@ export function createActorColumn(): PipelineColumn {
           >
             {actor.login.charAt(0).toUpperCase()}
           </Avatar>
-          <span>{actor.login}</span>
+          <span>{stripControl(actor.login)}</span>
         </div>
       );
     },
@@ -138,70 +120,15 @@ export function createActorColumn(): PipelineColumn {
 }
 
 /**
- * Options of the workflows column.
- * @public
+ * The pipeline's errors, if any, and its workflows, newest run of each,
+ * with their statuses.
  */
-export interface WorkflowLinkOptions {
-  /** The link of a workflow's page inside the tab. */
-  workflowLink: (workflow: Workflow) => string;
-}
-
-function WorkflowList(props: { row: PipelineRow } & WorkflowLinkOptions) {
-  const { row, workflowLink } = props;
-  if (row.workflowsError) {
-    return (
-      <Typography variant="body2" color="error">
-        Workflows unavailable: {describeError(row.workflowsError).title}
-      </Typography>
-    );
-  }
-  if (!row.workflows) return <>Loading workflows…</>;
-  if (row.workflows.length === 0) return <>No workflows</>;
-  const { current, earlier } = latestWorkflowRuns(row.workflows);
-  return (
-    <div>
-      {current.map(wf => (
-        <div key={wf.id} style={WORKFLOW_LINE}>
-          <StatusLabel status={wf.status} />
-          <Link to={workflowLink(wf)}>{wf.name}</Link>
-          <Tooltip title="Open on CircleCI">
-            <Link
-              aria-label={`Open workflow ${wf.name} on CircleCI`}
-              to={circleCIAppLinks.workflow({
-                slug: row.projectSlug,
-                pipelineNumber: row.pipeline.number,
-                workflowId: wf.id,
-              })}
-            >
-              <LaunchIcon fontSize="inherit" />
-            </Link>
-          </Tooltip>
-        </div>
-      ))}
-      {earlier.length > 0 && (
-        <Typography variant="caption" component="div">
-          Earlier runs:{' '}
-          {earlier.map((wf, i) => (
-            <span key={wf.id}>
-              {i > 0 && ', '}
-              <Link to={workflowLink(wf)}>
-                {wf.name} ({normalizeStatus(wf.status).replace('_', ' ')})
-              </Link>
-            </span>
-          ))}
-        </Typography>
-      )}
-    </div>
-  );
-}
-
-/** The pipeline's workflows, newest run of each, with their statuses. */
 export function createWorkflowsColumn(options: WorkflowLinkOptions): PipelineColumn {
   return {
     id: 'workflows',
     title: 'Workflows',
     width: '28%',
-    render: row => <WorkflowList row={row} workflowLink={options.workflowLink} />,
+    render: row => <WorkflowsCell row={row} workflowLink={options.workflowLink} />,
   };
 }
 
@@ -212,10 +139,10 @@ export function createStartedColumn(): PipelineColumn {
     title: 'Started',
     render: row => {
       const time = relativeTime(row.pipeline.created_at);
-      if (!time) return '—';
+      if (!time) return NO_VALUE;
       return (
         <Tooltip title={time.exact}>
-          <span>{time.relative}</span>
+          <span style={NOWRAP}>{time.relative}</span>
         </Tooltip>
       );
     },
@@ -227,16 +154,11 @@ export function createDurationColumn(): PipelineColumn {
   return {
     id: 'duration',
     title: 'Duration',
-    render: row => {
-      if (!row.workflows?.length) return '—';
-      const { current } = latestWorkflowRuns(row.workflows);
-      const running = current.some(w => !w.stopped_at);
-      const end = running
-        ? undefined
-        : current.map(w => w.stopped_at!).sort().pop();
-      const ms = durationBetween({ start: row.pipeline.created_at, end });
-      return ms === undefined ? '—' : `${formatDuration(ms)}${running ? ' so far' : ''}`;
-    },
+    render: row => (
+      <span style={NOWRAP}>
+        {pipelineDurationText({ pipeline: row.pipeline, workflows: row.workflows })}
+      </span>
+    ),
   };
 }
 

@@ -1,6 +1,8 @@
+import { ReactElement } from 'react';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { useSearchParams } from 'react-router-dom';
+import { projectOf } from '../../domain/projects';
 import type { ProjectSlug } from '../../domain/slug';
 import { PipelinesPage } from '../PipelinesPage';
 
@@ -18,10 +20,10 @@ export interface ProjectPipelinesProps {
  * (`?project=`) when the entity lists several projects (a monorepo).
  * @public
  */
-export function ProjectPipelines(props: ProjectPipelinesProps) {
+export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
   const { slugs } = props;
   const [params, setParams] = useSearchParams();
-  const chosen = slugs.find(s => s.slug === params.get('project')) ?? slugs[0];
+  const chosen = projectOf(slugs, params.get('project'));
   const branch = params.get('branch') || undefined;
   return (
     <>

@@ -1,4 +1,4 @@
-import { ComponentType, ReactNode } from 'react';
+import { ComponentType, ReactElement, ReactNode } from 'react';
 import {
   StatusAborted,
   StatusError,
@@ -7,23 +7,18 @@ import {
   StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
-import { CircleCIStatus, normalizeStatus } from '../../domain/status';
+import type { CircleCIStatus } from '../../domain/status';
+import { resolveStatus, statusLabel } from '../../domain/statusLabels';
 
-const LABELS: Record<CircleCIStatus, string> = {
-  success: 'Success',
-  failed: 'Failed',
-  failing: 'Failing',
-  running: 'Running',
-  on_hold: 'On hold',
-  queued: 'Queued',
-  blocked: 'Blocked',
-  canceled: 'Canceled',
-  not_run: 'Not run',
-  unauthorized: 'Unauthorized',
-  unknown: 'Unknown',
-};
+/**
+ * The status components of core-components render a body1 Typography and
+ * pass other props on to it: `variant="inherit"` makes the label take the
+ * font of its surroundings (body2 in a table cell) instead of the larger
+ * body1.
+ */
+type StatusIcon = ComponentType<{ children?: ReactNode; variant?: 'inherit' }>;
 
-const ICONS: Record<CircleCIStatus, ComponentType<{ children?: ReactNode }>> = {
+const ICONS: Record<CircleCIStatus, StatusIcon> = {
   success: StatusOK,
   failed: StatusError,
   failing: StatusError,
@@ -42,25 +37,22 @@ const ICONS: Record<CircleCIStatus, ComponentType<{ children?: ReactNode }>> = {
  * @public
  */
 export interface StatusLabelProps {
-  /** A normalised status, or a raw CircleCI status string. */
+  /**
+   * A normalised status, or a raw CircleCI status string; null (which the
+   * spec allows for a job) shows a neutral "Unknown".
+   */
   status: CircleCIStatus | string | null | undefined;
   /** Text to show instead of the status' own label. */
   children?: ReactNode;
 }
 
 /**
- * A status icon in Backstage's shared vocabulary with a label. Unknown
- * status strings render as a neutral "Unknown (…)" rather than failing.
+ * A status icon in Backstage's shared vocabulary with a label, in the font
+ * size of its surroundings. Unknown status strings render as a neutral
+ * "Unknown (…)", and a missing status as "Unknown", rather than failing.
  * @public
  */
-export function StatusLabel(props: StatusLabelProps) {
-  const raw = props.status;
-  const status: CircleCIStatus =
-    typeof raw === 'string' && raw in LABELS ? (raw as CircleCIStatus) : normalizeStatus(raw);
-  const Icon = ICONS[status];
-  const label =
-    status === 'unknown' && typeof raw === 'string' && raw !== 'unknown'
-      ? `Unknown (${raw})`
-      : LABELS[status];
-  return <Icon>{props.children ?? label}</Icon>;
+export function StatusLabel(props: StatusLabelProps): ReactElement {
+  const Icon = ICONS[resolveStatus(props.status)];
+  return <Icon variant="inherit">{props.children ?? statusLabel(props.status)}</Icon>;
 }

@@ -1,12 +1,13 @@
-
+import { ReactElement } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { Link, LogViewer, Progress } from '@backstage/core-components';
-import { describeError } from '../../api/errors';
+import { describeError } from '../../domain/errors';
 import { safeHttpUrl } from '../../domain/links';
 import type { ProjectSlug } from '../../domain/slug';
+import { stepLogFilename } from '../../domain/steps';
 import { useStepOutput } from '../../hooks/useStepOutput';
 import { downloadText } from './downloadText';
 import { ErrorState } from '../ErrorState';
@@ -19,9 +20,13 @@ export const LOG_HEIGHT_PX = 480;
  * @public
  */
 export interface StepLogProps {
+  /** The job's project. */
   projectSlug: string | ProjectSlug;
+  /** The job's number in its project. */
   jobNumber: number;
+  /** The parallel container whose log is shown. */
   containerIndex: number;
+  /** The step's number (`step` of its action). */
   stepNumber: number;
   /** The step is running: its log is re-read about every 10 s. */
   live?: boolean;
@@ -84,7 +89,7 @@ function PreloadLogViewer() {
  * cannot be loaded, says so and links to the job on app.circleci.com.
  * @public
  */
-export function StepLog(props: StepLogProps) {
+export function StepLog(props: StepLogProps): ReactElement {
   const { projectSlug, jobNumber, containerIndex, stepNumber, jobUrl } = props;
   const live = props.live ?? false;
   const enabled = props.hasOutput !== false;
@@ -119,7 +124,7 @@ export function StepLog(props: StepLogProps) {
       </Typography>
     );
   }
-  const filename = `job-${jobNumber}-step-${stepNumber}-container-${containerIndex}.log`;
+  const filename = stepLogFilename({ jobNumber, stepNumber, containerIndex });
   return (
     <Box display="flex" flexDirection="column" width="100%" style={{ gap: 8 }}>
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>

@@ -1,3 +1,4 @@
+import { ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Breadcrumbs, Link } from '@backstage/core-components';
 
@@ -6,15 +7,26 @@ import { Breadcrumbs, Link } from '@backstage/core-components';
  * @public
  */
 export interface Crumb {
+  /** The crumb's text. */
   label: string;
+  /** Where it leads; plain text without. */
   to?: string;
+}
+
+/**
+ * Props of {@link TabBreadcrumbs}.
+ * @public
+ */
+export interface TabBreadcrumbsProps {
+  /** The crumbs, from the tab's start to the current view. */
+  crumbs: Crumb[];
 }
 
 /**
  * Breadcrumbs that lead back from a drill-down view.
  * @public
  */
-export function TabBreadcrumbs(props: { crumbs: Crumb[] }) {
+export function TabBreadcrumbs(props: TabBreadcrumbsProps): ReactElement {
   return (
     <Breadcrumbs aria-label="breadcrumb">
       {props.crumbs.map((c, i) =>

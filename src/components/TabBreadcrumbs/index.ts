@@ -1,2 +1,2 @@
 export { TabBreadcrumbs } from './TabBreadcrumbs';
-export type { Crumb } from './TabBreadcrumbs';
+export type { Crumb, TabBreadcrumbsProps } from './TabBreadcrumbs';

@@ -8,7 +8,7 @@ import {
   setupFakeCircleCI,
 } from '../../__testUtils__/setup';
 import { TabRoutes } from './TabRoutes';
-import { WORKFLOW_CONCURRENCY } from '../../hooks/usePipelineWorkflows';
+import { WORKFLOW_CONCURRENCY } from '../../hooks/workflowQueries';
 
 // Rendering 20 rows of MUI tables in jsdom takes a few seconds on 2 cores.
 jest.setTimeout(30_000);

@@ -1,5 +1,7 @@
+import { ReactElement } from 'react';
 import { Navigate, Route, Routes, useParams, useResolvedPath, useSearchParams } from 'react-router-dom';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import { projectOf } from '../../domain/projects';
 import type { ProjectSlug } from '../../domain/slug';
 import { CIRCLECI_ANNOTATION } from '../../constants';
 import { useProjectSlugs } from '../../hooks/useProjectSlugs';
@@ -7,7 +9,7 @@ import { ErrorState } from '../ErrorState';
 import { JobPage } from '../JobPage';
 import { ProjectPipelines } from '../ProjectPipelines';
 import { WorkflowPage } from '../WorkflowPage';
-import { CircleCIPathsProvider, useCircleCIPaths } from '../../navigation/paths';
+import { CircleCIPathsProvider, parseJobNumber, useCircleCIPaths } from '../../navigation';
 
 function WorkflowRoute(props: { slugs: ProjectSlug[] }) {
   const { workflowId = '' } = useParams();
@@ -18,9 +20,9 @@ function JobRoute(props: { slugs: ProjectSlug[] }) {
   const { jobNumber = '' } = useParams();
   const [params] = useSearchParams();
   const wanted = params.get('project');
-  const projectSlug = props.slugs.find(s => s.slug === wanted) ?? props.slugs[0];
-  const n = Number(jobNumber);
-  if (!/^\d+$/.test(jobNumber) || !Number.isSafeInteger(n)) {
+  const projectSlug = projectOf(props.slugs, wanted);
+  const n = parseJobNumber(jobNumber);
+  if (n === undefined) {
     return <ErrorState error={new Error(`"${jobNumber}" is not a job number.`)} />;
   }
   return (
@@ -37,8 +39,9 @@ function JobRoute(props: { slugs: ProjectSlug[] }) {
 function LegacyBuildRoute() {
   const { buildId = '' } = useParams();
   const paths = useCircleCIPaths();
-  if (!/^\d+$/.test(buildId)) return <Navigate to={paths.pipelines()} replace />;
-  return <Navigate to={paths.job({ jobNumber: Number(buildId) })} replace />;
+  const jobNumber = parseJobNumber(buildId);
+  if (jobNumber === undefined) return <Navigate to={paths.pipelines()} replace />;
+  return <Navigate to={paths.job({ jobNumber })} replace />;
 }
 
 /**
@@ -48,7 +51,7 @@ function LegacyBuildRoute() {
  * `EntityProvider`, or use {@link EntityCircleCIContent}, which wraps it.
  * @public
  */
-export function TabRoutes() {
+export function TabRoutes(): ReactElement {
   const result = useProjectSlugs();
   const base = useResolvedPath('.').pathname;
   if (result.state === 'missing') {

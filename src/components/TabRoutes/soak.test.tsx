@@ -19,8 +19,15 @@ function setVisibility(state: 'visible' | 'hidden') {
   // Inside act(), React handles the event at once, as a browser would.
   act(() => {
     Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
-    document.dispatchEvent(new Event('visibilitychange'));
+    // As in a browser, the event bubbles from the document to the window.
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   });
+}
+
+/** The user switches to another tab and comes back. */
+function returnToPage() {
+  setVisibility('hidden');
+  setVisibility('visible');
 }
 
 /** Lets requests already on the wire reach the fake (msw uses real macrotasks). */
@@ -68,9 +75,7 @@ describe('a pipeline waiting for an approval', () => {
     await advance(10 * MINUTE);
     expect(ctx.fake.requests.slice(settled)).toEqual([]);
 
-    act(() => {
-      window.dispatchEvent(new Event('focus'));
-    });
+    returnToPage();
     for (let i = 0; i < 3; i++) {
       await advance(1000);
       await settle();
@@ -80,9 +85,7 @@ describe('a pipeline waiting for an approval', () => {
     expect(new Set(reread).size).toBe(reread.length);
 
     // A second return right after costs nothing.
-    act(() => {
-      window.dispatchEvent(new Event('focus'));
-    });
+    returnToPage();
     await advance(2000);
     await settle();
     expect(ctx.fake.requests.slice(settled + reread.length).map(r => r.path)).toEqual([]);

@@ -1,18 +1,20 @@
-import { useMemo, useState } from 'react';
+import { ReactElement, useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { Table, TableColumn } from '@backstage/core-components';
 import type { TestResult } from '../../api/types';
-import { stripControl } from '../../domain/text';
+import {
+  countOutcomes,
+  testOutcomeStatus,
+  testResultLabel,
+  testRows,
+  testRunTimeText,
+  testSummary,
+} from '../../domain/tests';
+import type { TestRow } from '../../domain/tests';
 import { StatusLabel } from '../StatusLabel';
-
-/**
- * How a test ended, as the plugin groups reporters' result strings.
- * @public
- */
-export type TestOutcome = 'failed' | 'passed' | 'skipped' | 'other';
 
 /**
  * Which tests {@link TestResults} shows.
@@ -25,55 +27,13 @@ export type TestFilter = 'all' | 'failed' | 'passed' | 'skipped';
  * @public
  */
 export interface TestResultsProps {
+  /** The job's test results, as loaded. */
   tests: TestResult[];
   /** True when CircleCI had more results than were loaded. */
   truncated?: boolean;
 }
 
-/** Maps a reporter's result string (`success`, `failure`, `skipped`, ...) to an outcome. */
-export function testOutcome(result: string): TestOutcome {
-  switch (result.toLowerCase()) {
-    case 'success':
-    case 'passed':
-    case 'pass':
-      return 'passed';
-    case 'failure':
-    case 'failed':
-    case 'error':
-      return 'failed';
-    case 'skipped':
-    case 'skip':
-    case 'disabled':
-      return 'skipped';
-    default:
-      return 'other';
-  }
-}
-
-const ORDER: Record<TestOutcome, number> = { failed: 0, other: 1, passed: 2, skipped: 3 };
-const STATUS: Record<TestOutcome, string> = {
-  failed: 'failed',
-  other: 'unknown',
-  passed: 'success',
-  skipped: 'not_run',
-};
-const LABEL: Record<TestOutcome, string> = {
-  failed: 'Failed',
-  other: 'Other',
-  passed: 'Passed',
-  skipped: 'Skipped',
-};
-
-interface Row {
-  id: number;
-  outcome: TestOutcome;
-  result: string;
-  name: string;
-  classname: string;
-  file: string;
-  message: string;
-  runTime: number;
-}
+type Row = TestRow;
 
 const columns: TableColumn<Row>[] = [
   {
@@ -81,9 +41,7 @@ const columns: TableColumn<Row>[] = [
     field: 'outcome',
     width: '120px',
     render: row => (
-      <StatusLabel status={STATUS[row.outcome]}>
-        {row.outcome === 'other' ? row.result : LABEL[row.outcome]}
-      </StatusLabel>
+      <StatusLabel status={testOutcomeStatus(row.outcome)}>{testResultLabel(row)}</StatusLabel>
     ),
   },
   {
@@ -117,7 +75,7 @@ const columns: TableColumn<Row>[] = [
     field: 'runTime',
     width: '100px',
     type: 'numeric',
-    render: row => `${row.runTime.toFixed(2)} s`,
+    render: row => testRunTimeText(row.runTime),
   },
 ];
 
@@ -127,30 +85,11 @@ const columns: TableColumn<Row>[] = [
  * its message (as text). Says so, and why that can be, when there are none.
  * @public
  */
-export function TestResults(props: TestResultsProps) {
+export function TestResults(props: TestResultsProps): ReactElement {
   const { tests, truncated } = props;
   const [filter, setFilter] = useState<TestFilter>('all');
-  const rows = useMemo(
-    () =>
-      tests
-        .map((t, id): Row => ({
-          id,
-          outcome: testOutcome(t.result),
-          result: stripControl(t.result),
-          name: stripControl(t.name),
-          classname: stripControl(t.classname),
-          file: stripControl(t.file ?? ''),
-          message: stripControl(t.message),
-          runTime: Number.isFinite(t.run_time) ? t.run_time : 0,
-        }))
-        .sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome] || a.id - b.id),
-    [tests],
-  );
-  const counts = useMemo(() => {
-    const c: Record<TestOutcome, number> = { failed: 0, other: 0, passed: 0, skipped: 0 };
-    for (const row of rows) c[row.outcome]++;
-    return c;
-  }, [rows]);
+  const rows = useMemo(() => testRows(tests), [tests]);
+  const counts = useMemo(() => countOutcomes(rows), [rows]);
 
   if (tests.length === 0) {
     return (
@@ -168,7 +107,7 @@ export function TestResults(props: TestResultsProps) {
   }
 
   const shown = filter === 'all' ? rows : rows.filter(r => r.outcome === filter);
-  const summary = `${tests.length} tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${counts.other ? `, ${counts.other} other` : ''}`;
+  const summary = testSummary(counts);
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
       <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>

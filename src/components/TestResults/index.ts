@@ -1,2 +1,2 @@
-export { TestResults, testOutcome } from './TestResults';
-export type { TestFilter, TestOutcome, TestResultsProps } from './TestResults';
+export { TestResults } from './TestResults';
+export type { TestFilter, TestResultsProps } from './TestResults';

@@ -1,10 +1,13 @@
+import { ReactElement } from 'react';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import type { WorkflowJob } from '../../api/types';
+import { approvalLabel, isApprovalJob } from '../../domain/approvals';
+import { workflowJobDurationText } from '../../domain/durations';
 import { layerJobs } from '../../domain/jobGraph';
-import { durationBetween, formatDuration } from '../../domain/time';
+import { NO_VALUE, stripControl } from '../../domain/text';
 import { StatusLabel } from '../StatusLabel';
 
 /**
@@ -12,29 +15,22 @@ import { StatusLabel } from '../StatusLabel';
  * @public
  */
 export interface WorkflowJobsProps {
+  /** The workflow's jobs. */
   jobs: WorkflowJob[];
   /** The link of a job page, for jobs that have a number. */
   jobLink: (job: WorkflowJob & { job_number: number }) => string;
 }
 
-function approvalLabel(job: WorkflowJob): string | undefined {
-  if (job.type !== 'approval') return undefined;
-  if (job.status === 'success') {
-    return 'Approved';
-  }
-  if (job.status === 'on_hold') return 'Waiting for approval';
-  return undefined;
-}
-
 function JobCard(props: { job: WorkflowJob; jobLink: WorkflowJobsProps['jobLink'] }) {
   const { job, jobLink } = props;
-  const ms = durationBetween({ start: job.started_at, end: job.stopped_at });
+  const duration = workflowJobDurationText(job);
   const hasNumber = typeof job.job_number === 'number';
+  const label = stripControl(job.name);
   const name = hasNumber ? (
-    <Link to={jobLink(job as WorkflowJob & { job_number: number })}>{job.name}</Link>
+    <Link to={jobLink(job as WorkflowJob & { job_number: number })}>{label}</Link>
   ) : (
     <Typography variant="body2" component="span">
-      {job.name}
+      {label}
     </Typography>
   );
   return (
@@ -42,8 +38,8 @@ function JobCard(props: { job: WorkflowJob; jobLink: WorkflowJobsProps['jobLink'
       <Box>{name}</Box>
       <StatusLabel status={job.status}>{approvalLabel(job)}</StatusLabel>
       <Typography variant="caption" component="div">
-        {job.type === 'approval' ? 'approval' : `#${job.job_number ?? '—'}`}
-        {ms !== undefined ? ` · ${formatDuration(ms)}` : ''}
+        {isApprovalJob(job) ? 'approval' : `#${job.job_number ?? NO_VALUE}`}
+        {duration !== undefined ? ` · ${duration}` : ''}
       </Typography>
     </Paper>
   );
@@ -54,7 +50,7 @@ function JobCard(props: { job: WorkflowJob; jobLink: WorkflowJobsProps['jobLink'
  * have no job page, so they are not links.
  * @public
  */
-export function WorkflowJobs(props: WorkflowJobsProps) {
+export function WorkflowJobs(props: WorkflowJobsProps): ReactElement {
   const layers = layerJobs(props.jobs);
   if (layers.length === 0) {
     return <Typography variant="body2">This workflow has no jobs.</Typography>;

@@ -1,17 +1,23 @@
-import { ReactNode } from 'react';
+import { ReactElement, ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { circleCIAppLinks } from '../../domain/links';
+import { projectOf } from '../../domain/projects';
 import type { ProjectSlug } from '../../domain/slug';
-import { usePipeline, useWorkflow, useWorkflowJobs } from '../../hooks/useWorkflow';
-import { durationBetween, formatDuration, relativeTime } from '../../domain/time';
-import { stripControl } from '../../domain/text';
+import { usePipeline } from '../../hooks/usePipeline';
+import { useWorkflow } from '../../hooks/useWorkflow';
+import { useWorkflowJobs } from '../../hooks/useWorkflowJobs';
+import { pipelineRefText } from '../../domain/branches';
+import { workflowDurationText } from '../../domain/durations';
+import { relativeTime } from '../../domain/time';
+import { NO_VALUE, stripControl } from '../../domain/text';
 import { ErrorState } from '../ErrorState';
 import { LiveIndicator } from '../LiveIndicator';
-import { useCircleCIPaths } from '../../navigation/paths';
+import { useCircleCIPaths } from '../../navigation';
+import { PipelineErrors } from '../PipelineErrors';
 import { StatusLabel } from '../StatusLabel';
-import { TabBreadcrumbs } from '../TabBreadcrumbs';
+import { Crumb, TabBreadcrumbs } from '../TabBreadcrumbs';
 import { WorkflowJobs } from '../WorkflowJobs';
 
 /**
@@ -19,6 +25,7 @@ import { WorkflowJobs } from '../WorkflowJobs';
  * @public
  */
 export interface WorkflowPageProps {
+  /** The workflow's id. */
   workflowId: string;
   /** The entity's projects; the workflow's own project is looked up in it. */
   slugs: ProjectSlug[];
@@ -31,20 +38,28 @@ export interface WorkflowPageProps {
  * all of its jobs in stages. Polled while it runs.
  * @public
  */
-export function WorkflowPage(props: WorkflowPageProps) {
+export function WorkflowPage(props: WorkflowPageProps): ReactElement {
   const { workflowId, slugs, actions } = props;
   const paths = useCircleCIPaths();
   const workflow = useWorkflow({ workflowId });
   const jobs = useWorkflowJobs({ workflowId });
   const pipeline = usePipeline({ pipelineId: workflow.value?.pipeline_id });
   const wf = workflow.value;
-  const slug = slugs.find(s => s.slug === wf?.project_slug) ?? slugs[0];
+  const slug = projectOf(slugs, wf?.project_slug);
   const monorepo = slugs.length > 1;
 
-  const crumbs = [
+  const name = wf ? stripControl(wf.name) : '';
+  // The tab has no view of a pipeline of its own: its crumb leads to the
+  // pipeline on CircleCI, as the pipeline number does in the table.
+  const crumbs: Crumb[] = [
     { label: 'Pipelines', to: paths.pipelines({ projectSlug: monorepo ? slug.slug : undefined }) },
-    { label: wf ? `Pipeline #${wf.pipeline_number}` : 'Pipeline' },
-    { label: wf ? `Workflow ${wf.name}` : 'Workflow' },
+    wf
+      ? {
+          label: `Pipeline #${wf.pipeline_number}`,
+          to: circleCIAppLinks.pipeline({ slug, pipelineNumber: wf.pipeline_number }),
+        }
+      : { label: 'Pipeline' },
+    { label: wf ? `Workflow ${name}` : 'Workflow' },
   ];
 
   if (workflow.error && !wf) {
@@ -57,23 +72,20 @@ export function WorkflowPage(props: WorkflowPageProps) {
   }
   if (!wf) return <Progress />;
 
-  const ms = durationBetween({ start: wf.created_at, end: wf.stopped_at });
   const started = relativeTime(wf.created_at);
   const p = pipeline.value;
-  const branch = p?.vcs?.tag ? `tag ${p.vcs.tag}` : p?.vcs?.branch;
+  const branch = pipelineRefText(p);
   const header = (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
       <StatusLabel status={wf.status} />
-      <Typography variant="body2">
-        {ms !== undefined ? `${formatDuration(ms)}${wf.stopped_at ? '' : ' so far'}` : ''}
-      </Typography>
-      <Typography variant="body2">
-        Started {started?.relative ?? ''}
-        {p ? ` by ${p.trigger.actor.login}` : ''}
+      <Typography variant="body2">{workflowDurationText(wf)}</Typography>
+      <Typography variant="body2" title={started?.exact}>
+        Started {started?.relative ?? NO_VALUE}
+        {p ? ` by ${stripControl(p.trigger.actor.login)}` : ''}
       </Typography>
       <Typography variant="body2">
         Pipeline #{wf.pipeline_number}
-        {branch ? ` on ${stripControl(branch)}` : ''}
+        {branch ? ` on ${branch}` : ''}
       </Typography>
       <Link
         to={circleCIAppLinks.workflow({
@@ -92,9 +104,10 @@ export function WorkflowPage(props: WorkflowPageProps) {
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       <TabBreadcrumbs crumbs={crumbs} />
-      <InfoCard title={`Workflow ${wf.name}`} subheader={header}>
+      {p && <PipelineErrors pipeline={p} projectSlug={slug} />}
+      <InfoCard title={`Workflow ${name}`} subheader={header}>
         {jobs.error && !jobs.value && (
-          <ErrorState error={jobs.error} subject={`the jobs of workflow ${wf.name}`} onRetry={jobs.refresh} />
+          <ErrorState error={jobs.error} subject={`the jobs of workflow ${name}`} onRetry={jobs.refresh} />
         )}
         {!jobs.value && !jobs.error && <Progress />}
         {jobs.value && (

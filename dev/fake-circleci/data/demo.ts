@@ -1,0 +1,253 @@
+/*
+ * Named facts about the demo data, so tests can refer to "the huge-log job"
+ * instead of hard-coding numbers. The numbers do not depend on the seed.
+ */
+
+import type { JobModel, PipelineModel, ProjectModel, WorkflowModel } from '../sim/model';
+import type { SpecPipelineError } from '../spec/schemas';
+import { CONFIG_COMPILE_ERROR, CONFIG_FETCH_ERROR } from './pipeline-errors';
+import { STANDALONE_FAILURE } from './projects';
+import { ANSI_SOUP_SUBJECT, HOSTILE_BRANCH } from './rocket';
+import type { FakeState } from '../sim/state';
+import { mainStepNumber } from '../sim/steps';
+import { HOSTILE_ARTIFACT_URL, ROCKET_FAILURE } from './results';
+
+/** A job of the demo data. */
+export interface DemoJob {
+  projectSlug: string;
+  jobNumber: number;
+  jobName: string;
+  pipelineNumber: number;
+  workflowId: string;
+  /** The step number of the job's main step (the one that fails, or the huge log). */
+  step: number;
+}
+
+/** A workflow of the demo data. */
+export interface DemoWorkflow {
+  projectSlug: string;
+  pipelineNumber: number;
+  workflowId: string;
+  name: string;
+}
+
+/** An errored pipeline of the demo data (`state: errored`, no workflows). */
+export interface DemoErroredPipeline {
+  projectSlug: string;
+  pipelineNumber: number;
+  pipelineId: string;
+  /** Its `errors`, as served. */
+  errors: SpecPipelineError[];
+  /** It is among the newest 20 (the first page of the pipeline list). */
+  onFirstPage: boolean;
+}
+
+/** Facts about the demo data. */
+export interface DemoFacts {
+  /** Project slugs. */
+  slugs: {
+    rocket: string;
+    standalone: string;
+    bucket: string;
+    monoApi: string;
+    monoWeb: string;
+    empty: string;
+  };
+  /** The job whose main step log has ~200,000 lines (~20 MB). */
+  hugeLogJob: DemoJob;
+  /** The job with `parallelism: 16`; container `failingContainer` fails. */
+  parallelJob: DemoJob & { parallelism: number; failingContainer: number };
+  /** The failed job whose log has `FAIL src/rocket.test.ts` and `Error: expected 42 but got 41`. */
+  failingJob: DemoJob & { failingLines: string[] };
+  /** The failed job of the `circleci/...` project. */
+  standaloneFailingJob: DemoJob & { failingLines: string[] };
+  /** The job whose log endpoint answers 404 for every step. */
+  missingLogJob: DemoJob;
+  /** A step without output (`has_output: false`; its log is an empty 200). */
+  noOutputStep: DemoJob;
+  /** The approval job on hold at the start time. */
+  approval: DemoJob & { approvalRequestId: string; jobId: string };
+  /** The test job with hostile artifacts (a `javascript:` url). */
+  hostileArtifactsJob: DemoJob;
+  /** Pipeline numbers of `gh/acme/rocket`. */
+  pipelines: {
+    hostileBranch: number;
+    ansiSubject: number;
+    tag: number;
+    noVcs: number[];
+    nullSubject: number;
+    missingSubject: number;
+    rerun: number;
+    /** The newest errored pipeline (= `erroredPipelines.configFetch.pipelineNumber`). */
+    errored: number;
+    manyWorkflows: number;
+    manyJobs: number;
+  };
+  /** The errored pipelines of `gh/acme/rocket` (config errors, no workflows). */
+  erroredPipelines: {
+    /** `config-fetch`: "Failed to fetch config.yml file."; on the first page. */
+    configFetch: DemoErroredPipeline;
+    /** `config`: a compile error (multi-line message); on a later page. */
+    configCompile: DemoErroredPipeline;
+  };
+  /** The targets of the quirks (see `FakeQuirks`); they look normal while the quirks are off. */
+  quirks: {
+    /** The job whose `status` is `null` with `jobStatusNull` (a finished `lint` job). */
+    nullStatusJob: DemoJob & { jobId: string };
+    /** The workflow whose `stopped_at` is `""` with `workflowStoppedAtEmpty` (finished, `not_run`). */
+    emptyStoppedAtWorkflow: DemoWorkflow;
+  };
+  /** The `javascript:` url of one of the hostile artifacts. */
+  hostileArtifactUrl: string;
+  /** The branch name that is an HTML injection attempt. */
+  hostileBranch: string;
+  /** The commit subject made of escape sequences. */
+  ansiSubject: string;
+}
+
+function findJob(options: {
+  project: ProjectModel;
+  test: (job: JobModel, pipeline: PipelineModel) => boolean;
+}): DemoJob & { job: JobModel } {
+  for (const pipeline of options.project.pipelines) {
+    for (const workflow of pipeline.workflows) {
+      for (const job of workflow.jobs) {
+        if (options.test(job, pipeline)) {
+          return {
+            projectSlug: options.project.slug,
+            jobNumber: job.number ?? -1,
+            jobName: job.name,
+            pipelineNumber: pipeline.number,
+            workflowId: workflow.id,
+            step: mainStepNumber(job) ?? -1,
+            job,
+          };
+        }
+      }
+    }
+  }
+  throw new Error('fake-circleci: demo job not found');
+}
+
+const strip = <T extends { job: JobModel }>(value: T): Omit<T, 'job'> => {
+  const { job: _job, ...rest } = value;
+  return rest;
+};
+
+function erroredPipeline(options: {
+  project: ProjectModel;
+  error: SpecPipelineError;
+}): DemoErroredPipeline {
+  const { project } = options;
+  const newestFirst = [...project.pipelines].sort((a, b) => b.number - a.number);
+  const index = newestFirst.findIndex(p => p.errors.includes(options.error));
+  const pipeline = newestFirst[index];
+  if (!pipeline) throw new Error('fake-circleci: demo errored pipeline not found');
+  return {
+    projectSlug: project.slug,
+    pipelineNumber: pipeline.number,
+    pipelineId: pipeline.id,
+    errors: pipeline.errors.map(e => ({ ...e })),
+    onFirstPage: index < 20,
+  };
+}
+
+function findWorkflow(options: {
+  project: ProjectModel;
+  test: (workflow: WorkflowModel) => boolean;
+}): DemoWorkflow {
+  for (const pipeline of options.project.pipelines) {
+    const workflow = pipeline.workflows.find(options.test);
+    if (workflow) {
+      return {
+        projectSlug: options.project.slug,
+        pipelineNumber: pipeline.number,
+        workflowId: workflow.id,
+        name: workflow.name,
+      };
+    }
+  }
+  throw new Error('fake-circleci: demo workflow not found');
+}
+
+function pipelineNumbers(project: ProjectModel, test: (p: PipelineModel) => boolean): number[] {
+  return project.pipelines.filter(test).map(p => p.number);
+}
+
+/** Computes the facts from a freshly built state. */
+export function demoFacts(state: FakeState): DemoFacts {
+  const [rocket, standalone, bucket, monoApi, monoWeb, empty] = state.projects;
+  const inRocket = (test: (job: JobModel, pipeline: PipelineModel) => boolean) =>
+    findJob({ project: rocket, test });
+  const approval = inRocket(job => job.type === 'approval' && job.approvedAt === undefined);
+  const parallel = inRocket(job => job.parallelism === 16);
+  const noOutput = inRocket(job => job.kind === 'build' && job.outcome === 'success');
+  const first = (numbers: number[]) => numbers[0];
+  const configFetch = erroredPipeline({ project: rocket, error: CONFIG_FETCH_ERROR });
+  const nullStatus = inRocket(job => job.nullStatusQuirk === true);
+  return {
+    slugs: {
+      rocket: rocket.slug,
+      standalone: standalone.slug,
+      bucket: bucket.slug,
+      monoApi: monoApi.slug,
+      monoWeb: monoWeb.slug,
+      empty: empty.slug,
+    },
+    hugeLogJob: strip(inRocket(job => job.kind === 'e2e')),
+    parallelJob: {
+      ...strip(parallel),
+      parallelism: 16,
+      failingContainer: parallel.job.failingContainers[0],
+    },
+    failingJob: {
+      ...strip(inRocket(job => job.failure === ROCKET_FAILURE)),
+      failingLines: [`FAIL ${ROCKET_FAILURE.file}`, ROCKET_FAILURE.error],
+    },
+    standaloneFailingJob: {
+      ...strip(findJob({ project: standalone, test: job => job.failure === STANDALONE_FAILURE })),
+      failingLines: [`FAIL ${STANDALONE_FAILURE.file}`, STANDALONE_FAILURE.error],
+    },
+    missingLogJob: strip(inRocket(job => job.logMissing)),
+    noOutputStep: {
+      ...strip(noOutput),
+      step: noOutput.job.steps.find(s => !s.hasOutput)?.number ?? -1,
+    },
+    approval: {
+      ...strip(approval),
+      approvalRequestId: approval.job.approvalRequestId ?? '',
+      jobId: approval.job.id,
+    },
+    hostileArtifactsJob: strip(inRocket(job => job.hostileArtifacts)),
+    pipelines: {
+      hostileBranch: first(pipelineNumbers(rocket, p => p.vcs?.branch === HOSTILE_BRANCH)),
+      ansiSubject: first(pipelineNumbers(rocket, p => p.vcs?.commit.subject === ANSI_SOUP_SUBJECT)),
+      tag: first(pipelineNumbers(rocket, p => p.vcs?.tag !== undefined)),
+      noVcs: pipelineNumbers(rocket, p => p.vcs === null),
+      nullSubject: first(pipelineNumbers(rocket, p => p.vcs?.commit.subject === null)),
+      missingSubject: first(
+        pipelineNumbers(rocket, p => p.vcs !== null && !('subject' in p.vcs.commit)),
+      ),
+      rerun: Math.max(
+        ...pipelineNumbers(rocket, p => p.workflows.some(w => w.rerunOf !== undefined)),
+      ),
+      errored: configFetch.pipelineNumber,
+      manyWorkflows: first(pipelineNumbers(rocket, p => p.workflows.length > 20)),
+      manyJobs: first(pipelineNumbers(rocket, p => p.workflows.some(w => w.jobs.length > 20))),
+    },
+    erroredPipelines: {
+      configFetch,
+      configCompile: erroredPipeline({ project: rocket, error: CONFIG_COMPILE_ERROR }),
+    },
+    quirks: {
+      nullStatusJob: { ...strip(nullStatus), jobId: nullStatus.job.id },
+      emptyStoppedAtWorkflow: findWorkflow({
+        project: rocket,
+        test: w => w.emptyStoppedAtQuirk === true,
+      }),
+    },
+    hostileArtifactUrl: HOSTILE_ARTIFACT_URL,
+    hostileBranch: HOSTILE_BRANCH,
+    ansiSubject: ANSI_SOUP_SUBJECT,
+  };
+}

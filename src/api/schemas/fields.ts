@@ -1,0 +1,19 @@
+/*
+ * The building blocks of the response schemas.
+ */
+import { z } from 'zod';
+
+/** A required string. */
+export const str = z.string();
+/** A string that may be null or missing. */
+export const optStr = z.string().nullish();
+/** A number that may be null or missing. */
+export const optNum = z.number().nullish();
+/**
+ * An optional timestamp. Null, a missing field and `""` (real CircleCI has
+ * sent `stopped_at: ""`) all read as "no time", so the UI shows "—".
+ */
+export const optDate = z
+  .string()
+  .nullish()
+  .transform((value): string | null | undefined => (value === '' ? null : value));

@@ -1,0 +1,2 @@
+export { PipelineErrors } from './PipelineErrors';
+export type { PipelineErrorsProps } from './PipelineErrors';

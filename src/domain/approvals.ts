@@ -1,0 +1,21 @@
+/*
+ * Approval jobs: a workflow waits at them until a person approves.
+ */
+import type { WorkflowJob } from '../api/types';
+
+/** True for an approval job, which has no job page, log or number. */
+export function isApprovalJob(job: Pick<WorkflowJob, 'type'>): boolean {
+  return job.type === 'approval';
+}
+
+/**
+ * The label of an approval job's status: `Approved` or `Waiting for
+ * approval`; undefined for other jobs and other statuses (which keep
+ * their status' own label).
+ */
+export function approvalLabel(job: Pick<WorkflowJob, 'type' | 'status'>): string | undefined {
+  if (!isApprovalJob(job)) return undefined;
+  if (job.status === 'success') return 'Approved';
+  if (job.status === 'on_hold') return 'Waiting for approval';
+  return undefined;
+}

@@ -1,0 +1,12 @@
+/**
+ * Builds links to the tab's own views, relative to where the tab is mounted.
+ * @public
+ */
+export interface CircleCIPaths {
+  /** The pipelines list. */
+  pipelines(options?: { projectSlug?: string }): string;
+  /** A workflow's jobs. */
+  workflow(options: { workflowId: string }): string;
+  /** A job; the project is part of the URL for monorepo entities. */
+  job(options: { jobNumber: number; projectSlug?: string }): string;
+}
