@@ -76,3 +76,5 @@ export type {
   workflowJobSchema,
   workflowSchema,
 } from './api/schemas';
+export { StatusLabel } from './components/StatusLabel';
+export type { StatusLabelProps } from './components/StatusLabel';

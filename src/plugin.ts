@@ -54,7 +54,7 @@ export const plugin = circleCIPlugin;
  * reads the entity from context.
  * @public
  */
-export const EntityCircleCIContent = circleCIPlugin.provide(
+export const EntityCircleCIContent: () => JSX.Element = circleCIPlugin.provide(
   createRoutableExtension({
     name: 'EntityCircleCIContent',
     component: () => importTabRoutes().then(m => m.TabRoutes),

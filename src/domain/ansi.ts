@@ -102,7 +102,7 @@ function replaceSequence(
  * `normalizeSgr` into forms the log viewer applies.
  *
  * The result is plain text for a log viewer that renders text, never HTML.
- * @public
+ * @internal
  */
 export function sanitizeLog(text: string): string {
   let out = text;

@@ -5,7 +5,7 @@ const APP = 'https://app.circleci.com/pipelines';
 /**
  * Returns the URL when it is an absolute `http:` or `https:` URL, otherwise
  * undefined. Only such URLs may become links.
- * @public
+ * @internal
  */
 export function safeHttpUrl(url: string | null | undefined): string | undefined {
   if (typeof url !== 'string') return undefined;
@@ -21,7 +21,7 @@ export function safeHttpUrl(url: string | null | undefined): string | undefined 
 
 /**
  * Links to pages on app.circleci.com.
- * @public
+ * @internal
  */
 export const circleCIAppLinks = {
   /** The project's pipelines. */
@@ -53,7 +53,7 @@ export const circleCIAppLinks = {
 
 /**
  * The URL of a commit on GitHub or Bitbucket, when the slug says which.
- * @public
+ * @internal
  */
 export function commitUrl(options: {
   slug: ProjectSlug;

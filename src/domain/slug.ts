@@ -33,6 +33,7 @@ export interface ProjectSlug {
  * @public
  */
 export class InvalidProjectSlugError extends Error {
+  /** Always `InvalidProjectSlugError`. */
   readonly name = 'InvalidProjectSlugError';
   /** The offending text, as found in the annotation. */
   readonly found: string;
@@ -140,7 +141,7 @@ export function parseProjectSlugs(annotation: string | undefined): ProjectSlug[]
 
 /**
  * The slug as a v2 URL path: as written, each segment URL-encoded.
- * @public
+ * @internal
  */
 export function toV2SlugPath(slug: ProjectSlug): string {
   return [slug.provider, slug.org, slug.repo].map(encodeURIComponent).join('/');
@@ -149,7 +150,7 @@ export function toV2SlugPath(slug: ProjectSlug): string {
 /**
  * The slug as a v1.1 URL path, where `gh` becomes `github` and `bb`
  * becomes `bitbucket`.
- * @public
+ * @internal
  */
 export function toV1SlugPath(slug: ProjectSlug): string {
   return [V1_PROVIDER[slug.provider], slug.org, slug.repo]
@@ -159,7 +160,7 @@ export function toV1SlugPath(slug: ProjectSlug): string {
 
 /**
  * The VCS host of a slug, when it tells: used to link commits.
- * @public
+ * @internal
  */
 export function vcsHostOf(slug: ProjectSlug): 'github' | 'bitbucket' | undefined {
   const v1 = V1_PROVIDER[slug.provider];

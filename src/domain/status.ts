@@ -54,7 +54,7 @@ export function normalizeStatus(status: string | null | undefined): CircleCIStat
 
 /**
  * True for statuses whose work is not finished yet and may still change.
- * @public
+ * @internal
  */
 export function isActiveStatus(status: CircleCIStatus): boolean {
   return (
@@ -70,7 +70,7 @@ export function isActiveStatus(status: CircleCIStatus): boolean {
  * Keeps only the newest run of each workflow name: a rerun creates a new
  * workflow with the same name in the same pipeline, and the newest one is
  * the current result. Older runs are returned separately, newest first.
- * @public
+ * @internal
  */
 export function latestWorkflowRuns(workflows: readonly Workflow[]): {
   current: Workflow[];

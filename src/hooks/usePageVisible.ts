@@ -7,7 +7,7 @@ function visible(): boolean {
 /**
  * True while the page is visible (`document.visibilityState`). Polling
  * hooks pause while it is false.
- * @public
+ * @internal
  */
 export function usePageVisible(): boolean {
   const [isVisible, setVisible] = useState(visible);

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { useQueries } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Workflow } from '../api/types';
 import { workflowsPollGroup } from '../domain/status';
 import { useCircleCIQueryClient } from './useCircleCIQueryClient';
+import { useBatchedQueries } from './useBatchedQueries';
 import { usePageVisible } from './usePageVisible';
 import { releaseWorkflows, workflowsQuery } from './workflowQueries';
 
@@ -41,36 +41,42 @@ export function usePipelineWorkflows(options: {
 }): PipelineWorkflowsState {
   const { pipelineIds } = options;
   const { api, queryClient } = useCircleCIQueryClient();
-  const queries = useQueries(
-    {
-      queries: pipelineIds.map(pipelineId => workflowsQuery({ api, queryClient, pipelineId })),
-    },
-    queryClient,
+  const idsKey = pipelineIds.join(',');
+  const queries = useMemo(
+    () =>
+      (idsKey ? idsKey.split(',') : []).map(pipelineId =>
+        queryClient.defaultQueryOptions(workflowsQuery({ api, queryClient, pipelineId })),
+      ),
+    [api, queryClient, idsKey],
   );
+  const queryResults = useBatchedQueries({ queryClient, queries });
   useEffect(
     () => () => queueMicrotask(() => releaseWorkflows(queryClient)),
     [queryClient],
   );
 
-  // Rebuilt each render (20 entries), but an entry keeps its object while
-  // its data and error are unchanged.
+  // An entry keeps its object while its data and error are unchanged.
   const entries = useRef(new Map<string, PipelineWorkflows>());
-  const results = new Map<string, PipelineWorkflows>();
-  pipelineIds.forEach((id, i) => {
-    const { data, error } = queries[i] ?? {};
-    if (data === undefined && !error) return;
-    const before = entries.current.get(id);
-    results.set(
-      id,
-      before && before.workflows === data && before.error === (error ?? undefined)
-        ? before
-        : { workflows: data, error: error ?? undefined },
-    );
-  });
-  entries.current = results;
+  const results = useMemo(() => {
+    const next = new Map<string, PipelineWorkflows>();
+    queries.forEach((q, i) => {
+      const id = String(q.queryKey[2]);
+      const { data, error } = queryResults[i] ?? {};
+      if (data === undefined && !error) return;
+      const before = entries.current.get(id);
+      next.set(
+        id,
+        before && before.workflows === data && before.error === (error ?? undefined)
+          ? before
+          : { workflows: data, error: error ?? undefined },
+      );
+    });
+    entries.current = next;
+    return next as ReadonlyMap<string, PipelineWorkflows>;
+  }, [queries, queryResults]);
 
   const pageVisible = usePageVisible();
-  const running = queries.some(q => workflowsPollGroup(q.data) === 'running');
-  const updatedAt = Math.max(0, ...queries.map(q => q.dataUpdatedAt)) || undefined;
+  const running = queryResults.some(q => workflowsPollGroup(q.data) === 'running');
+  const updatedAt = Math.max(0, ...queryResults.map(q => q.dataUpdatedAt)) || undefined;
   return { results, live: running && pageVisible, updatedAt };
 }

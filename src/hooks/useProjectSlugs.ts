@@ -5,7 +5,7 @@ import { parseProjectSlugs, ProjectSlug } from '../domain/slug';
 
 /**
  * The entity's project slugs, or why there are none.
- * @public
+ * @internal
  */
 export type ProjectSlugsResult =
   | { state: 'missing' }
@@ -15,7 +15,7 @@ export type ProjectSlugsResult =
 /**
  * Reads and parses the `circleci.com/project-slug` annotation of the entity
  * in context.
- * @public
+ * @internal
  */
 export function useProjectSlugs(): ProjectSlugsResult {
   const { entity } = useEntity();

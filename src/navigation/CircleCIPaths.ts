@@ -1,6 +1,6 @@
 /**
  * Builds links to the tab's own views, relative to where the tab is mounted.
- * @public
+ * @internal
  */
 export interface CircleCIPaths {
   /** The pipelines list. */

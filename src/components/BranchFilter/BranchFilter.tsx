@@ -4,7 +4,7 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 
 /**
  * Props of {@link BranchFilter}.
- * @public
+ * @internal
  */
 export interface BranchFilterProps {
   /** The branches seen in what has been loaded. */
@@ -17,7 +17,7 @@ export interface BranchFilterProps {
 
 /**
  * Filters pipelines by branch: pick one seen so far, or type any name.
- * @public
+ * @internal
  */
 export function BranchFilter(props: BranchFilterProps): ReactElement {
   const { branches, value, onChange } = props;

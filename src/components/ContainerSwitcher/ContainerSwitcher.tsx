@@ -8,7 +8,7 @@ import { StatusLabel } from '../StatusLabel';
 
 /**
  * Props of {@link ContainerSwitcher}.
- * @public
+ * @internal
  */
 export interface ContainerSwitcherProps {
   /** Every container of the job, with its status. */
@@ -22,7 +22,7 @@ export interface ContainerSwitcherProps {
 /**
  * Buttons to choose one of a job's parallel containers, each showing the
  * container's status. Wraps onto several lines for many (16+) containers.
- * @public
+ * @internal
  */
 export function ContainerSwitcher(props: ContainerSwitcherProps): ReactElement {
   const { containers, selected, onSelect } = props;

@@ -6,7 +6,7 @@ import { describeError } from '../../domain/errors';
 
 /**
  * Props of {@link ErrorState}.
- * @public
+ * @internal
  */
 export interface ErrorStateProps {
   /** The error to explain. */
@@ -21,7 +21,7 @@ export interface ErrorStateProps {
  * Explains a failure in place: what happened and what to do. Failures the
  * plugin recognises get a specific message; anything else is shown with
  * Backstage's `ResponseErrorPanel`.
- * @public
+ * @internal
  */
 export function ErrorState(props: ErrorStateProps): ReactElement {
   const { error, subject, onRetry } = props;

@@ -11,7 +11,7 @@ import { stripControl } from '../../domain/text';
 
 /**
  * Props of {@link JobArtifacts}.
- * @public
+ * @internal
  */
 export interface JobArtifactsProps {
   /** The job's artifacts, as loaded. */
@@ -42,7 +42,7 @@ function ArtifactItem(props: { artifact: Artifact }) {
 /**
  * The artifacts of a job grouped by container, each with its path. Only
  * `http:` and `https:` URLs become links; anything else is shown as text.
- * @public
+ * @internal
  */
 export function JobArtifacts(props: JobArtifactsProps): ReactElement {
   const { artifacts, truncated } = props;

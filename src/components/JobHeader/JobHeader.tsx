@@ -14,7 +14,7 @@ import { StatusLabel } from '../StatusLabel';
 
 /**
  * Props of {@link JobHeader}.
- * @public
+ * @internal
  */
 export interface JobHeaderProps {
   /** The job's details. */
@@ -63,7 +63,7 @@ function Commit(props: { pipeline?: Pipeline; slug: ProjectSlug }) {
  * parallelism, branch and commit, a link to CircleCI (only an http(s)
  * `web_url` becomes a link), whether it updates itself, and CircleCI's
  * messages about it.
- * @public
+ * @internal
  */
 export function JobHeader(props: JobHeaderProps): ReactElement {
   const { job, pipeline, slug, live, updatedAt, actions } = props;

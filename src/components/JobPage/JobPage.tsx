@@ -17,7 +17,7 @@ import { ArtifactsSection, SectionProps, StepsSection, TestsSection } from './se
 
 /**
  * Props of {@link JobPage}.
- * @public
+ * @internal
  */
 export interface JobPageProps {
   /** The job's project. */
@@ -59,7 +59,7 @@ function useTab(): [TabValue, (tab: TabValue) => void] {
  * and its artifacts. Polled while the job runs. Each tab loads and fails
  * on its own, so a failing tests or artifacts request does not take down
  * the job view.
- * @public
+ * @internal
  */
 export function JobPage(props: JobPageProps): ReactElement {
   const { projectSlug, jobNumber, slugs, actions } = props;

@@ -14,7 +14,7 @@ import { ContainerSwitcher } from '../ContainerSwitcher';
 
 /**
  * What {@link JobStepsProps.renderLog} receives.
- * @public
+ * @internal
  */
 export interface StepLogRenderOptions {
   /** The step whose log is rendered. */
@@ -27,7 +27,7 @@ export interface StepLogRenderOptions {
 
 /**
  * Props of {@link JobSteps}.
- * @public
+ * @internal
  */
 export interface JobStepsProps {
   /** The job's steps, each with its action on every container. */

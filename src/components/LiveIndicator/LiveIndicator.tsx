@@ -4,7 +4,7 @@ import { clockTime } from '../../domain/time';
 
 /**
  * Props of {@link LiveIndicator}.
- * @public
+ * @internal
  */
 export interface LiveIndicatorProps {
   /** True while the view is polled. */
@@ -15,7 +15,7 @@ export interface LiveIndicatorProps {
 
 /**
  * Tells whether the view updates itself, and when it last refreshed.
- * @public
+ * @internal
  */
 export function LiveIndicator(props: LiveIndicatorProps): ReactElement {
   const { live, updatedAt } = props;

@@ -11,7 +11,7 @@ import type { ProjectSlug } from '../../domain/slug';
 
 /**
  * Props of {@link PipelineErrors}.
- * @public
+ * @internal
  */
 export interface PipelineErrorsProps {
   /** The pipeline; nothing is shown when it has no errors. */
@@ -53,7 +53,7 @@ function ErrorLines(props: { errors: PipelineErrorText[] }): ReactElement {
  * type (a config error reads "Config error: …"), and a link to the
  * pipeline on app.circleci.com. Renders nothing for a pipeline without
  * errors.
- * @public
+ * @internal
  */
 export function PipelineErrors(props: PipelineErrorsProps): ReactElement | null {
   const { pipeline, projectSlug, variant = 'banner' } = props;

@@ -23,7 +23,7 @@ import { useCircleCIPaths } from '../../navigation';
 
 /**
  * Props of {@link PipelinesPage}.
- * @public
+ * @internal
  */
 export interface PipelinesPageProps {
   /** The project whose pipelines are shown. */
@@ -160,7 +160,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
 /**
  * The pipelines of one project: loads them and their workflows, and shows
  * them with their empty and error states.
- * @public
+ * @internal
  */
 export function PipelinesPage(props: PipelinesPageProps): ReactElement {
   const [generation, setGeneration] = useState(0);

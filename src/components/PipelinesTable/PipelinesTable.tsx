@@ -14,7 +14,7 @@ import type { PipelineColumn, PipelineRow, WorkflowLinkOptions } from './types';
 
 /**
  * Props of {@link PipelinesTable}.
- * @public
+ * @internal
  */
 export interface PipelinesTableProps extends WorkflowLinkOptions {
   /**
@@ -75,7 +75,7 @@ const PipelineTableRow = memo(function PipelineTableRowView(props: RowProps) {
  * core-components' `Table`: the pipelines list re-renders as each
  * pipeline's workflows arrive, and material-table renders every row again
  * on each change (see docs/performance.md).
- * @public
+ * @internal
  */
 export function PipelinesTable(props: PipelinesTableProps): ReactElement {
   const { rows, title, loading, columns, footer, workflowLink } = props;

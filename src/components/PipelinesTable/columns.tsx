@@ -164,7 +164,7 @@ export function createDurationColumn(): PipelineColumn {
 
 /**
  * The default columns of the pipelines table.
- * @public
+ * @internal
  */
 export function defaultPipelineColumns(options: WorkflowLinkOptions): PipelineColumn[] {
   return [

@@ -9,7 +9,7 @@ import type { CircleCIStatus } from '../../domain/status';
 
 /**
  * One row of the pipelines table.
- * @public
+ * @internal
  */
 export interface PipelineRow {
   /** The pipeline's id; unique among the rows. */
@@ -28,7 +28,7 @@ export interface PipelineRow {
 
 /**
  * One column of the pipelines table.
- * @public
+ * @internal
  */
 export interface PipelineColumn {
   /** Unique among the table's columns. */
@@ -43,7 +43,7 @@ export interface PipelineColumn {
 
 /**
  * Options of the workflows column.
- * @public
+ * @internal
  */
 export interface WorkflowLinkOptions {
   /** The link of a workflow's page inside the tab. */

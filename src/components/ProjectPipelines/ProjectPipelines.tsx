@@ -8,7 +8,7 @@ import { PipelinesPage } from '../PipelinesPage';
 
 /**
  * Props of {@link ProjectPipelines}.
- * @public
+ * @internal
  */
 export interface ProjectPipelinesProps {
   /** The entity's projects; more than one gives a project switcher. */
@@ -18,7 +18,7 @@ export interface ProjectPipelinesProps {
 /**
  * The pipelines of the entity's project, with a switcher kept in the URL
  * (`?project=`) when the entity lists several projects (a monorepo).
- * @public
+ * @internal
  */
 export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
   const { slugs } = props;

@@ -17,7 +17,7 @@ export const LOG_HEIGHT_PX = 480;
 
 /**
  * Props of {@link StepLog}.
- * @public
+ * @internal
  */
 export interface StepLogProps {
   /** The job's project. */
@@ -87,7 +87,7 @@ function PreloadLogViewer() {
  * it downloads (its complete lines so far, with a hint that the rest is
  * loading; the download button waits for the whole text). When the log
  * cannot be loaded, says so and links to the job on app.circleci.com.
- * @public
+ * @internal
  */
 export function StepLog(props: StepLogProps): ReactElement {
   const { projectSlug, jobNumber, containerIndex, stepNumber, jobUrl } = props;

@@ -4,7 +4,7 @@ import { Breadcrumbs, Link } from '@backstage/core-components';
 
 /**
  * One crumb: a link, or plain text for the current view.
- * @public
+ * @internal
  */
 export interface Crumb {
   /** The crumb's text. */
@@ -15,7 +15,7 @@ export interface Crumb {
 
 /**
  * Props of {@link TabBreadcrumbs}.
- * @public
+ * @internal
  */
 export interface TabBreadcrumbsProps {
   /** The crumbs, from the tab's start to the current view. */
@@ -24,7 +24,7 @@ export interface TabBreadcrumbsProps {
 
 /**
  * Breadcrumbs that lead back from a drill-down view.
- * @public
+ * @internal
  */
 export function TabBreadcrumbs(props: TabBreadcrumbsProps): ReactElement {
   return (

@@ -49,7 +49,7 @@ function LegacyBuildRoute() {
  * `/workflows/:workflowId`, `/jobs/:jobNumber` (with `?project=` for
  * monorepos), and the classic plugin's `/:buildId`. Use it inside an
  * `EntityProvider`, or use {@link EntityCircleCIContent}, which wraps it.
- * @public
+ * @internal
  */
 export function TabRoutes(): ReactElement {
   const result = useProjectSlugs();

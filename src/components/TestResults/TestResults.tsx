@@ -18,13 +18,13 @@ import { StatusLabel } from '../StatusLabel';
 
 /**
  * Which tests {@link TestResults} shows.
- * @public
+ * @internal
  */
 export type TestFilter = 'all' | 'failed' | 'passed' | 'skipped';
 
 /**
  * Props of {@link TestResults}.
- * @public
+ * @internal
  */
 export interface TestResultsProps {
   /** The job's test results, as loaded. */
@@ -83,7 +83,7 @@ const columns: TableColumn<Row>[] = [
  * The test results of a job: counts of passed, failed and skipped tests, a
  * filter by result, and the tests with failures first, each failure with
  * its message (as text). Says so, and why that can be, when there are none.
- * @public
+ * @internal
  */
 export function TestResults(props: TestResultsProps): ReactElement {
   const { tests, truncated } = props;

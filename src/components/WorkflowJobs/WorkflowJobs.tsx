@@ -12,7 +12,7 @@ import { StatusLabel } from '../StatusLabel';
 
 /**
  * Props of {@link WorkflowJobs}.
- * @public
+ * @internal
  */
 export interface WorkflowJobsProps {
   /** The workflow's jobs. */
@@ -48,7 +48,7 @@ function JobCard(props: { job: WorkflowJob; jobLink: WorkflowJobsProps['jobLink'
 /**
  * A workflow's jobs in stages, laid out by their dependencies. Approval jobs
  * have no job page, so they are not links.
- * @public
+ * @internal
  */
 export function WorkflowJobs(props: WorkflowJobsProps): ReactElement {
   const layers = layerJobs(props.jobs);

@@ -22,7 +22,7 @@ import { WorkflowJobs } from '../WorkflowJobs';
 
 /**
  * Props of {@link WorkflowPage}.
- * @public
+ * @internal
  */
 export interface WorkflowPageProps {
   /** The workflow's id. */
@@ -36,7 +36,7 @@ export interface WorkflowPageProps {
 /**
  * One workflow: its status, duration, who started it and its pipeline, and
  * all of its jobs in stages. Polled while it runs.
- * @public
+ * @internal
  */
 export function WorkflowPage(props: WorkflowPageProps): ReactElement {
   const { workflowId, slugs, actions } = props;
