@@ -8,13 +8,21 @@
  *     guest user (what the dev app signs in as);
  *   - `/` opens the busy project's CircleCI tab without a sign-in step and
  *     shows pipeline rows with workflow names and statuses from the fake;
+ *   - every view (pipelines, workflow, job with an opened log, tests and
+ *     artifacts, the error and empty states) has no serious or critical
+ *     axe-core violation (WCAG 2.1 A/AA) in the plugin's area, in the light
+ *     and the dark theme (one summary line per view);
+ *   - keyboard only: Tab reaches the branch filter, refresh, a workflow
+ *     link, a job, its steps (opened with Enter and Space) and the log
+ *     search, with a visible focus;
  *   - the browser never sends a `Circle-Token` header and never receives the
  *     token in any response.
  * The stack is always stopped (whole process group), also on failure or
  * after the global timeout. Prints `N passed, N failed`; exits 1 on failure.
  *
  * Env: E2E_TIMEOUT_MS (default 300000), CHROMIUM_PATH (default
- * /usr/bin/chromium), E2E_HEADFUL=1 to watch it.
+ * /usr/bin/chromium), E2E_HEADFUL=1 to watch it; FAKE_CIRCLECI_PORT,
+ * DEV_BACKEND_PORT and DEV_APP_PORT to run beside another stack.
  */
 /* eslint-disable no-console */
 import { spawn } from 'node:child_process';
@@ -26,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { walkToFailingLine } from './drilldown.mjs';
+import { keyboardWalk, scanAllViews } from './accessibility.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'e2e', 'artifacts');
@@ -34,8 +43,8 @@ mkdirSync(artifacts, { recursive: true });
 const TOKEN = `e2e-secret-token-${randomBytes(12).toString('hex')}`;
 const FAKE_PORT = Number(process.env.FAKE_CIRCLECI_PORT ?? 7099);
 const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
-const BACKEND = 'http://localhost:7007';
-const APP = 'http://localhost:3000';
+const BACKEND = `http://localhost:${process.env.DEV_BACKEND_PORT || 7007}`;
+const APP = `http://localhost:${process.env.DEV_APP_PORT || 3000}`;
 const PROXY = `${BACKEND}/api/proxy/circleci/api`;
 const SLUG = 'gh/acme/rocket';
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
@@ -311,6 +320,17 @@ async function run() {
     drillDown('/circleci-project', 'standaloneFailingJob'),
   );
 
+  await test('accessibility: no serious or critical axe-core violation in any view, light and dark', async () => {
+    assert(browserContext, 'no browser (the first browser test failed)');
+    const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
+    await scanAllViews({ page: browserContext.pages()[0], app: APP, demo, say });
+  });
+  await test('keyboard only: filter, refresh, workflow, job, steps (Enter, Space) and log search', async () => {
+    assert(browserContext, 'no browser (the first browser test failed)');
+    const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
+    await keyboardWalk({ page: browserContext.pages()[0], app: APP, demo, say });
+  });
+
   await test('the browser never sees the CircleCI token', async () => {
     assert(requests.length > 0, 'no requests were recorded');
     await Promise.all(bodyChecks);
@@ -343,7 +363,7 @@ const globalTimer = setTimeout(async () => {
   say(`global timeout (${TIMEOUT_MS / 1000}s): stopping`);
   results.push({ name: 'global timeout', ok: false });
   await finish();
-}, TIMEOUT_MS + 60_000);
+}, TIMEOUT_MS + 180_000); // room for the stack's start and the accessibility scans
 
 let finished = false;
 async function finish() {

@@ -52,7 +52,14 @@ function Commit(props: { pipeline?: Pipeline; slug: ProjectSlug }) {
   const subject = stripControl(vcs.commit?.subject ?? '');
   return (
     <>
-      {url ? <Link to={url}>{short}</Link> : short}
+      {/* Underlined: inside the surrounding text, colour alone would not tell it apart. */}
+      {url ? (
+        <Link to={url} underline="always">
+          {short}
+        </Link>
+      ) : (
+        short
+      )}
       {subject ? ` ${subject}` : ''}
     </>
   );

@@ -14,20 +14,29 @@ export interface LiveIndicatorProps {
 }
 
 /**
- * Tells whether the view updates itself, and when it last refreshed.
+ * Tells whether the view updates itself, and when it last refreshed. Only
+ * the state ("Live" or "Settled") is a polite live region, so a screen
+ * reader hears it once when it changes, not the time of every poll.
  * @internal
  */
 export function LiveIndicator(props: LiveIndicatorProps): ReactElement {
   const { live, updatedAt } = props;
   const time = updatedAt ? clockTime(updatedAt) : undefined;
-  const label = `${live ? 'Live' : 'Settled'}${time ? ` · updated ${time}` : ''}`;
+  const label = (
+    <>
+      <span role="status" aria-live="polite">
+        {live ? 'Live' : 'Settled'}
+      </span>
+      {time ? ` · updated ${time}` : ''}
+    </>
+  );
   return (
     <Chip
       size="small"
       variant="outlined"
       color={live ? 'primary' : 'default'}
       label={label}
-      aria-live="polite"
+      data-testid="live-indicator"
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
+import { darken, lighten, makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Link } from '@backstage/core-components';
@@ -28,7 +29,18 @@ export interface PipelineErrorsProps {
 // Static styles: the row variant renders inside the memoised table rows.
 const LINE: CSSProperties = { whiteSpace: 'normal' };
 
+/** The error red, darkened or lightened until it reaches 4.5:1 on the page and table backgrounds. */
+const useStyles = makeStyles(theme => ({
+  line: {
+    color:
+      theme.palette.type === 'dark'
+        ? lighten(theme.palette.error.main, 0.4)
+        : darken(theme.palette.error.main, 0.2),
+  },
+}));
+
 function ErrorLines(props: { errors: PipelineErrorText[] }): ReactElement {
+  const classes = useStyles();
   return (
     <>
       {props.errors.map((error, i) => (
@@ -36,7 +48,7 @@ function ErrorLines(props: { errors: PipelineErrorText[] }): ReactElement {
           key={i}
           variant="body2"
           component="div"
-          color="error"
+          className={classes.line}
           role="listitem"
           title={error.type || undefined}
           style={LINE}
@@ -67,9 +79,7 @@ export function PipelineErrors(props: PipelineErrorsProps): ReactElement | null 
         <div role="list" aria-label={name}>
           <ErrorLines errors={errors} />
         </div>
-        <Link to={url} aria-label={`Open pipeline #${pipeline.number} on CircleCI`}>
-          Open on CircleCI
-        </Link>
+        <Link to={url}>Open pipeline #{pipeline.number} on CircleCI</Link>
       </div>
     );
   }

@@ -14,9 +14,17 @@ import { resolveStatus, statusLabel } from '../../domain/statusLabels';
  * The status components of core-components render a body1 Typography and
  * pass other props on to it: `variant="inherit"` makes the label take the
  * font of its surroundings (body2 in a table cell) instead of the larger
- * body1.
+ * body1. They also hide themselves, label included, from assistive
+ * technology (`aria-hidden`, with an `aria-label` on a plain span): undoing
+ * both lets a screen reader read the label, so a status is never told by the
+ * icon's colour alone (the icon itself stays hidden).
  */
-type StatusIcon = ComponentType<{ children?: ReactNode; variant?: 'inherit' }>;
+type StatusIcon = ComponentType<{
+  children?: ReactNode;
+  variant?: 'inherit';
+  'aria-hidden'?: undefined;
+  'aria-label'?: undefined;
+}>;
 
 const ICONS: Record<CircleCIStatus, StatusIcon> = {
   success: StatusOK,
@@ -54,5 +62,9 @@ export interface StatusLabelProps {
  */
 export function StatusLabel(props: StatusLabelProps): ReactElement {
   const Icon = ICONS[resolveStatus(props.status)];
-  return <Icon variant="inherit">{props.children ?? statusLabel(props.status)}</Icon>;
+  return (
+    <Icon variant="inherit" aria-hidden={undefined} aria-label={undefined}>
+      {props.children ?? statusLabel(props.status)}
+    </Icon>
+  );
 }

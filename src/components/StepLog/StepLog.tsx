@@ -10,6 +10,7 @@ import type { ProjectSlug } from '../../domain/slug';
 import { stepLogFilename } from '../../domain/steps';
 import { useStepOutput } from '../../hooks/useStepOutput';
 import { downloadText } from './downloadText';
+import { LogViewerColors } from './LogViewerColors';
 import { ErrorState } from '../ErrorState';
 
 /** The height of the log box; the log viewer scrolls inside it. */
@@ -156,7 +157,9 @@ export function StepLog(props: StepLogProps): ReactElement {
       </Box>
       <Box height={LOG_HEIGHT_PX} width="100%" data-testid="step-log-viewer">
         {/* Each text extends the last, so the viewer parses only what was appended. */}
-        <LogViewer text={text} />
+        <LogViewerColors>
+          <LogViewer text={text} />
+        </LogViewerColors>
       </Box>
     </Box>
   );

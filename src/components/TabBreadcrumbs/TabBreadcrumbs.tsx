@@ -1,5 +1,6 @@
 import { ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { Breadcrumbs, Link } from '@backstage/core-components';
 
 /**
@@ -23,12 +24,26 @@ export interface TabBreadcrumbsProps {
 }
 
 /**
+ * The core-components breadcrumbs draw their links in the secondary text
+ * colour, which is 4.47:1 on the light page background (4.5:1 is needed):
+ * a darker grey in the light theme, the secondary text colour otherwise.
+ */
+const useStyles = makeStyles(theme => ({
+  root: {
+    '&&': {
+      color: theme.palette.type === 'light' ? theme.palette.grey[700] : theme.palette.text.secondary,
+    },
+  },
+}));
+
+/**
  * Breadcrumbs that lead back from a drill-down view.
  * @internal
  */
 export function TabBreadcrumbs(props: TabBreadcrumbsProps): ReactElement {
+  const classes = useStyles();
   return (
-    <Breadcrumbs aria-label="breadcrumb">
+    <Breadcrumbs aria-label="breadcrumb" className={classes.root}>
       {props.crumbs.map((c, i) =>
         c.to ? (
           <Link key={i} to={c.to}>

@@ -1,5 +1,6 @@
 import { ReactElement } from 'react';
 import { Navigate, Route, Routes, useParams, useResolvedPath, useSearchParams } from 'react-router-dom';
+import { makeStyles } from '@material-ui/core/styles';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import { projectOf } from '../../domain/projects';
 import type { ProjectSlug } from '../../domain/slug';
@@ -45,6 +46,24 @@ function LegacyBuildRoute() {
 }
 
 /**
+ * `focus`: every control of the tab shows a clear outline while it has the
+ * keyboard focus (text fields show theirs with their border). `snippet`: the
+ * missing-annotation state's YAML example is syntax-highlighted with inline
+ * colours of 3.7:1–4:1; its text takes the theme's primary colour.
+ */
+const useStyles = makeStyles(theme => ({
+  focus: {
+    '& :focus-visible:not(input):not(textarea)': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
+  },
+  snippet: {
+    '& pre span, & pre code': { color: `${theme.palette.text.primary} !important` },
+  },
+}));
+
+/**
  * The CircleCI tab's routes, for the entity in context: `/` (pipelines),
  * `/workflows/:workflowId`, `/jobs/:jobNumber` (with `?project=` for
  * monorepos), and the classic plugin's `/:buildId`. Use it inside an
@@ -54,21 +73,32 @@ function LegacyBuildRoute() {
 export function TabRoutes(): ReactElement {
   const result = useProjectSlugs();
   const base = useResolvedPath('.').pathname;
+  const classes = useStyles();
   if (result.state === 'missing') {
-    return <MissingAnnotationEmptyState annotation={CIRCLECI_ANNOTATION} />;
+    return (
+      <div className={`${classes.focus} ${classes.snippet}`}>
+        <MissingAnnotationEmptyState annotation={CIRCLECI_ANNOTATION} />
+      </div>
+    );
   }
   if (result.state === 'invalid') {
-    return <ErrorState error={result.error} />;
+    return (
+      <div className={classes.focus}>
+        <ErrorState error={result.error} />
+      </div>
+    );
   }
   const { slugs } = result;
   return (
-    <CircleCIPathsProvider base={base}>
-      <Routes>
-        <Route path="/" element={<ProjectPipelines slugs={slugs} />} />
-        <Route path="/workflows/:workflowId" element={<WorkflowRoute slugs={slugs} />} />
-        <Route path="/jobs/:jobNumber" element={<JobRoute slugs={slugs} />} />
-        <Route path="/:buildId" element={<LegacyBuildRoute />} />
-      </Routes>
-    </CircleCIPathsProvider>
+    <div className={classes.focus}>
+      <CircleCIPathsProvider base={base}>
+        <Routes>
+          <Route path="/" element={<ProjectPipelines slugs={slugs} />} />
+          <Route path="/workflows/:workflowId" element={<WorkflowRoute slugs={slugs} />} />
+          <Route path="/jobs/:jobNumber" element={<JobRoute slugs={slugs} />} />
+          <Route path="/:buildId" element={<LegacyBuildRoute />} />
+        </Routes>
+      </CircleCIPathsProvider>
+    </div>
   );
 }

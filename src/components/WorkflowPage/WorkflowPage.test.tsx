@@ -59,7 +59,7 @@ describe('WorkflowPage', () => {
       routeEntries: [`/workflows/${workflowOf(1264)}`],
     });
     expect(await running.findAllByText('Queued')).not.toHaveLength(0);
-    expect(running.getByText(/^Live · updated/)).toBeInTheDocument();
+    expect(within(running.container).getByTestId('live-indicator')).toHaveTextContent(/^Live · updated/);
   });
 
   it('resolves a classic-plugin build link to the job page', async () => {

@@ -1,0 +1,54 @@
+import { CSSProperties, ReactElement, useEffect, useRef, useState } from 'react';
+import type { Pipeline } from '../../api/types';
+
+/** Hidden on screen, read by screen readers. */
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+/**
+ * The announcement for pipelines that arrived after the first load, or ''
+ * when none did. Its text changes only when another pipeline arrives, so a
+ * poll that brings nothing new announces nothing.
+ */
+function useNewPipelinesText(pipelines: readonly Pick<Pipeline, 'id' | 'number'>[]): string {
+  const known = useRef<Set<string> | undefined>(undefined);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (pipelines.length === 0) return;
+    if (!known.current) {
+      known.current = new Set(pipelines.map(p => p.id));
+      return;
+    }
+    const arrived = pipelines.filter(p => !known.current!.has(p.id));
+    if (arrived.length === 0) return;
+    for (const p of arrived) known.current.add(p.id);
+    const numbers = arrived.map(p => `#${p.number}`).join(', ');
+    setText(arrived.length === 1 ? `New pipeline ${numbers}` : `${arrived.length} new pipelines: ${numbers}`);
+  }, [pipelines]);
+  return text;
+}
+
+/**
+ * A polite live region that announces each pipeline arriving after the
+ * first load, once.
+ * @internal
+ */
+export function NewPipelinesAnnouncement(props: {
+  pipelines: readonly Pick<Pipeline, 'id' | 'number'>[];
+}): ReactElement {
+  const text = useNewPipelinesText(props.pipelines);
+  return (
+    <div role="status" aria-live="polite" style={VISUALLY_HIDDEN} data-testid="new-pipelines">
+      {text}
+    </div>
+  );
+}
