@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { StepLog } from './StepLog';
@@ -41,6 +41,28 @@ const HOSTILE =
   '<img src=x onerror=alert(1)> <script>alert(2)</script>\n';
 
 describe('StepLog', () => {
+  it("repairs the log viewer's markup: no stray row roles, every button named", async () => {
+    const { failingJob } = ctx.fake.demo;
+    await renderLog({ jobNumber: failingJob.jobNumber, stepNumber: failingJob.step });
+    const viewer = await screen.findByTestId('step-log-viewer');
+    await waitFor(() => expect(viewer.querySelectorAll('a[href^="#line-"]').length).toBeGreaterThan(0));
+    // Search, so that the previous/next buttons appear, and select a line for the copy button.
+    await userEvent.type(within(viewer).getByRole('textbox'), 'e');
+    await userEvent.click(viewer.querySelector<HTMLElement>('a[href="#line-1"]')!);
+    await waitFor(() => expect(viewer.querySelector('[data-testid="copy-button"]')).not.toBeNull());
+    await waitFor(() => {
+      expect(viewer.querySelectorAll('[role="row"]')).toHaveLength(0);
+      const unnamed = [...viewer.querySelectorAll('button')].filter(
+        b => !b.getAttribute('aria-label') && !b.textContent?.trim(),
+      );
+      expect(unnamed).toEqual([]);
+    });
+    expect(viewer.querySelector('a[href="#line-1"]')).toHaveAttribute('aria-label', 'Line 1');
+    expect(within(viewer).getByRole('button', { name: 'Show only matching lines' })).toBeInTheDocument();
+    expect(within(viewer).getByRole('button', { name: 'Next search result' })).toBeInTheDocument();
+    expect(within(viewer).getByRole('button', { name: 'Copy the selected lines' })).toBeInTheDocument();
+  });
+
   it('renders a ~200,000-line log without hanging', async () => {
     const { hugeLogJob } = ctx.fake.demo;
     const start = performance.now();

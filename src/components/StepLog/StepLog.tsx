@@ -1,4 +1,4 @@
-import { ReactElement } from 'react';
+import { ReactElement, useCallback, useEffect, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -10,11 +10,27 @@ import type { ProjectSlug } from '../../domain/slug';
 import { stepLogFilename } from '../../domain/steps';
 import { useStepOutput } from '../../hooks/useStepOutput';
 import { downloadText } from './downloadText';
-import { LogViewerColors } from './LogViewerColors';
+import { LogViewerColors } from '../LogViewerColors';
+import { repairLogViewerAria } from './repairLogViewerAria';
 import { ErrorState } from '../ErrorState';
 
 /** The height of the log box; the log viewer scrolls inside it. */
 export const LOG_HEIGHT_PX = 480;
+
+/** The log viewer in its box, with its markup repaired (see `repairLogViewerAria`). */
+function AccessibleLogViewer(props: { text: string }): ReactElement {
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const ref = useCallback((el: HTMLDivElement | null) => setBox(el), []);
+  useEffect(() => (box ? repairLogViewerAria(box) : undefined), [box]);
+  return (
+    <div ref={ref} style={{ height: LOG_HEIGHT_PX, width: '100%' }} data-testid="step-log-viewer">
+      {/* Each text extends the last, so the viewer parses only what was appended. */}
+      <LogViewerColors>
+        <LogViewer text={props.text} />
+      </LogViewerColors>
+    </div>
+  );
+}
 
 /**
  * Props of {@link StepLog}.
@@ -155,12 +171,7 @@ export function StepLog(props: StepLogProps): ReactElement {
           </Typography>
         )}
       </Box>
-      <Box height={LOG_HEIGHT_PX} width="100%" data-testid="step-log-viewer">
-        {/* Each text extends the last, so the viewer parses only what was appended. */}
-        <LogViewerColors>
-          <LogViewer text={text} />
-        </LogViewerColors>
-      </Box>
+      <AccessibleLogViewer text={text} />
     </Box>
   );
 }

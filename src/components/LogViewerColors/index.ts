@@ -1,0 +1,1 @@
+export { LogViewerColors } from './LogViewerColors';

@@ -1,0 +1,1 @@
+export { NewPipelinesAnnouncement } from './NewPipelinesAnnouncement';
