@@ -8,5 +8,29 @@ export interface Config {
      * @visibility frontend
      */
     proxyPath?: string;
+    /**
+     * Actions on CircleCI (rerun, cancel, approve, trigger). They run as the
+     * user whose token the proxy holds, so they are off unless the admin
+     * turns them on; the proxy endpoint must then also allow POST.
+     * @visibility frontend
+     */
+    actions?: {
+      /**
+       * Shows rerun and cancel controls on workflows and jobs, and, unless
+       * switched off below, approve and trigger. Default false.
+       * @visibility frontend
+       */
+      enabled?: boolean;
+      /**
+       * Shows "Trigger pipeline" on the pipelines page. Default: `enabled`.
+       * @visibility frontend
+       */
+      trigger?: boolean;
+      /**
+       * Shows "Approve" on approval jobs that wait. Default: `enabled`.
+       * @visibility frontend
+       */
+      approve?: boolean;
+    };
   };
 }

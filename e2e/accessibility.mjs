@@ -62,8 +62,10 @@ export async function scanAllViews({ page, app, demo, say }) {
       say(result.summary);
       for (const b of result.blocking) {
         problems.push(
-          `${v.view} [${theme}] ${b.id} (${b.impact}, ${b.nodes} nodes): ${b.help}\n` +
-            b.examples.map(e => `      ${e.target}: ${e.summary}`).join('\n'),
+          [
+            `${v.view} [${theme}] ${b.id} (${b.impact}, ${b.nodes} nodes): ${b.help}`,
+            ...b.examples.map(e => `      ${e.target}: ${e.summary}`),
+          ].join('\n'),
         );
       }
     }

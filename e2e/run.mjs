@@ -304,6 +304,12 @@ async function run() {
     await page.screenshot({ path: join(artifacts, 'rocket.png'), fullPage: true });
     say(`screenshot: ${join(artifacts, 'rocket.png')}`);
 
+    // Actions are off in this stack (the default): no action control at all.
+    const actionControls = await page
+      .getByRole('button', { name: /rerun|cancel|approve|trigger pipeline/i })
+      .count();
+    assert(actionControls === 0, `actions are off, but ${actionControls} action controls are shown`);
+
     // The data really went through the proxy to the fake.
     const log = await (await fetch(`${FAKE}/__fake/requests`)).json();
     const entries = Array.isArray(log) ? log : log.requests ?? [];
@@ -380,6 +386,12 @@ async function finish() {
     console.log(`--- last lines of ${stackLogPath} ---\n${stackLogTail()}\n---`);
   }
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
+  // Then the second stack, with actions on (e2e/actions.mjs).
+  if (exitCode === 0 && process.env.E2E_SKIP_ACTIONS !== '1') {
+    const actions = spawn(process.execPath, [join(root, 'e2e', 'actions.mjs')], { stdio: 'inherit' });
+    const code = await new Promise(resolve => actions.on('exit', c => resolve(c ?? 1)));
+    if (code !== 0) exitCode = 1;
+  }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(exitCode);
 }

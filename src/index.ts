@@ -25,12 +25,14 @@ export type {
   GetWorkflowOptions,
   JobRef,
   ListJobsOptions,
+  ListPipelineDefinitionsOptions,
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
   RequestOptions,
   RerunWorkflowOptions,
   RerunWorkflowResult,
+  RunPipelineOptions,
   TriggerPipelineOptions,
 } from './api/CircleCIApi';
 export { CircleCIClient } from './api/CircleCIClient';
@@ -66,6 +68,7 @@ export type {
   jobDetailsSchema,
   jobStepSchema,
   jobStepsSchema,
+  pipelineDefinitionSchema,
   pipelineErrorSchema,
   pipelineSchema,
   pipelineTriggerSchema,

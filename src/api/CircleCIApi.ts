@@ -7,6 +7,7 @@ import type {
   JobSteps,
   Page,
   Pipeline,
+  PipelineDefinition,
   TestResult,
   TriggeredPipeline,
   Workflow,
@@ -181,6 +182,37 @@ export interface TriggerPipelineOptions extends RequestOptions {
 }
 
 /**
+ * Options of {@link CircleCIApi.listPipelineDefinitions}.
+ * @public
+ */
+export interface ListPipelineDefinitionsOptions extends RequestOptions {
+  /**
+   * The project's id. For a `circleci/<org-id>/<project-id>` slug it is the
+   * slug's last segment.
+   */
+  projectId: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.runPipeline}: the way to start a pipeline
+ * of a GitHub App, GitLab or standalone project (`circleci/...` slugs). Give
+ * a branch or a tag.
+ * @public
+ */
+export interface RunPipelineOptions extends RequestOptions {
+  /** The project, as a slug string or a parsed {@link ProjectSlug}. */
+  projectSlug: string | ProjectSlug;
+  /** The pipeline definition to run (see {@link CircleCIApi.listPipelineDefinitions}). */
+  definitionId: string;
+  /** The branch whose config is run and checked out. */
+  branch?: string;
+  /** The tag whose config is run and checked out. */
+  tag?: string;
+  /** Pipeline parameters declared in the project's config. */
+  parameters?: Record<string, string | number | boolean>;
+}
+
+/**
  * Options of {@link CircleCIApi.getMe}.
  * @public
  */
@@ -238,6 +270,16 @@ export interface CircleCIApi {
    * answer says of it (see {@link TriggeredPipeline}).
    */
   triggerPipeline(options: TriggerPipelineOptions): Promise<TriggeredPipeline>;
+  /**
+   * Lists the pipeline definitions of a project (`GET v2/projects/{project_id}/pipeline-definitions`), for
+   * {@link CircleCIApi.runPipeline}.
+   */
+  listPipelineDefinitions(options: ListPipelineDefinitionsOptions): Promise<PipelineDefinition[]>;
+  /**
+   * Starts a pipeline from a pipeline definition (`POST v2/project/{provider}/{org}/{project}/pipeline/run`), the way for
+   * `circleci/...` projects; resolves with what the answer says of it.
+   */
+  runPipeline(options: RunPipelineOptions): Promise<TriggeredPipeline>;
   /** Reads the user that owns the proxy's token. */
   getMe(options?: GetMeOptions): Promise<CurrentUser>;
 }

@@ -1,5 +1,6 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { z } from 'zod';
 import type {
   ApproveJobOptions,
   CancelWorkflowOptions,
@@ -10,12 +11,14 @@ import type {
   GetWorkflowOptions,
   JobRef,
   ListJobsOptions,
+  ListPipelineDefinitionsOptions,
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
   RequestOptions,
   RerunWorkflowOptions,
   RerunWorkflowResult,
+  RunPipelineOptions,
   TriggerPipelineOptions,
 } from './CircleCIApi';
 import { LegacyProxyTargetError } from './errors';
@@ -27,6 +30,7 @@ import {
   jobDetailsSchema,
   jobStepsSchema,
   pageSchema,
+  pipelineDefinitionSchema,
   pipelineSchema,
   rerunSchema,
   testResultSchema,
@@ -35,7 +39,7 @@ import {
   workflowSchema,
 } from './schemas';
 import { toV1SlugPath, toV2SlugPath } from '../domain/slug';
-import { checkId, checkNumber, jobPath, slugOf, toPage } from './paths';
+import { checkId, checkNumber, checkSegment, jobPath, slugOf, toPage } from './paths';
 import { CircleCITransport } from './transport';
 import type {
   Artifact,
@@ -44,6 +48,7 @@ import type {
   JobSteps,
   Page,
   Pipeline,
+  PipelineDefinition,
   TestResult,
   TriggeredPipeline,
   Workflow,
@@ -263,6 +268,37 @@ export class CircleCIClient implements CircleCIApi {
       body: {
         ...(options.branch ? { branch: options.branch } : {}),
         ...(options.tag ? { tag: options.tag } : {}),
+        ...(options.parameters ? { parameters: options.parameters } : {}),
+      },
+      schema: triggeredPipelineSchema,
+      signal: options.signal,
+    });
+    return data ?? {};
+  }
+
+  /** {@inheritDoc CircleCIApi.listPipelineDefinitions} */
+  async listPipelineDefinitions(
+    options: ListPipelineDefinitionsOptions,
+  ): Promise<PipelineDefinition[]> {
+    const data = await this.transport.get({
+      path: `v2/projects/${checkSegment('project id', options.projectId)}/pipeline-definitions`,
+      schema: z.object({ items: z.array(pipelineDefinitionSchema) }),
+      signal: options.signal,
+    });
+    return data.items;
+  }
+
+  /** {@inheritDoc CircleCIApi.runPipeline} */
+  async runPipeline(options: RunPipelineOptions): Promise<TriggeredPipeline> {
+    const slug = slugOf(options.projectSlug);
+    let ref: { branch: string } | { tag: string } | undefined;
+    if (options.branch) ref = { branch: options.branch };
+    else if (options.tag) ref = { tag: options.tag };
+    const data = await this.transport.post({
+      path: `v2/project/${toV2SlugPath(slug)}/pipeline/run`,
+      body: {
+        definition_id: checkId('pipeline definition id', options.definitionId),
+        ...(ref ? { config: ref, checkout: ref } : {}),
         ...(options.parameters ? { parameters: options.parameters } : {}),
       },
       schema: triggeredPipelineSchema,

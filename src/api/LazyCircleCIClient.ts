@@ -8,11 +8,13 @@ import type {
   GetWorkflowOptions,
   JobRef,
   ListJobsOptions,
+  ListPipelineDefinitionsOptions,
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
   RerunWorkflowOptions,
   RerunWorkflowResult,
+  RunPipelineOptions,
   TriggerPipelineOptions,
 } from './CircleCIApi';
 import type {
@@ -22,6 +24,7 @@ import type {
   JobSteps,
   Page,
   Pipeline,
+  PipelineDefinition,
   TestResult,
   TriggeredPipeline,
   Workflow,
@@ -127,6 +130,16 @@ export class LazyCircleCIClient implements CircleCIApi {
   /** {@inheritDoc CircleCIApi.triggerPipeline} */
   async triggerPipeline(options: TriggerPipelineOptions): Promise<TriggeredPipeline> {
     return (await this.get()).triggerPipeline(options);
+  }
+  /** {@inheritDoc CircleCIApi.listPipelineDefinitions} */
+  async listPipelineDefinitions(
+    options: ListPipelineDefinitionsOptions,
+  ): Promise<PipelineDefinition[]> {
+    return (await this.get()).listPipelineDefinitions(options);
+  }
+  /** {@inheritDoc CircleCIApi.runPipeline} */
+  async runPipeline(options: RunPipelineOptions): Promise<TriggeredPipeline> {
+    return (await this.get()).runPipeline(options);
   }
   /** {@inheritDoc CircleCIApi.getMe} */
   async getMe(options?: GetMeOptions): Promise<CurrentUser> {

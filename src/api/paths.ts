@@ -15,6 +15,17 @@ export function checkId(label: string, id: string): string {
   return id;
 }
 
+/**
+ * Returns `value` when it is one safe path segment (letters, digits, `-`
+ * and `_`); throws a `TypeError` naming `label` otherwise.
+ */
+export function checkSegment(label: string, value: string): string {
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(value)) {
+    throw new TypeError(`Invalid ${label} ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
 /** Returns `n` when it is a whole number; throws a `TypeError` naming `label` otherwise. */
 export function checkNumber(label: string, n: number): number {
   if (!Number.isSafeInteger(n) || n < 0) {

@@ -11,6 +11,7 @@ import type {
   jobDetailsSchema,
   jobStepSchema,
   jobStepsSchema,
+  pipelineDefinitionSchema,
   pipelineErrorSchema,
   pipelineSchema,
   pipelineTriggerSchema,
@@ -165,3 +166,9 @@ export type CurrentUser = z.output<typeof currentUserSchema>;
  * @public
  */
 export type TriggeredPipeline = z.output<typeof triggeredPipelineSchema>;
+
+/**
+ * A pipeline definition of a project: which config file its pipelines run.
+ * @public
+ */
+export type PipelineDefinition = z.output<typeof pipelineDefinitionSchema>;

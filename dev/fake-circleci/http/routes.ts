@@ -13,6 +13,7 @@ import {
   rerunWorkflow,
   triggerPipeline,
 } from '../sim/actions';
+import { pipelineDefinitions, projectById, runPipeline } from '../sim/pipelineRun';
 import { stepRuns } from '../sim/steps';
 import { workflowTimes, type JobTimes } from '../sim/timeline';
 import { decodeToken, encodeToken, PAGE_SIZE, pageByOffset, TESTS_PAGE_SIZE } from './paging';
@@ -71,6 +72,15 @@ add('POST', 'v2/project/:vcs/:org/:repo/pipeline', async (ctx, p) => {
   const body = parseTriggerBody(await ctx.body());
   if (!body) return json(400, { message: 'Invalid request body.' });
   return result(ctx, triggerPipeline({ state: ctx.state, project: proj, body, t: ctx.t }));
+});
+add('POST', 'v2/project/:vcs/:org/:repo/pipeline/run', async (ctx, p) => {
+  const proj = project(ctx, p);
+  if (!proj) return projectNotFound();
+  return result(ctx, runPipeline({ state: ctx.state, project: proj, body: await ctx.body(), t: ctx.t }));
+});
+add('GET', 'v2/projects/:id/pipeline-definitions', (ctx, p) => {
+  const proj = projectById(ctx.state, p.id);
+  return proj ? json(200, { items: pipelineDefinitions(proj) }) : projectNotFound();
 });
 add('GET', 'v2/project/:vcs/:org/:repo/pipeline/:n', (ctx, p) => {
   const proj = project(ctx, p);

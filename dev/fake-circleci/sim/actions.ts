@@ -11,6 +11,7 @@ import type {
   SpecError,
   SpecMessage,
   SpecPipelineCreation,
+  SpecPipelineRun,
   SpecRerunAccepted,
 } from '../spec/schemas';
 import type { FakeState, JobRef, WorkflowRef } from './state';
@@ -19,7 +20,7 @@ import { jobStatusAt, workflowStatusAt, workflowTimes, type JobTimes } from './t
 /** The outcome of a write: an HTTP status and a JSON body as the spec describes it. */
 export interface ActionResult {
   status: number;
-  body: SpecRerunAccepted | SpecMessage | SpecPipelineCreation | SpecError;
+  body: SpecRerunAccepted | SpecMessage | SpecPipelineCreation | SpecPipelineRun | SpecError;
 }
 
 const ACTIVE = new Set(['running', 'failing', 'on_hold']);

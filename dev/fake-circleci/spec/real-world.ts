@@ -26,6 +26,8 @@ export const OPS = {
   cancelJob: ['/project/{project-slug}/job/{job-number}/cancel', 'post', '200'],
   tests: ['/project/{project-slug}/{job-number}/tests', 'get', '200'],
   artifacts: ['/project/{project-slug}/{job-number}/artifacts', 'get', '200'],
+  runPipeline: ['/project/{provider}/{organization}/{project}/pipeline/run', 'post', '201'],
+  pipelineDefinitions: ['/projects/{project_id}/pipeline-definitions', 'get', '200'],
   error: ['/project/{project-slug}/pipeline', 'get', 'default'],
 } as const;
 /** An operation of {@link OPS}. */

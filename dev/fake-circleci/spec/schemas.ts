@@ -110,3 +110,11 @@ export type JobDetailsBody = Widen<
   SpecJobDetails,
   { started_at: string | null; status: SpecJobStatus | null }
 >;
+/** `POST /project/{provider}/{organization}/{project}/pipeline/run` 201 (spec: `pipeline`). */
+export type SpecPipelineRun = ResponseBody<'triggerPipelineRun', 201>;
+/** `POST .../pipeline/run` 200: no pipeline was created (spec: `pipelineNotTriggeredResponse`). */
+export type SpecPipelineNotTriggered = ResponseBody<'triggerPipelineRun', 200>;
+/** `GET /projects/{project_id}/pipeline-definitions` (spec: `pipelineDefinitionList`). */
+export type SpecPipelineDefinitionList = ResponseBody<'listPipelineDefinitions', 200>;
+/** One pipeline definition (spec: `pipelineDefinition`). */
+export type SpecPipelineDefinition = NonNullable<SpecPipelineDefinitionList['items']>[number];

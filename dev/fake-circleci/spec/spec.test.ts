@@ -86,7 +86,12 @@ async function paged(fake: FakeCircleCI, op: Op, path: string): Promise<Item[]> 
 async function checkEverything(fake: FakeCircleCI): Promise<void> {
   check('me', await get(fake, 'v2/me'));
   for (const slug of fake.projects) {
-    check('project', await get(fake, `v2/project/${slug}`));
+    const project = await get(fake, `v2/project/${slug}`);
+    check('project', project);
+    check(
+      'pipelineDefinitions',
+      await get(fake, `v2/projects/${String(project.id)}/pipeline-definitions`),
+    );
     for (const pipeline of await paged(fake, 'pipelines', `v2/project/${slug}/pipeline`)) {
       check('pipeline', await get(fake, `v2/pipeline/${pipeline.id}`));
       check('pipelineByNumber', await get(fake, `v2/project/${slug}/pipeline/${pipeline.number}`));
@@ -152,6 +157,24 @@ describe('fake CircleCI vs the OpenAPI description of API v2', () => {
     const cancelJob = await post(`v2/project/${rocket}/job/${lint.job_number}/cancel`);
     expect(cancelJob.status).toBe(200);
     check('cancelJob', cancelJob.body);
+    const standalone = fake.demo.slugs.standalone;
+    const projectId = String((await get(fake, `v2/project/${standalone}`)).id);
+    const definitions = await get(fake, `v2/projects/${projectId}/pipeline-definitions`);
+    const [definition] = definitions.items as Item[];
+    const run = await post(`v2/project/${standalone}/pipeline/run`, {
+      definition_id: definition.id,
+      config: { branch: 'main' },
+      checkout: { branch: 'main' },
+      parameters: { deploy: true, replicas: 2, region: 'eu' },
+    });
+    expect(run.status).toBe(201);
+    check('runPipeline', run.body);
+    const unknownField = await post(`v2/project/${standalone}/pipeline/run`, {
+      definition_id: definition.id,
+      branch: 'main',
+    });
+    expect(unknownField.status).toBe(400);
+    check('error', unknownField.body);
     for (const offset of [60_000, 20 * 60_000]) {
       t = start + offset;
       await checkEverything(fake);

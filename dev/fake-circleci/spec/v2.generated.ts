@@ -309,6 +309,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/project/{provider}/{organization}/{project}/pipeline/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * [Recommended] Trigger a new pipeline
+         * @description Trigger a pipeline given a pipeline definition ID. Supports all integrations except GitLab.
+         *
+         *     The slash-separated project slug is shown in Project Settings > Overview.
+         *
+         *     Depending on the organization type, the project slug may have a human-readable format (`vcs_type/org_name/project_name`)
+         *     or be an opaque string (e.g. `circleci/43G3lM5RtfFE7v5sa4nWAU/44n9wujWcTnVZ2b5S8Fnat`).
+         */
+        post: operations["triggerPipelineRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_id}/pipeline-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pipeline definitions
+         * @description List all pipeline definitions for a given project. [Share feedback](https://circleci.canny.io/cloud-feature-requests/p/project-administration-apis) about our Project Administration APIs.
+         */
+        get: operations["listPipelineDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1849,6 +1894,304 @@ export interface operations {
                 content: {
                     "application/json": {
                         message?: string;
+                    };
+                };
+            };
+        };
+    };
+    triggerPipelineRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The first segment of the slash-separated project slug, as shown in Project Settings > Overview.
+                 * @example gh
+                 */
+                provider: "github" | "gh" | "bitbucket" | "bb" | "circleci";
+                /**
+                 * @description The second segment of the slash-separated project slug, as shown in Project Settings > Overview. Depending on the organization type, this may be the org name (e.g. `my-org`) or an ID (e.g. `43G3lM5RtfFE7v5sa4nWAU`).
+                 * @example CircleCI-Public
+                 */
+                organization: string;
+                /**
+                 * @description The third segment of the slash-separated project slug, as shown in Project Settings > Overview. Depending on the organization type, this may be the project name (e.g. `my-project`) or an ID (e.g. `44n9wujWcTnVZ2b5S8Fnat`).
+                 * @example api-preview-docs
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The unique id for the pipeline definition. This can be found in the page Project Settings > Pipelines.
+                     * @example 2338d0ae-5541-4bbf-88a2-55e9f7281f80
+                     */
+                    definition_id?: string;
+                    /**
+                     * @example {
+                     *       "branch": "main"
+                     *     }
+                     */
+                    config?: {
+                        /**
+                         * @description The branch that should be used to fetch the config file.
+                         *     Note that branch and tag are mutually exclusive.
+                         *     To trigger a pipeline for a PR by number use pull/<number>/head for the PR ref or pull/<number>/merge for the merge ref (GitHub only)
+                         * @example main
+                         */
+                        branch?: string;
+                        /**
+                         * @description The tag that should be used to fetch the config file.
+                         *     The commit that this tag points to is used for the pipeline.
+                         *     Note that branch and tag are mutually exclusive.
+                         * @example v2
+                         */
+                        tag?: string;
+                    };
+                    /**
+                     * @example {
+                     *       "tag": "v2"
+                     *     }
+                     */
+                    checkout?: {
+                        /**
+                         * @description The branch that should be used to check out code on a checkout step.
+                         *     Note that branch and tag are mutually exclusive.
+                         *     To trigger a pipeline for a PR by number use pull/<number>/head for the PR ref or pull/<number>/merge for the merge ref (GitHub only)
+                         * @example main
+                         */
+                        branch?: string;
+                        /**
+                         * @description The tag that should be used to check out code on a checkout step.
+                         *     The commit that this tag points to is used for the pipeline. Note that branch and tag are mutually exclusive.
+                         * @example v2
+                         */
+                        tag?: string;
+                    };
+                    /**
+                     * @description An object containing pipeline parameters and their values.
+                     *     Pipeline parameters have the following size limits: 100 max entries, 128 maximum key length, 512 maximum value length.
+                     * @example {
+                     *       "example_param": "my value",
+                     *       "example_param2": true,
+                     *       "example_param3": 3
+                     *     }
+                     */
+                    parameters?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response with no created pipeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A message indicating the reason why a pipeline was not triggered
+                         * @example Ignoring pipeline due to CI skip in the commit
+                         */
+                        message?: string;
+                    };
+                };
+            };
+            /** @description Successful response. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        state?: "created" | "errored" | "setup-pending" | "setup" | "pending";
+                        /** Format: date-time */
+                        created_at?: string;
+                        /** @example 25 */
+                        number?: number;
+                        /** Format: uuid */
+                        id?: string;
+                    };
+                };
+            };
+            /** @description Unexpected request body provided. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @default Unexpected request body provided. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Credentials provided are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            /** @description Entity not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+        };
+    };
+    listPipelineDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An opaque identifier of a project.
+                 * @example 39723015-b399-4601-9ff6-bd1bfbed8fa8
+                 */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: {
+                            /**
+                             * Format: uuid
+                             * @description The unique ID of the pipeline definition.
+                             */
+                            id?: string;
+                            /**
+                             * @description The name of the pipeline definition.
+                             * @example some pipeline
+                             */
+                            name?: string;
+                            /**
+                             * @description The description of the pipeline definition.
+                             * @example some pipeline description
+                             */
+                            description?: string;
+                            /**
+                             * Format: date-time
+                             * @description The date and time the pipeline definition was created.
+                             */
+                            created_at?: string;
+                            /** @description The resource that stores the CircleCI config YAML used for this pipeline definition. */
+                            config_source?: {
+                                /**
+                                 * @description The integration provider for this resource.
+                                 * @example github_app
+                                 */
+                                provider?: string;
+                                repo?: {
+                                    /**
+                                     * @description The fully-qualified name of the repository.
+                                     * @example some-org/some-repo-name
+                                     */
+                                    full_name?: string;
+                                    /**
+                                     * @description External identifier for the repository, as defined by the respective version control provider.
+                                     * @example some-repo-id
+                                     */
+                                    external_id?: string;
+                                };
+                                /**
+                                 * @description Path to CircleCI config YAML file to use for this pipeline definition.
+                                 * @example .circleci/some-pipeline.yml
+                                 */
+                                file_path?: string;
+                            };
+                            /** @description The resource to be used when running the `checkout` command. */
+                            checkout_source?: {
+                                /**
+                                 * @description The integration provider for this resource.
+                                 * @example github_app
+                                 */
+                                provider?: string;
+                                repo?: {
+                                    /**
+                                     * @description The fully-qualified name of the repository.
+                                     * @example some-org/some-repo-name
+                                     */
+                                    full_name?: string;
+                                    /**
+                                     * @description External identifier for the repository, as defined by the respective version control provider.
+                                     * @example some-repo-id
+                                     */
+                                    external_id?: string;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Unexpected request body provided. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @default Unexpected request body provided. */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Credentials provided are invalid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            /** @description Entity not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            /** @description Internal server error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @default Internal server error. */
+                        message: string;
                     };
                 };
             };

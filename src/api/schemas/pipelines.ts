@@ -149,6 +149,30 @@ export const triggeredPipelineSchema = z.object({
 });
 
 /**
+ * One pipeline definition of a project (`GET v2/projects/{project_id}/pipeline-definitions`):
+ * which config file a pipeline of a GitHub App, GitLab or standalone
+ * project runs.
+ * @public
+ */
+export const pipelineDefinitionSchema = z.object({
+  /** The definition's UUID, the `definition_id` of a pipeline run. */
+  id: str,
+  /** Its name, as shown in Project Settings › Pipelines. */
+  name: str,
+  /** Its description. */
+  description: optStr,
+  /** Where its config file lives. */
+  config_source: z
+    .object({
+      /** The integration that stores the config, e.g. `github_app`. */
+      provider: optStr,
+      /** The config file's path, e.g. `.circleci/config.yml`. */
+      file_path: optStr,
+    })
+    .optional(),
+});
+
+/**
  * `{ workflow_id }`, the answer to a rerun on CircleCI cloud. Older
  * CircleCI and CircleCI server answer `{ "message": "Accepted." }` instead.
  */

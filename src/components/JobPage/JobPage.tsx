@@ -9,6 +9,7 @@ import { useJob } from '../../hooks/useJob';
 import { usePipeline } from '../../hooks/usePipeline';
 import { stripControl } from '../../domain/text';
 import { ErrorState } from '../ErrorState';
+import { JobActions } from '../JobActions';
 import { JobHeader } from '../JobHeader';
 import { useCircleCIPaths } from '../../navigation';
 import { PipelineErrors } from '../PipelineErrors';
@@ -105,7 +106,12 @@ export function JobPage(props: JobPageProps): ReactElement {
             slug={projectSlug}
             live={job.live}
             updatedAt={job.updatedAt}
-            actions={actions}
+            actions={
+              <>
+                <JobActions job={j} projectSlug={projectSlug} />
+                {actions}
+              </>
+            }
           />
         }
       >

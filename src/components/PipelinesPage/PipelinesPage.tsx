@@ -18,7 +18,9 @@ import { usePipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import type { PipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import { ErrorState } from '../ErrorState';
 import { LiveIndicator } from '../LiveIndicator';
+import { NewPipelinesAnnouncement } from '../NewPipelinesAnnouncement';
 import { PipelineRow, PipelinesTable } from '../PipelinesTable';
+import { TriggerPipeline } from '../TriggerPipeline';
 import { useCircleCIPaths } from '../../navigation';
 
 /**
@@ -143,7 +145,9 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
           <RefreshIcon fontSize="small" />
         </IconButton>
       </Tooltip>
+      <TriggerPipeline projectSlug={projectSlug} branch={branch} />
       {updatedAt && <LiveIndicator live={live} updatedAt={updatedAt} />}
+      <NewPipelinesAnnouncement pipelines={state.pipelines} />
     </div>
   );
   return (

@@ -11,6 +11,7 @@ import { statusText } from '../../domain/statusLabels';
 import { stripControl } from '../../domain/text';
 import { PipelineErrors } from '../PipelineErrors';
 import { StatusLabel } from '../StatusLabel';
+import { WorkflowActions } from '../WorkflowActions';
 import type { PipelineRow, WorkflowLinkOptions } from './types';
 
 // Static inline styles: this renders inside the memoised table rows.
@@ -52,6 +53,7 @@ function WorkflowList(props: WorkflowsCellProps) {
               <LaunchIcon fontSize="inherit" />
             </Link>
           </Tooltip>
+          <WorkflowActions workflow={wf} projectSlug={row.projectSlug} compact />
         </div>
       ))}
       {earlier.length > 0 && (

@@ -1,4 +1,4 @@
-import { ReactElement } from 'react';
+import { ReactElement, ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
@@ -19,10 +19,16 @@ export interface WorkflowJobsProps {
   jobs: WorkflowJob[];
   /** The link of a job page, for jobs that have a number. */
   jobLink: (job: WorkflowJob & { job_number: number }) => string;
+  /** A control for a job, e.g. "Approve" on an approval job that waits. */
+  jobAction?: (job: WorkflowJob) => ReactNode;
 }
 
-function JobCard(props: { job: WorkflowJob; jobLink: WorkflowJobsProps['jobLink'] }) {
-  const { job, jobLink } = props;
+function JobCard(props: {
+  job: WorkflowJob;
+  jobLink: WorkflowJobsProps['jobLink'];
+  jobAction?: WorkflowJobsProps['jobAction'];
+}) {
+  const { job, jobLink, jobAction } = props;
   const duration = workflowJobDurationText(job);
   const hasNumber = typeof job.job_number === 'number';
   const label = stripControl(job.name);
@@ -41,6 +47,7 @@ function JobCard(props: { job: WorkflowJob; jobLink: WorkflowJobsProps['jobLink'
         {isApprovalJob(job) ? 'approval' : `#${job.job_number ?? NO_VALUE}`}
         {duration !== undefined ? ` · ${duration}` : ''}
       </Typography>
+      {jobAction?.(job)}
     </Paper>
   );
 }
@@ -61,7 +68,7 @@ export function WorkflowJobs(props: WorkflowJobsProps): ReactElement {
         <Box key={i} display="flex" flexDirection="column" style={{ gap: 8 }} role="listitem">
           <Typography variant="overline">Stage {i + 1}</Typography>
           {layer.map(job => (
-            <JobCard key={job.id} job={job} jobLink={props.jobLink} />
+            <JobCard key={job.id} job={job} jobLink={props.jobLink} jobAction={props.jobAction} />
           ))}
         </Box>
       ))}

@@ -19,6 +19,8 @@ import { PipelineErrors } from '../PipelineErrors';
 import { StatusLabel } from '../StatusLabel';
 import { Crumb, TabBreadcrumbs } from '../TabBreadcrumbs';
 import { WorkflowJobs } from '../WorkflowJobs';
+import { ApproveButton } from '../ApproveButton';
+import { WorkflowActions } from '../WorkflowActions';
 
 /**
  * Props of {@link WorkflowPage}.
@@ -97,6 +99,7 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
         Open on CircleCI
       </Link>
       <LiveIndicator live={workflow.live || jobs.live} updatedAt={jobs.updatedAt} />
+      <WorkflowActions workflow={wf} projectSlug={slug} />
       {actions}
     </Box>
   );
@@ -116,6 +119,9 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
             jobLink={job =>
               paths.job({ jobNumber: job.job_number, projectSlug: monorepo ? slug.slug : undefined })
             }
+            jobAction={job => (
+              <ApproveButton job={job} workflowId={wf.id} pipelineId={wf.pipeline_id} projectSlug={slug} />
+            )}
           />
         )}
       </InfoCard>

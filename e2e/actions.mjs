@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+/*
+ * End-to-end test of actions (`node e2e/actions.mjs`, also run by
+ * e2e/run.mjs after the read-only run): a second dev stack, on its own
+ * ports, with `circleci.actions.enabled: true` (through APP_CONFIG_* for the
+ * backend and the dev app). In headless Chromium it opens a failed workflow
+ * of gh/acme/rocket, reruns it from failed through the real Backstage proxy,
+ * waits for the new workflow's page, and checks that the fake CircleCI
+ * received exactly one POST, the rerun. Prints `N passed, N failed`; exits
+ * 1 on failure. The stack is always stopped (its whole process group).
+ *
+ * Env: E2E_TIMEOUT_MS (default 300000), CHROMIUM_PATH, E2E_HEADFUL=1.
+ */
+/* eslint-disable no-console */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const artifacts = join(root, 'e2e', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const TOKEN = `e2e-actions-token-${randomBytes(12).toString('hex')}`;
+const FAKE_PORT = 7109;
+const BACKEND_PORT = 7017;
+const APP_PORT = 3010;
+const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
+const BACKEND = `http://localhost:${BACKEND_PORT}`;
+const APP = `http://localhost:${APP_PORT}`;
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
+
+const startedAt = Date.now();
+const say = msg => console.log(`[e2e actions +${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${msg}`);
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const logPath = join(artifacts, 'stack-actions.log');
+const log = createWriteStream(logPath);
+let stack;
+let exited = false;
+
+function startStack() {
+  const env = {
+    ...process.env,
+    CIRCLECI_AUTH_TOKEN: TOKEN,
+    FAKE_CIRCLECI_TOKEN: TOKEN,
+    FAKE_CIRCLECI_PORT: String(FAKE_PORT),
+    DEV_BACKEND_PORT: String(BACKEND_PORT),
+    DEV_APP_PORT: String(APP_PORT),
+    // The only difference from the read-only stack: the admin's switch.
+    APP_CONFIG_circleci_actions_enabled: 'true',
+    BROWSER: 'none',
+    NO_COLOR: '1',
+  };
+  delete env.CIRCLECI_PROJECT_SLUG;
+  delete env.CIRCLECI_LIVE;
+  stack = spawn(process.execPath, [join(root, 'dev', 'start.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  stack.stdout.pipe(log, { end: false });
+  stack.stderr.pipe(log, { end: false });
+  stack.on('exit', () => {
+    exited = true;
+  });
+}
+
+async function stopStack() {
+  if (!stack || stack.pid === undefined) return;
+  try {
+    process.kill(-stack.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  const deadline = Date.now() + 15_000;
+  while (!exited && Date.now() < deadline) await sleep(100);
+  try {
+    process.kill(-stack.pid, 'SIGKILL');
+  } catch {
+    // group empty
+  }
+}
+
+async function waitUntil(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`stack exited while waiting for ${what}`);
+    try {
+      if (await check()) return;
+    } catch {
+      // not yet
+    }
+    await sleep(1000);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function posts() {
+  const body = await (await fetch(`${FAKE}/__fake/requests`)).json();
+  return (body.requests ?? []).filter(r => r.method === 'POST').map(r => r.path);
+}
+
+let browser;
+const userDataDir = mkdtempSync(join(tmpdir(), 'circleci-e2e-actions-'));
+
+async function run() {
+  startStack();
+  await waitUntil('the fake CircleCI', async () => (await fetch(`${FAKE}/__fake/health`)).ok, 90_000);
+  await waitUntil('the backend', async () => (await fetch(`${BACKEND}/.backstage/health/v1/readiness`)).ok, 120_000);
+  await waitUntil('the dev app', async () => (await fetch(`${APP}/`)).ok, TIMEOUT_MS);
+  say('stack with actions on is up');
+
+  const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
+  const failed = demo.failingJob.workflowId;
+  await fetch(`${FAKE}/__fake/clear-requests`, { method: 'POST' });
+
+  browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: process.env.E2E_HEADFUL !== '1',
+    viewport: { width: 1440, height: 1000 },
+    args: CHROMIUM_ARGS,
+  });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(`${APP}/rocket/workflows/${failed}`, { waitUntil: 'domcontentloaded' });
+  const rerun = page.getByRole('button', { name: /^Rerun$/ });
+  await rerun.waitFor({ timeout: 90_000 });
+  await rerun.click();
+  await page.getByRole('menuitem', { name: 'Rerun from failed' }).click();
+  // The rerun answers with the new workflow's id and the page opens it.
+  await page.waitForURL(url => /\/workflows\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(failed), {
+    timeout: 30_000,
+  });
+  const newId = page.url().split('/').pop();
+  await page.getByTestId('workflow-job').first().waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: join(artifacts, 'actions-rerun.png'), fullPage: true });
+  const sent = await posts();
+  assert(
+    sent.length === 1 && sent[0] === `v2/workflow/${failed}/rerun`,
+    `expected exactly one POST v2/workflow/${failed}/rerun at the fake, got ${JSON.stringify(sent)}`,
+  );
+  const wf = await (await fetch(`${FAKE}/api/v2/workflow/${newId}`, { headers: { 'Circle-Token': TOKEN } })).json();
+  assert(wf.id === newId && wf.pipeline_id, `the fake does not know the new workflow ${newId}`);
+  say(`rerun from failed → new workflow ${newId}; the fake saw exactly one POST`);
+}
+
+let failedCount = 0;
+const timer = setTimeout(() => {
+  say('global timeout');
+  failedCount++;
+  finish();
+}, TIMEOUT_MS + 60_000);
+
+let finished = false;
+async function finish() {
+  if (finished) return;
+  finished = true;
+  clearTimeout(timer);
+  await browser?.close().catch(() => undefined);
+  rmSync(userDataDir, { recursive: true, force: true });
+  await stopStack();
+  log.end();
+  if (failedCount) {
+    console.log(readFileSync(logPath, 'utf8').split('\n').slice(-40).join('\n'));
+  }
+  console.log(`${failedCount ? 0 : 1} passed, ${failedCount} failed`);
+  process.exit(failedCount ? 1 : 0);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish());
+
+run()
+  .then(() => say('ok - rerun from failed through the real proxy'))
+  .catch(error => {
+    failedCount++;
+    say(`not ok - rerun from failed through the real proxy\n  ${error?.stack ?? error}`);
+  })
+  .finally(finish);

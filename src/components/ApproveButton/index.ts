@@ -1,0 +1,2 @@
+export { ApproveButton } from './ApproveButton';
+export type { ApproveButtonProps } from './ApproveButton';

@@ -1,0 +1,2 @@
+export { JobActions } from './JobActions';
+export type { JobActionsProps } from './JobActions';

@@ -1,0 +1,2 @@
+export { TriggerPipeline } from './TriggerPipeline';
+export type { TriggerPipelineProps } from './TriggerPipeline';

@@ -1,0 +1,2 @@
+export { WorkflowActions } from './WorkflowActions';
+export type { WorkflowActionsProps } from './WorkflowActions';

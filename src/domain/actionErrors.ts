@@ -1,0 +1,136 @@
+/*
+ * Why an action (a POST) failed, described for the person who clicked:
+ * what happened and what to do. No React and no I/O.
+ */
+import { ResponseError } from '@backstage/errors';
+import { type CircleCIAction, actionLabel } from './actions';
+import { describeError } from './errors';
+import { stripControl } from './text';
+
+/** The line an admin adds to the proxy endpoint so that actions reach CircleCI. */
+export const ALLOW_POST_LINE = "allowedMethods: ['GET', 'POST']";
+
+/** The kinds of action failure the plugin tells apart. */
+export type ActionErrorKind =
+  | 'backstage-auth'
+  | 'proxy-token'
+  | 'forbidden'
+  | 'post-not-allowed'
+  | 'not-found'
+  | 'rejected'
+  | 'try-later'
+  | 'other';
+
+/** An action's failure, described for a person. */
+export interface ActionErrorDescription {
+  /** What kind of failure it is. */
+  kind: ActionErrorKind;
+  /** A short headline. */
+  title: string;
+  /** What happened and what to do, as plain text. */
+  message: string;
+  /** A configuration line to add, shown as code (for `post-not-allowed`). */
+  configLine?: string;
+  /** The HTTP status, when there was one. */
+  status?: number;
+}
+
+/** Options of {@link describeActionError}. */
+export interface DescribeActionErrorOptions {
+  /** The action that failed. */
+  action: CircleCIAction;
+  /** The project's slug, e.g. `gh/acme/rocket`. */
+  project: string;
+}
+
+/** CircleCI's `{"message": ...}` from an error body, when it sent one. */
+export function circleCIMessage(error: ResponseError): string | undefined {
+  const text = String(error.body?.error?.message ?? '');
+  const json = /^Request failed with status \d+[^,]*, (\{[\s\S]*\})\s*$/.exec(text)?.[1];
+  if (!json) return undefined;
+  try {
+    const body = JSON.parse(json) as { message?: unknown };
+    return typeof body.message === 'string' && body.message.trim()
+      ? stripControl(body.message).slice(0, 500)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Describes why an action failed. A 404 or 405 without CircleCI's own
+ * message came from the Backstage proxy, which answers so when POST is not
+ * in the endpoint's `allowedMethods`. Never throws.
+ */
+export function describeActionError(
+  error: unknown,
+  options: DescribeActionErrorOptions,
+): ActionErrorDescription {
+  const what = actionLabel(options.action);
+  const project = options.project;
+  if (!(error instanceof ResponseError)) {
+    const d = describeError(error, { subject: project });
+    return { kind: 'other', title: `The ${what} failed: ${d.title}`, message: d.message };
+  }
+  const status = error.statusCode;
+  const fromCircleCI = circleCIMessage(error);
+  const base = { status };
+  if (status === 401 && error.body?.error?.name === 'AuthenticationError') {
+    return {
+      ...base,
+      kind: 'backstage-auth',
+      title: 'Not signed in to Backstage',
+      message: 'The Backstage proxy refused the request: sign in again, then retry.',
+    };
+  }
+  if (status === 401) {
+    return {
+      ...base,
+      kind: 'proxy-token',
+      title: "CircleCI rejected the proxy's token",
+      message:
+        "The Circle-Token that the Backstage proxy sends is missing, expired or revoked. Ask your Backstage admin to set CIRCLECI_AUTH_TOKEN to a valid CircleCI API token.",
+    };
+  }
+  if (status === 403) {
+    return {
+      ...base,
+      kind: 'forbidden',
+      title: 'Not allowed on this project',
+      message: `Actions run as the CircleCI user who owns the proxy's token, and that user may not do a ${what} on ${project}. Give that user write access to the project on CircleCI.${fromCircleCI ? ` CircleCI said: ${fromCircleCI}` : ''}`,
+    };
+  }
+  if (status === 405 || (status === 404 && !fromCircleCI)) {
+    return {
+      ...base,
+      kind: 'post-not-allowed',
+      title: 'The Backstage proxy does not allow actions',
+      message:
+        "The proxy endpoint for CircleCI does not forward POST requests. Ask your Backstage admin to add this line to proxy.endpoints['/circleci/api'] in app-config.yaml:",
+      configLine: ALLOW_POST_LINE,
+    };
+  }
+  if (status === 404) {
+    return {
+      ...base,
+      kind: 'not-found',
+      title: 'CircleCI could not find it',
+      message: `CircleCI answered: ${fromCircleCI}`,
+    };
+  }
+  if (status === 429 || status >= 500) {
+    return {
+      ...base,
+      kind: 'try-later',
+      title: status === 429 ? 'CircleCI is busy' : 'CircleCI is unavailable',
+      message: `CircleCI answered HTTP ${status}. Try again in a few minutes; check the page first, in case the action went through.`,
+    };
+  }
+  return {
+    ...base,
+    kind: 'rejected',
+    title: `CircleCI refused the ${what}`,
+    message: fromCircleCI ?? `CircleCI answered HTTP ${status}.`,
+  };
+}
