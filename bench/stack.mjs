@@ -53,6 +53,8 @@ export async function startStack({ root, logPath, say, timeoutMs = 600_000 }) {
     CIRCLECI_AUTH_TOKEN: token,
     BROWSER: 'none',
     NO_COLOR: '1',
+    // The scenarios use the legacy dev app's paths (/rocket, ...).
+    DEV_APP: 'legacy',
   };
   delete env.CIRCLECI_PROJECT_SLUG; // always the fake
   delete env.CIRCLECI_LIVE;

@@ -7,7 +7,9 @@
  *   2. the dev backend on :$DEV_BACKEND_PORT (default 7007; proxy + guest
  *      sign-in), dev/backend/index.ts;
  *   3. the dev app on :$DEV_APP_PORT (default 3000; `backstage-cli package
- *      start`, dev/index.tsx).
+ *      start`): the new-frontend-system app, dev/app/index.tsx, or with
+ *      `npm start -- --legacy` (or DEV_APP=legacy) the legacy one,
+ *      dev/index.tsx.
  *
  * DEV_BACKEND_PORT / DEV_APP_PORT let a second stack (e.g. the benchmark)
  * run next to the default one: when either is set, backend.baseUrl,
@@ -48,6 +50,8 @@ const portConfigEnv =
       }
     : {};
 const fakeToken = process.env.FAKE_CIRCLECI_TOKEN ?? 'fake-circleci-token';
+const legacyApp = process.argv.includes('--legacy') || process.env.DEV_APP === 'legacy';
+const appEntry = legacyApp ? 'dev' : join('dev', 'app');
 
 const colors = { fake: 35, backend: 36, frontend: 33, start: 32 };
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -219,7 +223,7 @@ async function main() {
     timeoutMs: 120_000,
   });
 
-  start('frontend', bin('backstage-cli'), ['package', 'start'], {
+  start('frontend', bin('backstage-cli'), ['package', 'start', '--entrypoint', appEntry], {
     ...portConfigEnv,
     BROWSER: 'none',
     // The dev app never needs the CircleCI token; keep it out of its env.
@@ -229,7 +233,10 @@ async function main() {
   await waitFor('frontend', `http://localhost:${frontendPort}/`, {
     timeoutMs: 600_000,
   });
-  log('start', `dev app: http://localhost:${frontendPort}/ (Ctrl-C stops everything)`);
+  log(
+    'start',
+    `${legacyApp ? 'legacy' : 'new-frontend-system'} dev app: http://localhost:${frontendPort}/ (Ctrl-C stops everything)`,
+  );
 }
 
 main().catch(error => {

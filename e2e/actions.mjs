@@ -52,6 +52,8 @@ function startStack() {
     DEV_APP_PORT: String(APP_PORT),
     // The only difference from the read-only stack: the admin's switch.
     APP_CONFIG_circleci_actions_enabled: 'true',
+    // The legacy dev app: its paths (/rocket/...) are the ones used below.
+    DEV_APP: 'legacy',
     BROWSER: 'none',
     NO_COLOR: '1',
   };

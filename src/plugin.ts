@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { circleCIApiRef } from './api/CircleCIApi';
-import { LazyCircleCIClient } from './api/LazyCircleCIClient';
+import { createCircleCIApi } from './api/createCircleCIApi';
 import { CIRCLECI_ANNOTATION } from './constants';
 import { importTabRoutes } from './loaders';
 import { circleCIRouteRef } from './routes';
@@ -23,19 +23,7 @@ export const circleCIPlugin = createPlugin({
     createApiFactory({
       api: circleCIApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef, configApi: configApiRef },
-      // The client (with its response checks) is only downloaded on first use.
-      factory: ({ discoveryApi, fetchApi, configApi }) =>
-        new LazyCircleCIClient({
-          load: () =>
-            import('./api/CircleCIClient').then(
-              m =>
-                new m.CircleCIClient({
-                  discoveryApi,
-                  fetchApi,
-                  proxyPath: configApi.getOptionalString('circleci.proxyPath'),
-                }),
-            ),
-        }),
+      factory: createCircleCIApi,
     }),
   ],
   routes: {

@@ -16,7 +16,7 @@ export interface Call<T> extends RequestOptions {
   /** A JSON body. */
   body?: unknown;
   /** Checks a JSON body. */
-  schema?: z.ZodType<T, z.ZodTypeDef, unknown>;
+  schema?: z.ZodType<T, unknown>;
   /** Reads the body as plain text instead of JSON. */
   text?: boolean;
   /**

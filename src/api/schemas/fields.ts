@@ -16,4 +16,6 @@ export const optNum = z.number().nullish();
 export const optDate = z
   .string()
   .nullish()
-  .transform((value): string | null | undefined => (value === '' ? null : value));
+  .transform((value): string | null | undefined => (value === '' ? null : value))
+  // zod 4 makes a transformed key required in the output; it stays optional.
+  .optional();

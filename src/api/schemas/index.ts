@@ -44,6 +44,6 @@ export function pageSchema<T extends z.ZodTypeAny>(
 export function formatIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .map(i => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 }

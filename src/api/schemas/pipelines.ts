@@ -91,7 +91,7 @@ export const pipelineSchema = z.object({
   /** Who or what triggered it. */
   trigger: pipelineTriggerSchema,
   /** The pipeline parameters it was triggered with. */
-  trigger_parameters: z.record(z.unknown()).nullish(),
+  trigger_parameters: z.record(z.string(), z.unknown()).nullish(),
   /** Version-control information; missing for some trigger types. */
   vcs: pipelineVcsSchema.nullish(),
 });

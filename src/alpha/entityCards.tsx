@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { isCircleCIAvailable } from '../plugin';
+
+/**
+ * The latest pipeline (`entity-card:circleci/latest-pipeline`).
+ * Config: `branch` (default: the project's default branch). Disabled until
+ * enabled in `app.extensions`.
+ * @alpha
+ */
+export const circleCILatestPipelineCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'latest-pipeline',
+  disabled: true,
+  configSchema: {
+    branch: z.string().min(1).optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      type: 'info',
+      filter: isCircleCIAvailable,
+      loader: () =>
+        import('../components/Cards').then(m => <m.LatestPipelineCard branch={config.branch} />),
+    });
+  },
+});
+
+/**
+ * The last pipelines (`entity-card:circleci/recent-pipelines`).
+ * Config: `limit` (default 5) and `branch`. Disabled until enabled in
+ * `app.extensions`.
+ * @alpha
+ */
+export const circleCIRecentPipelinesCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'recent-pipelines',
+  disabled: true,
+  configSchema: {
+    branch: z.string().min(1).optional(),
+    limit: z.number().int().min(1).max(20).default(5),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      type: 'content',
+      filter: isCircleCIAvailable,
+      loader: () =>
+        import('../components/Cards').then(m => (
+          <m.RecentPipelinesCard branch={config.branch} limit={config.limit} />
+        )),
+    });
+  },
+});

@@ -1,0 +1,1 @@
+export { LatestPipelineCard, RecentPipelinesCard } from './PipelineCards';
