@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { useAnalytics } from '@backstage/core-plugin-api';
+import { describeError } from '../domain/errors';
 import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
 import type { CircleCIAction } from '../domain/actions';
@@ -67,9 +68,9 @@ export function useCircleCIAction<TResult>(
         latest.current.onDone?.({ result, queryClient });
       },
       onError: error => {
-        const status = (error as { statusCode?: unknown }).statusCode;
+        // The kind of failure (rate-limited, forbidden, …), never an HTTP code.
         analytics.captureEvent('circleci-action-failed', latest.current.action, {
-          attributes: { ...attributesOf(), ...(typeof status === 'number' ? { status } : {}) },
+          attributes: { ...attributesOf(), error: describeError(error).kind },
         });
       },
       onSettled: () => {

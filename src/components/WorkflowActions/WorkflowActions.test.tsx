@@ -121,14 +121,14 @@ describe('workflow actions', () => {
       { status: 404 },
     );
   it.each([
-    [401, undefined, /proxy's token/],
-    [403, undefined, /may not do a rerun from failed on gh\/acme\/rocket/],
-    [405, undefined, /allowedMethods: \['GET', 'POST'\]/],
-    [404, proxyNotFound, /allowedMethods: \['GET', 'POST'\]/],
-    [400, () => HttpResponse.json({ message: '<b>Workflow is too old to rerun</b>' }, { status: 400 }), /^<b>Workflow is too old to rerun<\/b>$/],
-    [429, undefined, /try again in a few minutes/i],
-    [502, undefined, /try again in a few minutes/i],
-  ])('shows HTTP %s in place and keeps the page working', async (status, respond, text) => {
+    [401, undefined, /proxy's token/, 'unauthorized'],
+    [403, undefined, /may not do a rerun from failed on gh\/acme\/rocket/, 'forbidden'],
+    [405, undefined, /allowedMethods: \['GET', 'POST'\]/, 'bad-request'],
+    [404, proxyNotFound, /allowedMethods: \['GET', 'POST'\]/, 'not-found'],
+    [400, () => HttpResponse.json({ message: '<b>Workflow is too old to rerun</b>' }, { status: 400 }), /^<b>Workflow is too old to rerun<\/b>$/, 'bad-request'],
+    [429, undefined, /try again in a few minutes/i, 'rate-limited'],
+    [502, undefined, /try again in a few minutes/i, 'server'],
+  ])('shows HTTP %s in place and keeps the page working', async (status, respond, text, kind) => {
     const { failingJob } = ctx.fake.demo;
     const path = `${API_BASE}/v2/workflow/${failingJob.workflowId}/rerun`;
     let posts = 0;
@@ -147,7 +147,7 @@ describe('workflow actions', () => {
     expect(screen.getAllByTestId('workflow-job').length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: /^Rerun$/ })).toBeEnabled();
     expect(analytics.captureEvent).toHaveBeenCalledWith(
-      expect.objectContaining({ action: 'circleci-action-failed', attributes: expect.objectContaining({ status }) }),
+      expect.objectContaining({ action: 'circleci-action-failed', attributes: expect.objectContaining({ error: kind }) }),
     );
   });
 });
