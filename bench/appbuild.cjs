@@ -1,5 +1,6 @@
 /*
- * Builds the dev app (dev/index.tsx) as a production bundle, the way
+ * Builds a dev app (the legacy one, dev/index.tsx, or the entry given as
+ * the second argument, e.g. dev/app/index for the new frontend system) as a production bundle, the way
  * `backstage-cli package bundle`/`repo build` build an app (rspack,
  * production mode, minified, React production build), into the directory
  * given as the first argument. The app's frontend config (embedded in
@@ -19,11 +20,12 @@ const { loadCliConfig } = require('@backstage/cli-module-build/dist/lib/config.c
 
 async function main() {
   const dist = process.argv[2];
-  if (!dist) throw new Error('usage: node bench/appbuild.cjs <output dir>');
+  const entry = process.argv[3] ?? 'dev/index';
+  if (!dist) throw new Error('usage: node bench/appbuild.cjs <output dir> [entry, default dev/index]');
   const root = join(__dirname, '..');
   const name = require(join(root, 'package.json')).name;
   const config = await loadCliConfig({ args: [], fromPackage: name });
-  await buildBundle({ targetDir: root, entry: 'dev/index', dist, ...config });
+  await buildBundle({ targetDir: root, entry, dist, ...config });
 }
 
 main().catch(error => {

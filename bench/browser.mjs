@@ -33,6 +33,13 @@ function pageHelpers() {
       const rows = pipelineRows();
       return rows.length >= o.rows && rows.every(r => !/Loading/.test(r.textContent ?? ''));
     },
+    // The latest-pipeline card with its workflows (its last request), and
+    // the recent-pipelines card's lines, all with their status known.
+    latestCard: () => Boolean(document.querySelector('[data-testid="circleci-card-workflow"]')),
+    cardLines: o => {
+      const lines = [...document.querySelectorAll('[data-testid="circleci-pipeline-line"]')];
+      return lines.length >= o.cardLines && lines.every(l => !/Loading/.test(l.textContent ?? ''));
+    },
     logLines: () =>
       Boolean(document.querySelector('[data-testid="step-log-viewer"] a[role="row"][href^="#line-"]')),
     // The hit is a chunk of its own (the highlight), so some span holds exactly the term.

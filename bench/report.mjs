@@ -66,7 +66,14 @@ export function evaluateTargets(results) {
   if (results.p4) {
     const growth = app && !app.error ? app.growth.gzip : results.p4.entry.gzip;
     add('P4.growth', 'entity-page growth < 5 KB gzip (app bundle, tree-shaken)', growth / 1024, 5, 'KB', true);
+    const systems = app?.systems ?? {};
+    if (systems.legacyCards)
+      add('P4.growthLegacyCards', 'entity-page growth with both legacy cards < 5 KB gzip (app bundle)', systems.legacyCards.growth.gzip / 1024, 5, 'KB', true);
+    if (systems.nfs)
+      add('P4.growthNfs', 'new-frontend-system growth (/alpha: tab + cards) < 5 KB gzip (app bundle)', systems.nfs.growth.gzip / 1024, 5, 'KB', true);
     add('P4.entryClosure', 'plugin entry chunk(s) without tree-shaking < 5 KB gzip', results.p4.entry.gzip / 1024, 5, 'KB', true);
+    if (results.p4.alphaEntry)
+      add('P4.alphaEntryClosure', '/alpha entry chunk(s) without tree-shaking < 5 KB gzip', results.p4.alphaEntry.gzip / 1024, 5, 'KB', true);
   }
   return targets;
 }
@@ -105,6 +112,17 @@ export function formatTable(results) {
     row('full page / DAG floor', p => num(p.fullPage.median / p.floorMs));
     row('first-page requests (fake)', p => fmt(p.requests.fake));
   }
+  const cards = results.cards;
+  if (cards) {
+    out.push('', `| Cards, new frontend system (production build), overview of rocket | ${cards.latencyMs} ms |`, '|---|---|');
+    out.push(`| DAG floor, latest card (project → pipelines → workflows) | ${cards.floorRoundTrips} × ${cards.latencyMs} = ${cards.floorMs} ms |`);
+    out.push(`| same DAG from Node, no browser (stack floor) | ${fmt(cards.nodeDag, ' ms')} |`);
+    out.push(`| latest-pipeline card painted with its workflows | ${fmt(cards.latestCard, ' ms')} |`);
+    out.push(`| latest card / DAG floor | ${num(cards.latestCard.median / cards.floorMs)} |`);
+    out.push(`| latest card / stack floor | ${num(cards.latestCard.median / cards.nodeDag?.median)} |`);
+    out.push(`| all 6 card lines (1 latest + 5 recent) with their status | ${fmt(cards.cardLines, ' ms')} |`);
+    out.push(`| requests for both cards (fake) | ${fmt(cards.requests.fake)} |`);
+  }
   const columns = [
     ...Object.values(results.p3?.sizes ?? {}).sort((a, b) => a.lines - b.lines).map(s => [`${s.lines.toLocaleString('en')} lines`, s]),
     ...Object.values(results.dev?.p3?.sizes ?? {}).map(s => [`${s.lines.toLocaleString('en')} lines, dev server`, s]),
@@ -120,15 +138,33 @@ export function formatTable(results) {
     row('JS heap before opening (after GC)', s => fmt(s.heapBeforeMb, ' MB'));
   }
   if (results.p4) {
-    const { entry, lazy, app } = results.p4;
+    const { entry, alphaEntry, lazy, cards: cardChunks, app } = results.p4;
+    const systems = app?.systems ?? {};
     out.push('', '| P4 size (minified) | raw | gzip |', '|---|---|---|');
     if (app && !app.error) {
-      out.push(`| entity-page growth, app bundle (tree-shaken) | ${kb(app.growth.raw)} | ${kb(app.growth.gzip)} |`);
-      out.push(`| lazy chunks, app bundle | ${kb(app.lazy.raw)} | ${kb(app.lazy.gzip)} |`);
+      out.push(`| entity-page growth, app bundle (tree-shaken), legacy: tab | ${kb(app.growth.raw)} | ${kb(app.growth.gzip)} |`);
+      const row = (key, name) => systems[key] && out.push(`| ${name} | ${kb(systems[key].growth.raw)} | ${kb(systems[key].growth.gzip)} |`);
+      row('legacyCards', 'entity-page growth, legacy: tab + both cards');
+      row('nfs', 'app growth, new frontend system: /alpha (tab + both cards), zod shared');
+      row('nfsOwnZod', '… the same with zod bundled (an app without zod 4)');
+      out.push(`| lazy chunks, app bundle (legacy) | ${kb(app.lazy.raw)} | ${kb(app.lazy.gzip)} |`);
     }
     out.push(`| plugin entry closure (index.esm.js, ${entry.files} modules) | ${kb(entry.raw)} | ${kb(entry.gzip)} |`);
+    if (alphaEntry) out.push(`| /alpha entry closure (alpha.esm.js, ${alphaEntry.files} modules) | ${kb(alphaEntry.raw)} | ${kb(alphaEntry.gzip)} |`);
     out.push(`| tab chunk (closure of the lazy import, ${lazy.files} modules) | ${kb(lazy.raw)} | ${kb(lazy.gzip)} |`);
-    out.push(`| … of which not already in the entry closure (${lazy.onlyLazy.files} modules) | ${kb(lazy.onlyLazy.raw)} | ${kb(lazy.onlyLazy.gzip)} |`);
+    out.push(`| … of which not already in the entry closures (${lazy.onlyLazy.files} modules) | ${kb(lazy.onlyLazy.raw)} | ${kb(lazy.onlyLazy.gzip)} |`);
+    if (cardChunks?.files) {
+      out.push(`| card chunks (closure of both cards' lazy imports, ${cardChunks.files} modules) | ${kb(cardChunks.raw)} | ${kb(cardChunks.gzip)} |`);
+      out.push(`| … of which not in the entry closures (${cardChunks.onlyLazy.files} modules) | ${kb(cardChunks.onlyLazy.raw)} | ${kb(cardChunks.onlyLazy.gzip)} |`);
+      out.push(`| … of which not in the tab's chunk either (${cardChunks.notInTab.files} modules) | ${kb(cardChunks.notInTab.raw)} | ${kb(cardChunks.notInTab.gzip)} |`);
+    }
+    const legacy = systems.legacyCards ?? systems.legacy;
+    if (legacy?.groups && systems.nfs?.groups) {
+      out.push('', '| P4 lazy, app bundle (what opening it loads, gzip) | legacy | new frontend system |', '|---|---|---|');
+      for (const [key, name] of [['tab', 'CI/CD tab (routes + client)'], ['latestCard', 'latest-pipeline card (card + client)'], ['recentCard', 'recent-pipelines card (card + client)'], ['client', 'client alone (schemas, transport; + zod in the legacy column)']]) {
+        out.push(`| ${name} | ${kb(legacy.groups[key]?.gzip)} | ${kb(systems.nfs.groups[key]?.gzip)} |`);
+      }
+    }
   }
   return out.join('\n');
 }

@@ -11,7 +11,10 @@
  *   P1  pipelines tab: first row and full first page, against the DAG floor
  *   P2  requests: first page, duplicates, 60 s idle / running / hidden
  *   P3  the huge step log: first lines, first search hit, JS heap
- *   P4  bundle size from a production build (no stack needed)
+ *   P4  bundle size from a production build (no stack needed), both systems
+ *   cards  the entity cards' time to paint on the new-frontend-system app
+ *          (a production build of dev/app on 3102, BENCH_NFS_APP_PORT), at
+ *          100 ms, against their DAG floor (project → pipelines → workflows)
  * Prints the tables and the targets, writes bench/results/latest.json and
  * bench/results/latest.md. Exits 1 only when the harness breaks, never
  * because a target is missed.
@@ -20,7 +23,7 @@
  * smallest log the fake serves, P1 only on the dev server; writes
  * bench/results/quick.tmp), --runs N,
  * --latencies 10,100,300, --window-s 60, --log-lines 10000,50000,200000,
- * --only p1,p2,p3,p4, --app prod,dev (which apps; the first is judged against
+ * --only p1,p2,p3,p4,cards, --app prod,dev (which apps; the first is judged against
  * the targets and gets P2), --out FILE.
  * Env: CHROMIUM_PATH, BENCH_HEADFUL=1, BENCH_TIMEOUT_MS, BENCH_REUSE_STACK=1 (use
  * a stack already running on the benchmark ports; token FAKE_CIRCLECI_TOKEN).
@@ -33,6 +36,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './browser.mjs';
+import { measureCards } from './cards.mjs';
 import { measureLogs } from './logs.mjs';
 import { measureNavigation, measureWindows } from './pipelines.mjs';
 import { evaluateTargets, formatTable, formatTargets } from './report.mjs';
@@ -63,7 +67,7 @@ const config = {
   latencies: list(flags.latencies, quick ? [100] : [10, 100, 300]),
   windowMs: 1000 * Number(flags['window-s'] ?? (quick ? 5 : 60)),
   logLines: list(flags['log-lines'], quick ? [10_000] : [10_000, 50_000, 200_000]),
-  suites: new Set((flags.only ?? 'p1,p2,p3,p4').split(',')),
+  suites: new Set((flags.only ?? 'p1,p2,p3,p4,cards').split(',')),
   // The first is the one the targets are judged on; P2 runs on it only.
   apps: (flags.app ?? 'prod,dev').split(','),
   targetLatencyMs: 100,
@@ -76,11 +80,13 @@ const say = msg => console.log(`[bench +${((Date.now() - startedAt) / 1000).toFi
 
 let stack;
 let prodApp;
+let nfsApp;
 let browser;
 let stopping = false;
 async function cleanup() {
   await browser?.close();
   await prodApp?.stop();
+  await nfsApp?.stop();
   await stack?.stop();
 }
 async function abort(reason) {
@@ -128,6 +134,10 @@ function check(results) {
     need(`P3 heap (${n})`, s.heapMb.median);
   }
   if (results.p3 && Object.keys(results.p3.sizes).length === 0) bad.push('P3: no log size measured');
+  if (results.cards) {
+    need('cards: latest card painted', results.cards.latestCard.median);
+    need('cards: all card lines painted', results.cards.cardLines.median);
+  }
   if (results.p4) {
     need('P4 entry size', results.p4.entry.gzip);
     if (results.p4.app?.error) bad.push(`P4 app bundle: ${results.p4.app.error}`);
@@ -157,13 +167,14 @@ async function main() {
     say('P4: production build of the package');
     results.p4 = await measureSize({ root, say });
   }
-  const needStack = ['p1', 'p2', 'p3'].some(s => config.suites.has(s));
+  const needStack = ['p1', 'p2', 'p3', 'cards'].some(s => config.suites.has(s));
   if (needStack) {
     say(`starting the dev stack (log: ${relative(root, join(resultsDir, 'stack.log'))})`);
     stack = await startStack({ root, logPath: join(resultsDir, 'stack.log'), say });
     const fake = fakeClient({ fake: stack.urls.fake, token: stack.token });
     const apps = {};
-    for (const name of config.apps) {
+    const legacySuites = ['p1', 'p2', 'p3'].some(s => config.suites.has(s));
+    for (const name of legacySuites ? config.apps : []) {
       if (name === 'dev') apps.dev = { app: stack.urls.app, proxy: stack.urls.proxy };
       else if (name === 'prod') {
         prodApp = await startProdApp({ root, urls: stack.urls, logPath: join(resultsDir, 'app.log'), say });
@@ -180,6 +191,20 @@ async function main() {
       say(`warming up the ${name} app (${app.app})`);
       await probe.goto(`${app.app}/no-annotation`, { waitUntil: 'load', timeout: 300_000 });
       await probe.waitForFunction(() => document.body.innerText.includes('Missing Annotation'), undefined, { timeout: 300_000 });
+    }
+    if (config.suites.has('cards')) {
+      nfsApp = await startProdApp({
+        root,
+        urls: stack.urls,
+        logPath: join(resultsDir, 'nfs-app.log'),
+        say,
+        entry: 'dev/app/index',
+        port: stack.urls.nfsAppPort,
+      });
+      results.meta.nfsAppBuildS = nfsApp.buildS;
+      say(`warming up the new-frontend-system app (${nfsApp.url})`);
+      await probe.goto(`${nfsApp.url}/catalog`, { waitUntil: 'load', timeout: 300_000 });
+      await probe.waitForSelector('a[href="/catalog/default/component/rocket"]', { timeout: 300_000 });
     }
     await probe.close();
     results.meta.apps = Object.fromEntries(Object.entries(apps).map(([k, v]) => [k, v.app]));
@@ -214,6 +239,17 @@ async function main() {
         }
       }
     }
+  }
+  if (nfsApp) {
+    results.cards = await measureCards({
+      context: browser.context,
+      urls: { ...stack.urls, app: nfsApp.url, proxy: nfsApp.proxy },
+      fake: fakeClient({ fake: stack.urls.fake, token: stack.token }),
+      latency: config.targetLatencyMs,
+      runs: config.runs,
+      say: msg => say(`[nfs prod] ${msg}`),
+    });
+    results.meta.apps = { ...results.meta.apps, nfs: nfsApp.url };
   }
   results.meta.loadAvgEnd = os.loadavg().map(v => Math.round(v * 100) / 100);
   results.meta.durationS = Math.round((Date.now() - startedAt) / 1000);

@@ -18,12 +18,14 @@ export function stackUrls(env = process.env) {
   const backendPort = Number(env.BENCH_BACKEND_PORT || 7107);
   const appPort = Number(env.BENCH_APP_PORT || 3100);
   const prodAppPort = Number(env.BENCH_PROD_APP_PORT || 3101);
+  const nfsAppPort = Number(env.BENCH_NFS_APP_PORT || 3102);
   const backend = `http://localhost:${backendPort}`;
   return {
     fakePort,
     backendPort,
     appPort,
     prodAppPort,
+    nfsAppPort,
     fake: `http://127.0.0.1:${fakePort}`,
     backend,
     app: `http://localhost:${appPort}`,
@@ -171,12 +173,13 @@ function run(command, args, { cwd, env, log }) {
 }
 
 /**
- * Builds the dev app for production (bench/appbuild.cjs) and serves it with
- * the backend on one origin (bench/appserver.mjs) on BENCH_PROD_APP_PORT.
- * Returns `{ url, proxy, buildS, stop() }`.
+ * Builds a dev app for production (bench/appbuild.cjs; `entry` dev/index,
+ * the legacy app, or dev/app/index, the new-frontend-system one) and serves
+ * it with the backend on one origin (bench/appserver.mjs) on `port`
+ * (default BENCH_PROD_APP_PORT). Returns `{ url, proxy, buildS, stop() }`.
  */
-export async function startProdApp({ root, urls, logPath, say }) {
-  const origin = `http://127.0.0.1:${urls.prodAppPort}`;
+export async function startProdApp({ root, urls, logPath, say, entry = 'dev/index', port = urls.prodAppPort }) {
+  const origin = `http://127.0.0.1:${port}`;
   const dist = mkdtempSync(join(tmpdir(), 'circleci-bench-app-'));
   const log = createWriteStream(logPath);
   const env = {
@@ -200,14 +203,14 @@ export async function startProdApp({ root, urls, logPath, say }) {
     log.end();
   };
   try {
-    await run(process.execPath, [join(root, 'bench', 'appbuild.cjs'), dist], { cwd: root, env, log });
+    await run(process.execPath, [join(root, 'bench', 'appbuild.cjs'), dist, entry], { cwd: root, env, log });
     const buildS = (Date.now() - t0) / 1000;
     server = spawn(process.execPath, [join(root, 'bench', 'appserver.mjs')], {
       cwd: root,
       env: {
         ...process.env,
         BENCH_APP_DIST: dist,
-        BENCH_PROD_APP_PORT: String(urls.prodAppPort),
+        BENCH_PROD_APP_PORT: String(port),
         BENCH_BACKEND_URL: `http://127.0.0.1:${urls.backendPort}`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -226,7 +229,7 @@ export async function startProdApp({ root, urls, logPath, say }) {
       if (Date.now() > deadline) throw new Error(`the app server did not answer on ${origin}`);
       await sleep(200);
     }
-    say?.(`production build of the dev app (${buildS.toFixed(0)} s) served on ${origin}`);
+    say?.(`production build of ${entry} (${buildS.toFixed(0)} s) served on ${origin}`);
     return { url: origin, proxy: `${origin}/api/proxy/circleci/api/`, buildS, stop };
   } catch (error) {
     await stop();

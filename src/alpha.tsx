@@ -13,6 +13,7 @@ import { alphaRoutes } from './alpha/routes';
 export { circleCIApi } from './alpha/apis';
 export { circleCIEntityContent } from './alpha/entityContent';
 export { circleCILatestPipelineCard, circleCIRecentPipelinesCard } from './alpha/entityCards';
+export { circleCITranslationRef } from './translation';
 
 /**
  * The CircleCI plugin (id `circleci`) for the new frontend system.

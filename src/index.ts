@@ -8,10 +8,14 @@ export {
   circleCIPlugin,
   plugin,
   EntityCircleCIContent,
+  EntityLatestCircleCIPipelineCard,
+  EntityRecentCircleCIPipelinesCard,
   isCircleCIAvailable,
   isPluginApplicableToEntity,
 } from './plugin';
 export { circleCIRouteRef } from './routes';
+export type { LatestPipelineCardProps } from './components/LatestPipelineCard';
+export type { RecentPipelinesCardProps } from './components/RecentPipelinesCard';
 export { CIRCLECI_ANNOTATION } from './constants';
 export { Router } from './Router';
 export { circleCIApiRef } from './api/CircleCIApi';
@@ -21,6 +25,7 @@ export type {
   CircleCIApi,
   GetMeOptions,
   GetPipelineOptions,
+  GetProjectOptions,
   GetStepOutputOptions,
   GetWorkflowOptions,
   JobRef,
@@ -57,6 +62,7 @@ export type {
   CircleCIErrorKind,
   DescribeErrorOptions,
 } from './domain/errors';
+export type { CircleCITranslate, TranslateParams } from './domain/messages';
 export { normalizeStatus, derivePipelineStatus } from './domain/status';
 export type { CircleCIStatus } from './domain/status';
 export type * from './api/types';
@@ -73,6 +79,7 @@ export type {
   pipelineSchema,
   pipelineTriggerSchema,
   pipelineVcsSchema,
+  projectSchema,
   stepActionSchema,
   testResultSchema,
   triggeredPipelineSchema,

@@ -1,15 +1,16 @@
 import {
   configApiRef,
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
 import { circleCIApiRef } from './api/CircleCIApi';
 import { createCircleCIApi } from './api/createCircleCIApi';
-import { CIRCLECI_ANNOTATION } from './constants';
+import type { LatestPipelineCardProps } from './components/LatestPipelineCard';
+import type { RecentPipelinesCardProps } from './components/RecentPipelinesCard';
 import { importTabRoutes } from './loaders';
 import { circleCIRouteRef } from './routes';
 
@@ -51,17 +52,41 @@ export const EntityCircleCIContent: () => JSX.Element = circleCIPlugin.provide(
 );
 
 /**
- * True when the entity has a non-blank `circleci.com/project-slug`
- * annotation. A malformed slug still counts, so the tab can explain it.
+ * A card for the entity overview page: the newest pipeline of the
+ * project's default branch (or of `branch`), with its status, workflows,
+ * commit, age and duration, and links to the CI/CD tab and to CircleCI.
+ * One line per project for an entity with several project slugs. Costs one
+ * project request (none when `branch` is given), one pipeline-list and one
+ * workflow-list request per project, and is re-read only while the
+ * pipeline's work runs.
  * @public
  */
-export function isCircleCIAvailable(entity: Entity): boolean {
-  const value = entity.metadata.annotations?.[CIRCLECI_ANNOTATION];
-  return typeof value === 'string' && value.trim() !== '';
-}
+export const EntityLatestCircleCIPipelineCard: (props: LatestPipelineCardProps) => JSX.Element =
+  circleCIPlugin.provide(
+    createComponentExtension({
+      name: 'EntityLatestCircleCIPipelineCard',
+      component: {
+        lazy: () => import('./components/LatestPipelineCard').then(m => m.LatestPipelineCard),
+      },
+    }),
+  );
 
 /**
- * The classic plugin's name for {@link isCircleCIAvailable}.
+ * A card for the entity overview page: the last `limit` pipelines (default
+ * 5) of the entity's projects, optionally of one `branch`, with status,
+ * branch, commit and age. Costs one pipeline-list request plus one
+ * workflow-list request per pipeline shown, and is re-read only while some
+ * shown pipeline runs.
  * @public
  */
-export const isPluginApplicableToEntity = isCircleCIAvailable;
+export const EntityRecentCircleCIPipelinesCard: (props: RecentPipelinesCardProps) => JSX.Element =
+  circleCIPlugin.provide(
+    createComponentExtension({
+      name: 'EntityRecentCircleCIPipelinesCard',
+      component: {
+        lazy: () => import('./components/RecentPipelinesCard').then(m => m.RecentPipelinesCard),
+      },
+    }),
+  );
+
+export { isCircleCIAvailable, isPluginApplicableToEntity } from './isCircleCIAvailable';

@@ -5,6 +5,7 @@
 import { ReactElement } from 'react';
 import { setupServer } from 'msw/node';
 import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import type { TestAppOptions } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { createFakeCircleCI, createFakeCircleCIHandlers } from '../../dev/fake-circleci';
@@ -84,12 +85,14 @@ export function renderWithEntity(options: {
   slug: string | undefined;
   client?: CircleCIClient;
   routeEntries?: string[];
+  /** Route refs to mount, e.g. `{ '/ci-cd': circleCIRouteRef }`, for links into the tab. */
+  mountedRoutes?: TestAppOptions['mountedRoutes'];
 }) {
   const client = options.client ?? createTestClient();
   return renderInTestApp(
     <TestApiProvider apis={[[circleCIApiRef, client]]}>
       <EntityProvider entity={entityWith(options.slug)}>{options.element}</EntityProvider>
     </TestApiProvider>,
-    { routeEntries: options.routeEntries },
+    { routeEntries: options.routeEntries, mountedRoutes: options.mountedRoutes },
   );
 }

@@ -97,11 +97,83 @@ describe('the /alpha plugin', () => {
     expect(link).toHaveAttribute('href', '/ci-cd');
   });
 
+  it('reads the default branch for the latest-pipeline card without config: 1 + 1 + 1 requests', async () => {
+    const tester = createExtensionTester(circleCILatestPipelineCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.filterFunction)!(entityWith(undefined))).toBe(false);
+    renderInTestApp(
+      <EntityProvider entity={entityWith(ROCKET)}>{tester.reactElement()}</EntityProvider>,
+      { apis: [[circleCIApiRef, createTestClient()]] },
+    );
+    expect(await screen.findByText('Latest pipeline')).toBeInTheDocument();
+    await screen.findByTestId('circleci-card-workflow');
+    const shown = ctx.fake.requests.map(r => `${r.method} ${r.path}`);
+    expect(shown).toHaveLength(3);
+    expect(shown.slice(0, 2)).toEqual([
+      `GET v2/project/${ROCKET}`,
+      `GET v2/project/${ROCKET}/pipeline?branch=main`,
+    ]);
+    expect(shown[2]).toMatch(/^GET v2\/pipeline\/[0-9a-f-]{36}\/workflow$/);
+  });
+
+  it('shows the pipelines of a configured branch in the recent card', async () => {
+    const tester = createExtensionTester(circleCIRecentPipelinesCard, {
+      config: { branch: 'feature/login' },
+    });
+    renderInTestApp(
+      <EntityProvider entity={entityWith(ROCKET)}>{tester.reactElement()}</EntityProvider>,
+      { apis: [[circleCIApiRef, createTestClient()]] },
+    );
+    expect(await screen.findByText('Recent pipelines on feature/login')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByTestId('circleci-pipeline-line').length).toBeGreaterThan(0));
+    expect(requests(/^GET v2\/project\/.*\/pipeline\?/).map(r => r.path)).toEqual([
+      `v2/project/${ROCKET}/pipeline?branch=feature%2Flogin`,
+    ]);
+  });
+
+  it('defaults the recent card to 5 pipelines', async () => {
+    const tester = createExtensionTester(circleCIRecentPipelinesCard);
+    renderInTestApp(
+      <EntityProvider entity={entityWith(ROCKET)}>{tester.reactElement()}</EntityProvider>,
+      { apis: [[circleCIApiRef, createTestClient()]] },
+    );
+    await waitFor(() => expect(screen.getAllByTestId('circleci-pipeline-line')).toHaveLength(5));
+    await waitFor(() => expect(requests(/^GET v2\/pipeline\/[^/]+\/workflow/)).toHaveLength(5));
+    expect(requests(/^GET v2\/project\/.*\/pipeline(\?|$)/)).toHaveLength(1);
+  });
+
+  it('shows one line per project of a monorepo entity in the latest-pipeline card', async () => {
+    const { monoApi, monoWeb } = ctx.fake.demo.slugs;
+    const tester = createExtensionTester(circleCILatestPipelineCard);
+    renderInTestApp(
+      <EntityProvider entity={entityWith(`${monoApi},${monoWeb}`)}>{tester.reactElement()}</EntityProvider>,
+      { apis: [[circleCIApiRef, createTestClient()]] },
+    );
+    await waitFor(() => expect(screen.getAllByTestId('circleci-card-workflow')).toHaveLength(2));
+    expect(screen.getAllByTestId('circleci-pipeline-line')).toHaveLength(2);
+    expect(screen.getByText(monoApi)).toBeInTheDocument();
+    expect(screen.getByText(monoWeb)).toBeInTheDocument();
+  });
+
+  it('leaves both cards disabled until an app enables them', () => {
+    expect(circleCILatestPipelineCard).toMatchObject({ disabled: true });
+    expect(circleCIRecentPipelinesCard).toMatchObject({ disabled: true });
+  });
+
   it('rejects an invalid card config', () => {
     expect(() =>
       createExtensionTester(circleCIRecentPipelinesCard, {
         config: { limit: 0 },
       }).reactElement(),
     ).toThrow(/limit/);
+    expect(() =>
+      createExtensionTester(circleCIRecentPipelinesCard, {
+        config: { limit: 21 },
+      }).reactElement(),
+    ).toThrow(/limit/);
+    expect(() =>
+      createExtensionTester(circleCILatestPipelineCard, {
+        config: { branch: '' },
+      }).reactElement(),
+    ).toThrow(/branch/);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { isCircleCIAvailable } from '../plugin';
+import { isCircleCIAvailable } from '../isCircleCIAvailable';
 
 /**
  * The latest pipeline (`entity-card:circleci/latest-pipeline`).
@@ -19,7 +19,9 @@ export const circleCILatestPipelineCard = EntityCardBlueprint.makeWithOverrides(
       type: 'info',
       filter: isCircleCIAvailable,
       loader: () =>
-        import('../components/Cards').then(m => <m.LatestPipelineCard branch={config.branch} />),
+        import('../components/LatestPipelineCard').then(m => (
+          <m.LatestPipelineCard branch={config.branch} />
+        )),
     });
   },
 });
@@ -42,7 +44,7 @@ export const circleCIRecentPipelinesCard = EntityCardBlueprint.makeWithOverrides
       type: 'content',
       filter: isCircleCIAvailable,
       loader: () =>
-        import('../components/Cards').then(m => (
+        import('../components/RecentPipelinesCard').then(m => (
           <m.RecentPipelinesCard branch={config.branch} limit={config.limit} />
         )),
     });

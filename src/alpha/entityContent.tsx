@@ -1,7 +1,7 @@
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { importTabRoutes } from '../loaders';
-import { isCircleCIAvailable } from '../plugin';
+import { isCircleCIAvailable } from '../isCircleCIAvailable';
 import { alphaRoutes } from './routes';
 
 /**

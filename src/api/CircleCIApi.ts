@@ -8,6 +8,7 @@ import type {
   Page,
   Pipeline,
   PipelineDefinition,
+  Project,
   TestResult,
   TriggeredPipeline,
   Workflow,
@@ -46,6 +47,15 @@ export interface ListPipelinesOptions extends RequestOptions {
   branch?: string;
   /** The `nextPageToken` of the previous page; none for the first page. */
   pageToken?: string;
+}
+
+/**
+ * Options of {@link CircleCIApi.getProject}.
+ * @public
+ */
+export interface GetProjectOptions extends RequestOptions {
+  /** The project, as a slug string or a parsed {@link ProjectSlug}. */
+  projectSlug: string | ProjectSlug;
 }
 
 /**
@@ -232,6 +242,8 @@ export interface CircleCIApi {
    * `v2/me` too, answers 404).
    */
   listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>>;
+  /** Reads a project, with its default branch (`vcs_info.default_branch`). */
+  getProject(options: GetProjectOptions): Promise<Project>;
   /** Reads one pipeline. */
   getPipeline(options: GetPipelineOptions): Promise<Pipeline>;
   /** Lists the workflows of a pipeline, including earlier runs of reruns. */

@@ -42,6 +42,17 @@ describe('CircleCIClient reads', () => {
     expect(requests()[0].path).toBe('v2/project/gh/acme/rocket/pipeline?branch=feature%2Flogin');
   });
 
+  it('reads a project with its default branch', async () => {
+    const client = createTestClient();
+    const project = await client.getProject({ projectSlug: ROCKET });
+    expect(project.slug).toBe(ROCKET);
+    expect(project.vcs_info.default_branch).toBe('main');
+    expect(requests().map(r => `${r.method} ${r.path}`)).toEqual([`GET v2/project/${ROCKET}`]);
+    await expect(client.getProject({ projectSlug: 'gh/acme/nope' })).rejects.toMatchObject({
+      statusCode: 404,
+    });
+  });
+
   it('goes through fetchApi with Accept: application/json', async () => {
     const calls: Array<{ url: string; accept: string | null }> = [];
     const client = createTestClient({

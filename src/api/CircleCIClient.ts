@@ -7,6 +7,7 @@ import type {
   CircleCIApi,
   GetMeOptions,
   GetPipelineOptions,
+  GetProjectOptions,
   GetStepOutputOptions,
   GetWorkflowOptions,
   JobRef,
@@ -32,6 +33,7 @@ import {
   pageSchema,
   pipelineDefinitionSchema,
   pipelineSchema,
+  projectSchema,
   rerunSchema,
   testResultSchema,
   triggeredPipelineSchema,
@@ -49,6 +51,7 @@ import type {
   Page,
   Pipeline,
   PipelineDefinition,
+  Project,
   TestResult,
   TriggeredPipeline,
   Workflow,
@@ -116,6 +119,15 @@ export class CircleCIClient implements CircleCIApi {
       }
       throw error;
     }
+  }
+
+  /** {@inheritDoc CircleCIApi.getProject} */
+  async getProject(options: GetProjectOptions): Promise<Project> {
+    return this.transport.get({
+      path: `v2/project/${toV2SlugPath(slugOf(options.projectSlug))}`,
+      schema: projectSchema,
+      signal: options.signal,
+    });
   }
 
   /** {@inheritDoc CircleCIApi.getPipeline} */

@@ -4,6 +4,7 @@ import type {
   CircleCIApi,
   GetMeOptions,
   GetPipelineOptions,
+  GetProjectOptions,
   GetStepOutputOptions,
   GetWorkflowOptions,
   JobRef,
@@ -25,6 +26,7 @@ import type {
   Page,
   Pipeline,
   PipelineDefinition,
+  Project,
   TestResult,
   TriggeredPipeline,
   Workflow,
@@ -74,6 +76,10 @@ export class LazyCircleCIClient implements CircleCIApi {
   /** {@inheritDoc CircleCIApi.listPipelines} */
   async listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>> {
     return (await this.get()).listPipelines(options);
+  }
+  /** {@inheritDoc CircleCIApi.getProject} */
+  async getProject(options: GetProjectOptions): Promise<Project> {
+    return (await this.get()).getProject(options);
   }
   /** {@inheritDoc CircleCIApi.getPipeline} */
   async getPipeline(options: GetPipelineOptions): Promise<Pipeline> {

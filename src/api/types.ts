@@ -13,6 +13,7 @@ import type {
   jobStepsSchema,
   pipelineDefinitionSchema,
   pipelineErrorSchema,
+  projectSchema,
   pipelineSchema,
   pipelineTriggerSchema,
   pipelineVcsSchema,
@@ -158,6 +159,13 @@ export type JobSteps = z.output<typeof jobStepsSchema>;
  * @public
  */
 export type CurrentUser = z.output<typeof currentUserSchema>;
+
+/**
+ * A project (`GET /v2/project/{slug}`); `vcs_info.default_branch` names the
+ * branch the cards show by default.
+ * @public
+ */
+export type Project = z.output<typeof projectSchema>;
 
 /**
  * The answer to a pipeline trigger (`POST /v2/project/{slug}/pipeline`):

@@ -5,6 +5,7 @@
 import { ResponseError } from '@backstage/errors';
 import { type CircleCIAction, actionLabel } from './actions';
 import { describeError } from './errors';
+import { type CircleCITranslate, englishTranslate } from './messages';
 import { stripControl } from './text';
 
 /** The line an admin adds to the proxy endpoint so that actions reach CircleCI. */
@@ -41,6 +42,8 @@ export interface DescribeActionErrorOptions {
   action: CircleCIAction;
   /** The project's slug, e.g. `gh/acme/rocket`. */
   project: string;
+  /** Translates the texts (`actionErrors`, `actions`, `errors` keys); English when omitted. */
+  translate?: CircleCITranslate;
 }
 
 /** CircleCI's `{"message": ...}` from an error body, when it sent one. */
@@ -67,11 +70,16 @@ export function describeActionError(
   error: unknown,
   options: DescribeActionErrorOptions,
 ): ActionErrorDescription {
-  const what = actionLabel(options.action);
+  const t = options.translate ?? englishTranslate;
+  const what = actionLabel(options.action, t);
   const project = options.project;
   if (!(error instanceof ResponseError)) {
-    const d = describeError(error, { subject: project });
-    return { kind: 'other', title: `The ${what} failed: ${d.title}`, message: d.message };
+    const d = describeError(error, { subject: project, translate: t });
+    return {
+      kind: 'other',
+      title: t('actionErrors.otherTitle', { action: what, reason: d.title }),
+      message: d.message,
+    };
   }
   const status = error.statusCode;
   const fromCircleCI = circleCIMessage(error);
@@ -80,34 +88,34 @@ export function describeActionError(
     return {
       ...base,
       kind: 'backstage-auth',
-      title: 'Not signed in to Backstage',
-      message: 'The Backstage proxy refused the request: sign in again, then retry.',
+      title: t('actionErrors.backstageAuthTitle'),
+      message: t('actionErrors.backstageAuthMessage'),
     };
   }
   if (status === 401) {
     return {
       ...base,
       kind: 'proxy-token',
-      title: "CircleCI rejected the proxy's token",
-      message:
-        "The Circle-Token that the Backstage proxy sends is missing, expired or revoked. Ask your Backstage admin to set CIRCLECI_AUTH_TOKEN to a valid CircleCI API token.",
+      title: t('actionErrors.proxyTokenTitle'),
+      message: t('actionErrors.proxyTokenMessage'),
     };
   }
   if (status === 403) {
     return {
       ...base,
       kind: 'forbidden',
-      title: 'Not allowed on this project',
-      message: `Actions run as the CircleCI user who owns the proxy's token, and that user may not do a ${what} on ${project}. Give that user write access to the project on CircleCI.${fromCircleCI ? ` CircleCI said: ${fromCircleCI}` : ''}`,
+      title: t('actionErrors.forbiddenTitle'),
+      message:
+        t('actionErrors.forbiddenMessage', { action: what, project }) +
+        (fromCircleCI ? t('actionErrors.circleCISaid', { message: fromCircleCI }) : ''),
     };
   }
   if (status === 405 || (status === 404 && !fromCircleCI)) {
     return {
       ...base,
       kind: 'post-not-allowed',
-      title: 'The Backstage proxy does not allow actions',
-      message:
-        "The proxy endpoint for CircleCI does not forward POST requests. Ask your Backstage admin to add this line to proxy.endpoints['/circleci/api'] in app-config.yaml:",
+      title: t('actionErrors.postNotAllowedTitle'),
+      message: t('actionErrors.postNotAllowedMessage'),
       configLine: ALLOW_POST_LINE,
     };
   }
@@ -115,22 +123,22 @@ export function describeActionError(
     return {
       ...base,
       kind: 'not-found',
-      title: 'CircleCI could not find it',
-      message: `CircleCI answered: ${fromCircleCI}`,
+      title: t('actionErrors.notFoundTitle'),
+      message: t('actionErrors.notFoundMessage', { message: fromCircleCI ?? '' }),
     };
   }
   if (status === 429 || status >= 500) {
     return {
       ...base,
       kind: 'try-later',
-      title: status === 429 ? 'CircleCI is busy' : 'CircleCI is unavailable',
-      message: `CircleCI answered HTTP ${status}. Try again in a few minutes; check the page first, in case the action went through.`,
+      title: status === 429 ? t('actionErrors.busyTitle') : t('actionErrors.unavailableTitle'),
+      message: t('actionErrors.tryLaterMessage', { status }),
     };
   }
   return {
     ...base,
     kind: 'rejected',
-    title: `CircleCI refused the ${what}`,
-    message: fromCircleCI ?? `CircleCI answered HTTP ${status}.`,
+    title: t('actionErrors.rejectedTitle', { action: what }),
+    message: fromCircleCI ?? t('actionErrors.rejectedMessage', { status }),
   };
 }

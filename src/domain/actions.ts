@@ -4,6 +4,7 @@
  */
 import type { JobDetails, Workflow, WorkflowJob } from '../api/types';
 import { isApprovalJob } from './approvals';
+import { type CircleCITranslate, englishTranslate } from './messages';
 
 /** The actions the plugin can take on CircleCI. */
 export type CircleCIAction =
@@ -63,21 +64,9 @@ export function canApprove(job: WorkflowJob): boolean {
 }
 
 /** What an action is called in messages, e.g. "rerun from failed". */
-export function actionLabel(action: CircleCIAction): string {
-  switch (action) {
-    case 'rerun-workflow':
-      return 'rerun';
-    case 'rerun-workflow-from-failed':
-      return 'rerun from failed';
-    case 'cancel-workflow':
-      return 'cancel';
-    case 'rerun-job':
-      return 'rerun of the job';
-    case 'cancel-job':
-      return 'cancel of the job';
-    case 'approve-job':
-      return 'approval';
-    default:
-      return 'trigger';
-  }
+export function actionLabel(
+  action: CircleCIAction,
+  translate: CircleCITranslate = englishTranslate,
+): string {
+  return translate(`actions.${action}`);
 }

@@ -2,6 +2,7 @@
  * Approval jobs: a workflow waits at them until a person approves.
  */
 import type { WorkflowJob } from '../api/types';
+import { type CircleCITranslate, englishTranslate } from './messages';
 
 /** True for an approval job, which has no job page, log or number. */
 export function isApprovalJob(job: Pick<WorkflowJob, 'type'>): boolean {
@@ -13,9 +14,12 @@ export function isApprovalJob(job: Pick<WorkflowJob, 'type'>): boolean {
  * approval`; undefined for other jobs and other statuses (which keep
  * their status' own label).
  */
-export function approvalLabel(job: Pick<WorkflowJob, 'type' | 'status'>): string | undefined {
+export function approvalLabel(
+  job: Pick<WorkflowJob, 'type' | 'status'>,
+  translate: CircleCITranslate = englishTranslate,
+): string | undefined {
   if (!isApprovalJob(job)) return undefined;
-  if (job.status === 'success') return 'Approved';
-  if (job.status === 'on_hold') return 'Waiting for approval';
+  if (job.status === 'success') return translate('domain.approved');
+  if (job.status === 'on_hold') return translate('domain.waitingForApproval');
   return undefined;
 }

@@ -1,6 +1,7 @@
 /*
  * The parallel containers of a job and their statuses.
  */
+import { type CircleCITranslate, englishTranslate } from './messages';
 import type { JobStep } from '../api/types';
 import { CircleCIStatus, normalizeStatus } from './status';
 import { statusText } from './statusLabels';
@@ -48,6 +49,12 @@ export function defaultContainer(containers: readonly ContainerStatus[]): number
 }
 
 /** How a container is named for a screen reader: `Container 3: failed`. */
-export function containerLabel(container: ContainerStatus): string {
-  return `Container ${container.index}: ${statusText(container.status)}`;
+export function containerLabel(
+  container: ContainerStatus,
+  translate: CircleCITranslate = englishTranslate,
+): string {
+  return translate('domain.containerLabel', {
+    index: container.index,
+    status: statusText(container.status, translate),
+  });
 }

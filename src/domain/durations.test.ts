@@ -23,23 +23,34 @@ describe('jobDurationText', () => {
   const job = { status: 'success', started_at: at('00:00:00'), stopped_at: at('00:02:00'), duration: 125_000 };
 
   it("uses CircleCI's duration for a finished job", () => {
-    expect(jobDurationText(job, now)).toBe('2m 5s');
-    expect(jobDurationText({ ...job, duration: null }, now)).toBe('2m 0s');
+    expect(jobDurationText(job, { now })).toBe('2m 5s');
+    expect(jobDurationText({ ...job, duration: null }, { now })).toBe('2m 0s');
   });
 
   it('counts a running job up to now, and says when it has not started', () => {
-    expect(jobDurationText({ ...job, status: 'running', stopped_at: null, duration: null }, now)).toBe(
+    expect(jobDurationText({ ...job, status: 'running', stopped_at: null, duration: null }, { now })).toBe(
       '1h 0m so far',
     );
-    expect(jobDurationText({ status: 'queued', started_at: null, stopped_at: null, duration: null }, now)).toBe(
+    expect(jobDurationText({ status: 'queued', started_at: null, stopped_at: null, duration: null }, { now })).toBe(
       'not started yet',
     );
   });
 
+  it('words "so far" and "not started yet" with the translate function it is given', () => {
+    const translate = (key: string, params?: Record<string, string | number>) =>
+      key === 'domain.durationSoFar' ? `seit ${params?.duration}` : `[${key}]`;
+    expect(jobDurationText({ ...job, status: 'running', stopped_at: null, duration: null }, { now, translate })).toBe(
+      'seit 1h 0m',
+    );
+    expect(
+      jobDurationText({ status: 'queued', started_at: null, stopped_at: null, duration: null }, { now, translate }),
+    ).toBe('[domain.notStartedYet]');
+  });
+
   it('shows "—" for a finished job whose times cannot be read, and for a null status', () => {
-    expect(jobDurationText({ status: 'success', started_at: at('00:00:00'), stopped_at: '', duration: null }, now)).toBe('—');
-    expect(jobDurationText({ status: 'failed', started_at: 'not a date', stopped_at: 'nope', duration: null }, now)).toBe('—');
-    expect(jobDurationText({ status: null, started_at: null, stopped_at: null, duration: null }, now)).toBe('—');
+    expect(jobDurationText({ status: 'success', started_at: at('00:00:00'), stopped_at: '', duration: null }, { now })).toBe('—');
+    expect(jobDurationText({ status: 'failed', started_at: 'not a date', stopped_at: 'nope', duration: null }, { now })).toBe('—');
+    expect(jobDurationText({ status: null, started_at: null, stopped_at: null, duration: null }, { now })).toBe('—');
   });
 });
 
@@ -47,13 +58,13 @@ describe('workflow durations', () => {
   const wf = { status: 'success', created_at: at('00:00:00'), stopped_at: at('00:10:00') };
 
   it('measures from creation to stop, or so far while it runs', () => {
-    expect(workflowDurationText(wf, now)).toBe('10m 0s');
-    expect(workflowDurationText({ ...wf, status: 'running', stopped_at: null }, now)).toBe('1h 0m so far');
+    expect(workflowDurationText(wf, { now })).toBe('10m 0s');
+    expect(workflowDurationText({ ...wf, status: 'running', stopped_at: null }, { now })).toBe('1h 0m so far');
   });
 
   it('shows "—" for a finished workflow with stopped_at "" (sent by real CircleCI)', () => {
-    expect(workflowDurationText({ ...wf, stopped_at: '' }, now)).toBe('—');
-    expect(workflowDurationText({ ...wf, created_at: '' }, now)).toBe('—');
+    expect(workflowDurationText({ ...wf, stopped_at: '' }, { now })).toBe('—');
+    expect(workflowDurationText({ ...wf, created_at: '' }, { now })).toBe('—');
   });
 
   it('gives a job of a workflow its duration, or none', () => {

@@ -5,8 +5,17 @@
  */
 import type { JobDetails, Pipeline, Workflow, WorkflowJob } from '../api/types';
 import { isActiveStatus, latestWorkflowRuns, normalizeStatus } from './status';
+import { type CircleCITranslate, englishTranslate } from './messages';
 import { NO_VALUE } from './text';
 import { formatDuration, parseTime } from './time';
+
+/** When "now" is, and how texts are worded (English by default). */
+export interface DurationTextOptions {
+  /** Milliseconds since the epoch; `Date.now()` by default. */
+  now?: number;
+  /** The app's translation of domain texts. */
+  translate?: CircleCITranslate;
+}
 
 /** A span of work: its length, and whether it has ended. */
 interface Span {
@@ -33,9 +42,10 @@ function spanOf(options: {
   return { ms: Math.max(0, options.now - start.toMillis()), final: false };
 }
 
-function spanText(span: Span | undefined): string {
+function spanText(span: Span | undefined, translate: CircleCITranslate = englishTranslate): string {
   if (!span) return NO_VALUE;
-  return span.final ? formatDuration(span.ms) : `${formatDuration(span.ms)} so far`;
+  const duration = formatDuration(span.ms);
+  return span.final ? duration : translate('domain.durationSoFar', { duration });
 }
 
 /**
@@ -49,9 +59,10 @@ export function durationText(options: {
   /** The work may still change: a missing end means "until now". */
   active: boolean;
   now?: number;
+  translate?: CircleCITranslate;
 }): string | undefined {
   const span = spanOf({ ...options, now: options.now ?? Date.now() });
-  return span ? spanText(span) : undefined;
+  return span ? spanText(span, options.translate) : undefined;
 }
 
 function isActive(status: string | null | undefined): boolean {
@@ -65,15 +76,16 @@ function isActive(status: string | null | undefined): boolean {
  */
 export function jobDurationText(
   job: Pick<JobDetails, 'status' | 'started_at' | 'stopped_at' | 'duration'>,
-  now: number = Date.now(),
+  options: DurationTextOptions = {},
 ): string {
+  const { now = Date.now(), translate = englishTranslate } = options;
   const active = isActive(job.status);
   if (!active && typeof job.duration === 'number' && job.duration >= 0) {
     return formatDuration(job.duration);
   }
   const span = spanOf({ start: job.started_at, end: job.stopped_at, active, now });
-  if (!span && active) return 'not started yet';
-  return spanText(span);
+  if (!span && active) return translate('domain.notStartedYet');
+  return spanText(span, translate);
 }
 
 /**
@@ -96,8 +108,9 @@ export function workflowJobDurationText(
 /** How long a workflow took, from its creation: final, `… so far`, or `—`. */
 export function workflowDurationText(
   workflow: Pick<Workflow, 'status' | 'created_at' | 'stopped_at'>,
-  now: number = Date.now(),
+  options: DurationTextOptions = {},
 ): string {
+  const { now = Date.now(), translate } = options;
   return spanText(
     spanOf({
       start: workflow.created_at,
@@ -105,6 +118,7 @@ export function workflowDurationText(
       active: isActive(workflow.status),
       now,
     }),
+    translate,
   );
 }
 
@@ -117,6 +131,7 @@ export function pipelineDurationText(options: {
   pipeline: Pick<Pipeline, 'created_at'>;
   workflows: readonly Workflow[] | undefined;
   now?: number;
+  translate?: CircleCITranslate;
 }): string {
   const { pipeline, workflows } = options;
   const now = options.now ?? Date.now();
@@ -127,5 +142,5 @@ export function pipelineDurationText(options: {
     .map(w => parseTime(w.stopped_at)?.toMillis())
     .filter((ms): ms is number => typeof ms === 'number');
   const end = running || ends.length === 0 ? undefined : new Date(Math.max(...ends)).toISOString();
-  return spanText(spanOf({ start: pipeline.created_at, end, active: running, now }));
+  return spanText(spanOf({ start: pipeline.created_at, end, active: running, now }), options.translate);
 }

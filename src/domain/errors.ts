@@ -10,6 +10,7 @@ import {
   RequestTimeoutError,
 } from '../api/errors';
 import { parseRetryAfter } from '../api/retry';
+import { type CircleCITranslate, englishTranslate } from './messages';
 import { InvalidProjectSlugError } from './slug';
 
 /**
@@ -60,40 +61,42 @@ function backendErrorName(error: ResponseError): string | undefined {
   return typeof body?.error?.name === 'string' ? body.error.name : undefined;
 }
 
-function describeResponse(error: ResponseError, subject: string): CircleCIErrorDescription {
+function describeResponse(
+  error: ResponseError,
+  subject: string,
+  t: CircleCITranslate,
+): CircleCIErrorDescription {
   const status = error.statusCode;
   if (status === 401 && backendErrorName(error) === 'AuthenticationError') {
     return {
       kind: 'backstage-auth',
       status,
-      title: 'Not signed in to Backstage',
-      message:
-        'The Backstage proxy refused the request because it carried no valid Backstage credentials. Sign in again, or check the proxy endpoint\'s "credentials" setting.',
+      title: t('errors.backstageAuthTitle'),
+      message: t('errors.backstageAuthMessage'),
     };
   }
   if (status === 401) {
     return {
       kind: 'unauthorized',
       status,
-      title: 'CircleCI token missing or invalid',
-      message:
-        "CircleCI rejected the proxy's Circle-Token. Set CIRCLECI_AUTH_TOKEN to a personal API token for the Backstage backend, and check that proxy.endpoints['/circleci/api'].headers sets Circle-Token to ${CIRCLECI_AUTH_TOKEN}.",
+      title: t('errors.unauthorizedTitle'),
+      message: t('errors.unauthorizedMessage'),
     };
   }
   if (status === 403) {
     return {
       kind: 'forbidden',
       status,
-      title: 'Access denied',
-      message: `The CircleCI token has no access to ${subject}, or the Backstage proxy does not allow this method (see allowedMethods of proxy.endpoints['/circleci/api']).`,
+      title: t('errors.forbiddenTitle'),
+      message: t('errors.forbiddenMessage', { subject }),
     };
   }
   if (status === 404) {
     return {
       kind: 'not-found',
       status,
-      title: 'Not found',
-      message: `CircleCI could not find ${subject}. Check the circleci.com/project-slug annotation, and that the token's user can see the project.`,
+      title: t('errors.notFoundTitle'),
+      message: t('errors.notFoundMessage', { subject }),
     };
   }
   if (status === 429) {
@@ -102,31 +105,31 @@ function describeResponse(error: ResponseError, subject: string): CircleCIErrorD
       now: Date.now(),
     });
     const retryAt = wait === undefined ? undefined : new Date(Date.now() + wait);
-    const when = retryAt
-      ? `retry at ${formatClock(retryAt)}`
-      : 'retry in a minute';
     return {
       kind: 'rate-limited',
       status,
       retryAt,
-      title: 'Rate limited',
-      message: `CircleCI's rate limit was reached: ${when}.`,
+      title: t('errors.rateLimitedTitle'),
+      message: retryAt
+        ? t('errors.rateLimitedMessageAt', { time: formatClock(retryAt) })
+        : t('errors.rateLimitedMessage'),
     };
   }
   if (status >= 500) {
     return {
       kind: 'server',
       status,
-      title: 'CircleCI is unavailable',
-      message: `CircleCI or the proxy answered HTTP ${status}${
-        error.response.statusText ? ` ${error.response.statusText}` : ''
-      }. This is usually temporary: try again in a moment.`,
+      title: t('errors.serverTitle'),
+      message: t('errors.serverMessage', {
+        status,
+        statusText: error.response.statusText ? ` ${error.response.statusText}` : '',
+      }),
     };
   }
   return {
     kind: 'bad-request',
     status,
-    title: `Request failed (HTTP ${status})`,
+    title: t('errors.badRequestTitle', { status }),
     message: error.body?.error?.message || error.message,
   };
 }
@@ -138,6 +141,11 @@ function describeResponse(error: ResponseError, subject: string): CircleCIErrorD
 export interface DescribeErrorOptions {
   /** What was being read, for messages such as "could not find …". Default "this resource". */
   subject?: string;
+  /**
+   * Translates the texts (keys of the `errors` section of
+   * `circleCITranslationRef`); English when omitted.
+   */
+  translate?: CircleCITranslate;
 }
 
 /**
@@ -149,32 +157,32 @@ export function describeError(
   error: unknown,
   options?: DescribeErrorOptions,
 ): CircleCIErrorDescription {
-  const subject = options?.subject ?? 'this resource';
+  const t = options?.translate ?? englishTranslate;
+  const subject = options?.subject ?? t('errors.defaultSubject');
   if (error instanceof InvalidProjectSlugError) {
-    return { kind: 'invalid-slug', title: 'Invalid project slug', message: error.message };
+    return { kind: 'invalid-slug', title: t('errors.invalidSlugTitle'), message: error.message };
   }
   if (error instanceof LegacyProxyTargetError) {
-    return { kind: 'legacy-proxy', status: 404, title: 'Legacy proxy target', message: error.message };
+    return { kind: 'legacy-proxy', status: 404, title: t('errors.legacyProxyTitle'), message: error.message };
   }
-  if (error instanceof ResponseError) return describeResponse(error, subject);
+  if (error instanceof ResponseError) return describeResponse(error, subject, t);
   if (error instanceof MalformedResponseError) {
-    return { kind: 'malformed', title: 'Unreadable response', message: error.message };
+    return { kind: 'malformed', title: t('errors.malformedTitle'), message: error.message };
   }
   if (error instanceof RequestTimeoutError) {
-    return { kind: 'timeout', title: 'Timed out', message: error.message };
+    return { kind: 'timeout', title: t('errors.timeoutTitle'), message: error.message };
   }
   if (isAbortError(error)) {
-    return { kind: 'aborted', title: 'Cancelled', message: 'The request was cancelled.' };
+    return { kind: 'aborted', title: t('errors.abortedTitle'), message: t('errors.abortedMessage') };
   }
   const name = (error as { name?: unknown } | null)?.name;
   if (error instanceof TypeError || name === 'TypeError') {
     return {
       kind: 'network',
-      title: 'Network error',
-      message:
-        'Could not reach the Backstage proxy for CircleCI. Check your network connection, then try again.',
+      title: t('errors.networkTitle'),
+      message: t('errors.networkMessage'),
     };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'unknown', title: 'Something went wrong', message };
+  return { kind: 'unknown', title: t('errors.unknownTitle'), message };
 }

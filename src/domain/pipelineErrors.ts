@@ -4,6 +4,7 @@
  * (`config`, `config-fetch`) is the most common failure a user meets.
  */
 import type { Pipeline } from '../api/types';
+import { type CircleCITranslate, englishTranslate } from './messages';
 import { stripControl } from './text';
 
 /**
@@ -22,19 +23,24 @@ export interface PipelineErrorText {
 
 /** The labels of the error types CircleCI documents. */
 const LABELS: Record<string, string> = {
-  config: 'Config error',
-  'config-fetch': 'Config error',
-  timeout: 'Timeout',
-  permission: 'Permission error',
-  plan: 'Plan error',
-  other: 'Error',
+  config: 'domain.pipelineErrorConfig',
+  'config-fetch': 'domain.pipelineErrorConfig',
+  timeout: 'domain.pipelineErrorTimeout',
+  permission: 'domain.pipelineErrorPermission',
+  plan: 'domain.pipelineErrorPlan',
+  other: 'domain.pipelineError',
 };
 
 /** The label of a pipeline error type; an unknown type is shown as it is. */
-export function pipelineErrorLabel(type: string): string {
+export function pipelineErrorLabel(
+  type: string,
+  translate: CircleCITranslate = englishTranslate,
+): string {
   const clean = stripControl(type).trim();
-  if (Object.prototype.hasOwnProperty.call(LABELS, clean)) return LABELS[clean];
-  return clean ? `Error (${clean})` : 'Error';
+  if (Object.prototype.hasOwnProperty.call(LABELS, clean)) return translate(LABELS[clean]);
+  return clean
+    ? translate('domain.pipelineErrorNamed', { type: clean })
+    : translate('domain.pipelineError');
 }
 
 /** True when CircleCI gives reasons why the pipeline failed, or marks it errored. */
@@ -48,16 +54,18 @@ export function hasPipelineErrors(pipeline: Pick<Pipeline, 'state' | 'errors'>):
  */
 export function pipelineErrors(
   pipeline: Pick<Pipeline, 'state' | 'errors'>,
+  translate: CircleCITranslate = englishTranslate,
 ): PipelineErrorText[] {
   const errors = (pipeline.errors ?? []).map(error => {
     const type = stripControl(error.type).trim();
-    const label = pipelineErrorLabel(type);
+    const label = pipelineErrorLabel(type, translate);
     const message = stripControl(error.message).trim();
     return { type, label, message, text: message ? `${label}: ${message}` : label };
   });
   if (errors.length === 0 && pipeline.state === 'errored') {
-    const message = 'CircleCI gave no reason.';
-    return [{ type: '', label: 'Error', message, text: `Error: ${message}` }];
+    const message = translate('domain.pipelineErrorNoReason');
+    const label = translate('domain.pipelineError');
+    return [{ type: '', label, message, text: `${label}: ${message}` }];
   }
   return errors;
 }

@@ -25,4 +25,15 @@ describe('parseParameterRows', () => {
       ]),
     ).toEqual({ ok: false, problem: 'Parameter a is given twice.' });
   });
+
+  it('words the problem with the translate function it is given', () => {
+    const translate = (key: string, params?: Record<string, string | number>) =>
+      `${key}|${params?.name ?? ''}`;
+    expect(parseParameterRows([{ name: 'n', type: 'boolean', value: 'yes' }], translate)).toEqual({
+      ok: false,
+      problem: 'parameters.notBoolean|n',
+    });
+    const many = Array.from({ length: 101 }, (_v, i) => ({ name: `p${i}`, type: 'string' as const, value: 'x' }));
+    expect(parseParameterRows(many, translate)).toEqual({ ok: false, problem: 'parameters.tooMany|' });
+  });
 });

@@ -3,6 +3,8 @@
  * pipeline parameters. No React and no I/O.
  */
 
+import { type CircleCITranslate, englishTranslate } from './messages';
+
 /** The types a pipeline parameter row can have. */
 export type ParameterType = 'string' | 'boolean' | 'integer';
 
@@ -26,26 +28,34 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * Checks the rows (empty rows are skipped) within CircleCI's limits: at
  * most 100 parameters, names of up to 128 characters, values of up to 512.
+ * Problems are worded by `translate` (English by default).
  */
-export function parseParameterRows(rows: readonly ParameterRow[]): ParametersResult {
+export function parseParameterRows(
+  rows: readonly ParameterRow[],
+  translate: CircleCITranslate = englishTranslate,
+): ParametersResult {
+  const fail = (key: string, name?: string): ParametersResult => ({
+    ok: false,
+    problem: translate(`parameters.${key}`, name === undefined ? undefined : { name }),
+  });
   const parameters: Record<string, string | number | boolean> = {};
   const used = rows.filter(r => r.name.trim() !== '' || r.value !== '');
-  if (used.length > 100) return { ok: false, problem: 'At most 100 parameters are allowed.' };
+  if (used.length > 100) return fail('tooMany');
   for (const row of used) {
     const name = row.name.trim();
     if (!NAME.test(name) || name.length > 128) {
-      return { ok: false, problem: `"${name}" is not a valid parameter name.` };
+      return fail('invalidName', name);
     }
-    if (name in parameters) return { ok: false, problem: `Parameter ${name} is given twice.` };
-    if (row.value.length > 512) return { ok: false, problem: `The value of ${name} is too long.` };
+    if (name in parameters) return fail('duplicate', name);
+    if (row.value.length > 512) return fail('tooLong', name);
     if (row.type === 'integer') {
       if (!/^-?\d+$/.test(row.value.trim()) || !Number.isSafeInteger(Number(row.value))) {
-        return { ok: false, problem: `${name} must be a whole number.` };
+        return fail('notInteger', name);
       }
       parameters[name] = Number(row.value);
     } else if (row.type === 'boolean') {
       if (row.value !== 'true' && row.value !== 'false') {
-        return { ok: false, problem: `${name} must be true or false.` };
+        return fail('notBoolean', name);
       }
       parameters[name] = row.value === 'true';
     } else {

@@ -2,21 +2,11 @@
  * The words for a status: the label next to its icon, and the lower-case
  * text used inside sentences and accessible names.
  */
+import { type CircleCITranslate, STATUS_TEXT_MESSAGES, englishTranslate } from './messages';
 import { CircleCIStatus, normalizeStatus } from './status';
 
-const LABELS: Record<CircleCIStatus, string> = {
-  success: 'Success',
-  failed: 'Failed',
-  failing: 'Failing',
-  running: 'Running',
-  on_hold: 'On hold',
-  queued: 'Queued',
-  blocked: 'Blocked',
-  canceled: 'Canceled',
-  not_run: 'Not run',
-  unauthorized: 'Unauthorized',
-  unknown: 'Unknown',
-};
+/** One entry per status the plugin knows. */
+const LABELS: Record<CircleCIStatus, string> = STATUS_TEXT_MESSAGES;
 
 /**
  * A normalised status, or a raw CircleCI status string; null or undefined
@@ -40,22 +30,28 @@ export function resolveStatus(status: StatusInput): CircleCIStatus {
  * The label shown next to a status icon: `Success`, `On hold`; a string
  * the plugin does not know is shown as `Unknown (that string)`.
  */
-export function statusLabel(status: StatusInput): string {
+export function statusLabel(
+  status: StatusInput,
+  translate: CircleCITranslate = englishTranslate,
+): string {
   const resolved = resolveStatus(status);
   if (resolved === 'unknown' && typeof status === 'string' && status !== '' && status !== 'unknown') {
-    return `Unknown (${status})`;
+    return translate('status.unknownNamed', { status });
   }
-  return LABELS[resolved];
+  return translate(`status.${resolved}`);
 }
 
 /**
  * The status as lower-case words for a sentence or an accessible name:
  * `failed`, `on hold`; a string the plugin does not know is kept as it is.
  */
-export function statusText(status: StatusInput): string {
+export function statusText(
+  status: StatusInput,
+  translate: CircleCITranslate = englishTranslate,
+): string {
   const resolved = resolveStatus(status);
-  if (resolved === 'unknown') {
-    return typeof status === 'string' && status !== '' ? status : 'unknown';
+  if (resolved === 'unknown' && typeof status === 'string' && status !== '' && status !== 'unknown') {
+    return status;
   }
-  return resolved.replace('_', ' ');
+  return translate(`statusText.${resolved}`);
 }

@@ -3,7 +3,7 @@
  * first, how long each ran.
  */
 import type { JobStep, StepAction } from '../api/types';
-import { durationText } from './durations';
+import { type DurationTextOptions, durationText } from './durations';
 import { isActiveStatus, normalizeStatus } from './status';
 import { formatDuration } from './time';
 
@@ -50,11 +50,11 @@ export function stepLogFilename(options: {
  */
 export function stepDuration(
   action: Pick<StepAction, 'status' | 'run_time_millis' | 'start_time' | 'end_time'>,
-  now: number = Date.now(),
+  options: DurationTextOptions = {},
 ): string {
   if (typeof action.run_time_millis === 'number' && action.run_time_millis >= 0) {
     return formatDuration(action.run_time_millis);
   }
   const active = isActiveStatus(normalizeStatus(action.status));
-  return durationText({ start: action.start_time, end: action.end_time, active, now }) ?? '';
+  return durationText({ start: action.start_time, end: action.end_time, active, ...options }) ?? '';
 }

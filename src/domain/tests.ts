@@ -4,6 +4,7 @@
  */
 import type { TestResult } from '../api/types';
 import type { CircleCIStatus } from './status';
+import { type CircleCITranslate, englishTranslate } from './messages';
 import { stripControl } from './text';
 
 /**
@@ -43,12 +44,6 @@ const STATUS: Record<TestOutcome, CircleCIStatus> = {
   skipped: 'not_run',
 };
 
-const LABEL: Record<TestOutcome, string> = {
-  failed: 'Failed',
-  other: 'Other',
-  passed: 'Passed',
-  skipped: 'Skipped',
-};
 
 /** One test result, ready to show: readable text, its outcome, its place. */
 export interface TestRow {
@@ -72,8 +67,11 @@ export function testOutcomeStatus(outcome: TestOutcome): CircleCIStatus {
 }
 
 /** The label of a test's result: the outcome's name, or the reporter's own word. */
-export function testResultLabel(row: Pick<TestRow, 'outcome' | 'result'>): string {
-  return row.outcome === 'other' ? row.result : LABEL[row.outcome];
+export function testResultLabel(
+  row: Pick<TestRow, 'outcome' | 'result'>,
+  translate: CircleCITranslate = englishTranslate,
+): string {
+  return row.outcome === 'other' ? row.result : translate(`testOutcomes.${row.outcome}`);
 }
 
 /** A test's run time as text: `0.25 s`. */
@@ -111,8 +109,10 @@ export function countOutcomes(rows: readonly Pick<TestRow, 'outcome'>[]): Record
 }
 
 /** The summary line: `12 tests: 9 passed, 1 failed, 2 skipped` (and `, 1 other`). */
-export function testSummary(counts: Record<TestOutcome, number>): string {
+export function testSummary(
+  counts: Record<TestOutcome, number>,
+  translate: CircleCITranslate = englishTranslate,
+): string {
   const total = counts.failed + counts.other + counts.passed + counts.skipped;
-  const other = counts.other ? `, ${counts.other} other` : '';
-  return `${total} tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${other}`;
+  return translate(counts.other ? 'domain.testSummaryOther' : 'domain.testSummary', { total, ...counts });
 }

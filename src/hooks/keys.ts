@@ -9,6 +9,19 @@ export function pipelinesKey(options: { slug: string; branch?: string }): QueryK
   return ['circleci', 'pipelines', options.slug, options.branch ?? ''];
 }
 
+/** The key of a project (its default branch). */
+export function projectKey(slug: string): QueryKey {
+  return ['circleci', 'project', slug];
+}
+
+/**
+ * The key of the first page of a project's pipelines for a branch, as the
+ * cards read it (a plain query, unlike the tab's paged list).
+ */
+export function pipelineHeadKey(options: { slug: string; branch?: string }): QueryKey {
+  return ['circleci', 'pipeline-head', options.slug, options.branch ?? ''];
+}
+
 /** The key of every pipeline's workflows (`pipelineId` omitted) or of one. */
 export function workflowsKey(pipelineId?: string): QueryKey {
   return pipelineId === undefined ? ['circleci', 'workflows'] : ['circleci', 'workflows', pipelineId];

@@ -30,6 +30,8 @@ export interface CircleCIQueryOptions<T> {
   load: (options: { api: CircleCIApi; signal: AbortSignal }) => Promise<T>;
   /** True while the value's work may still change: it is then polled. */
   isLive?: (value: T) => boolean;
+  /** How long a value is served without a request; default 30 s. */
+  staleTime?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface CircleCIQueryOptions<T> {
  * request is cancelled when the last caller unmounts.
  */
 export function useCircleCIQuery<T>(options: CircleCIQueryOptions<T>): ResourceState<T> {
-  const { queryKey, load, isLive } = options;
+  const { queryKey, load, isLive, staleTime } = options;
   const { api, queryClient } = useCircleCIQueryClient();
   const query = useQuery<T, Error, T, QueryKey>(
     {
@@ -57,6 +59,7 @@ export function useCircleCIQuery<T>(options: CircleCIQueryOptions<T>): ResourceS
         }
       },
       refetchInterval: pollInterval(isLive),
+      ...(staleTime === undefined ? {} : { staleTime }),
     },
     queryClient,
   );

@@ -30,6 +30,28 @@ export const currentUserSchema = z.object({
 });
 
 /**
+ * A project (`GET v2/project/{slug}`): the fields the plugin reads.
+ * @public
+ */
+export const projectSchema = z.object({
+  /** The project's slug, e.g. `gh/acme/rocket`. */
+  slug: str,
+  /** The project's name. */
+  name: str,
+  /** The project's UUID. */
+  id: str,
+  /** The repository behind the project. */
+  vcs_info: z.object({
+    /** The repository's URL. */
+    vcs_url: str,
+    /** `GitHub`, `Bitbucket`, `CircleCI`, or a later addition. */
+    provider: str,
+    /** The repository's default branch, e.g. `main`. */
+    default_branch: str,
+  }),
+});
+
+/**
  * A v2 list page: `{ items, next_page_token }`.
  */
 export function pageSchema<T extends z.ZodTypeAny>(

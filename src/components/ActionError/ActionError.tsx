@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { describeActionError } from '../../domain/actionErrors';
 import type { CircleCIAction } from '../../domain/actions';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link ActionError}.
@@ -26,7 +27,12 @@ export interface ActionErrorProps {
  * @internal
  */
 export function ActionError(props: ActionErrorProps): ReactElement {
-  const d = describeActionError(props.error, { action: props.action, project: props.project });
+  const { translate } = useCircleCITranslation();
+  const d = describeActionError(props.error, {
+    action: props.action,
+    project: props.project,
+    translate,
+  });
   return (
     <Alert severity="error" onClose={props.onClose} role="alert" data-testid="action-error">
       <Typography variant="body2" component="div" style={{ fontWeight: 600 }}>

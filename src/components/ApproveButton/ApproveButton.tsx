@@ -9,6 +9,7 @@ import { afterWorkflowChange } from '../../hooks/actionEffects';
 import { useActionsConfig } from '../../hooks/useActionsConfig';
 import { useCircleCIAction } from '../../hooks/useCircleCIAction';
 import { ActionError } from '../ActionError';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link ApproveButton}.
@@ -28,6 +29,7 @@ export interface ApproveButtonProps {
 function Approve(props: ApproveButtonProps): ReactElement {
   const { job, workflowId, pipelineId, projectSlug } = props;
   const project = projectSlug.slug;
+  const { t } = useCircleCITranslation();
   const approve = useCircleCIAction<void>({
     action: 'approve-job',
     project,
@@ -37,16 +39,16 @@ function Approve(props: ApproveButtonProps): ReactElement {
     // the job list keeps polling itself.
     onDone: ({ queryClient }) => afterWorkflowChange({ queryClient, workflowId, pipelineId }),
   });
-  let label = 'Approve';
-  if (approve.pending) label = 'Approving…';
-  else if (approve.done) label = 'Approved';
+  let label: string = t('actionButtons.approve');
+  if (approve.pending) label = t('actionButtons.approving');
+  else if (approve.done) label = t('actionButtons.approved');
   return (
     <Box mt={1}>
       <Button
         variant="contained"
         color="primary"
         size="small"
-        aria-label={`Approve ${stripControl(job.name)}`}
+        aria-label={t('actionButtons.approveJob', { name: stripControl(job.name) })}
         disabled={approve.pending || approve.done}
         onClick={approve.start}
       >

@@ -2,6 +2,7 @@ import { ReactElement } from 'react';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import Autocomplete from '@material-ui/lab/Autocomplete';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /** The label's secondary grey is 4.47:1 on the light page background; a darker one reaches 4.5:1. */
 const useStyles = makeStyles(theme => ({
@@ -32,6 +33,7 @@ export interface BranchFilterProps {
 export function BranchFilter(props: BranchFilterProps): ReactElement {
   const { branches, value, onChange } = props;
   const classes = useStyles();
+  const { t } = useCircleCITranslation();
   return (
     <Autocomplete<string, false, false, true>
       freeSolo
@@ -43,9 +45,9 @@ export function BranchFilter(props: BranchFilterProps): ReactElement {
       renderInput={params => (
         <TextField
           {...params}
-          label="Branch"
+          label={t('branchFilter.label')}
           variant="outlined"
-          placeholder="All branches"
+          placeholder={t('branchFilter.placeholder')}
           InputLabelProps={{ ...params.InputLabelProps, className: classes.label }}
         />
       )}

@@ -5,6 +5,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link ConfirmActionDialog}.
@@ -32,6 +33,7 @@ export interface ConfirmActionDialogProps {
  */
 export function ConfirmActionDialog(props: ConfirmActionDialogProps): ReactElement {
   const { open, title, description, confirmLabel, onConfirm, onClose } = props;
+  const { t } = useCircleCITranslation();
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="circleci-confirm-title">
       <DialogTitle id="circleci-confirm-title">{title}</DialogTitle>
@@ -39,7 +41,7 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps): ReactEleme
         <DialogContentText>{description}</DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Keep it running</Button>
+        <Button onClick={onClose}>{t('common.keepRunning')}</Button>
         <Button
           color="primary"
           variant="contained"

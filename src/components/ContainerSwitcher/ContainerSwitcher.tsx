@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { containerLabel } from '../../domain/containers';
 import type { ContainerStatus } from '../../domain/containers';
 import { StatusLabel } from '../StatusLabel';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link ContainerSwitcher}.
@@ -26,12 +27,13 @@ export interface ContainerSwitcherProps {
  */
 export function ContainerSwitcher(props: ContainerSwitcherProps): ReactElement {
   const { containers, selected, onSelect } = props;
+  const { t, translate } = useCircleCITranslation();
   return (
     <Box>
       <Typography variant="overline" component="div">
-        Containers
+        {t('common.containers')}
       </Typography>
-      <Box display="flex" flexWrap="wrap" role="group" aria-label="Containers" style={{ gap: 4 }}>
+      <Box display="flex" flexWrap="wrap" role="group" aria-label={t('common.containers')} style={{ gap: 4 }}>
         {containers.map(c => {
           const isSelected = c.index === selected;
           return (
@@ -41,7 +43,7 @@ export function ContainerSwitcher(props: ContainerSwitcherProps): ReactElement {
               variant={isSelected ? 'contained' : 'outlined'}
               color={isSelected ? 'primary' : 'default'}
               aria-pressed={isSelected}
-              aria-label={containerLabel(c)}
+              aria-label={containerLabel(c, translate)}
               onClick={() => onSelect(c.index)}
               style={{ textTransform: 'none', minWidth: 64 }}
             >

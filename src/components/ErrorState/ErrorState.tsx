@@ -3,6 +3,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
 import { describeError } from '../../domain/errors';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link ErrorState}.
@@ -25,10 +26,11 @@ export interface ErrorStateProps {
  */
 export function ErrorState(props: ErrorStateProps): ReactElement {
   const { error, subject, onRetry } = props;
-  const description = describeError(error, { subject });
+  const { t, translate } = useCircleCITranslation();
+  const description = describeError(error, { subject, translate });
   const retry = onRetry ? (
     <Button variant="outlined" size="small" onClick={onRetry}>
-      Try again
+      {t('common.tryAgain')}
     </Button>
   ) : null;
 

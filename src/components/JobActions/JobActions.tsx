@@ -17,6 +17,7 @@ import { useWorkflowJobs } from '../../hooks/useWorkflowJobs';
 import { useCircleCIPaths } from '../../navigation';
 import { ActionError } from '../ActionError';
 import { ConfirmActionDialog } from '../ConfirmActionDialog';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link JobActions}.
@@ -36,6 +37,7 @@ function Controls(props: JobActionsProps): ReactElement {
   const pipelineId = job.pipeline.id;
   const navigate = useNavigate();
   const paths = useCircleCIPaths();
+  const { t } = useCircleCITranslation();
   const [confirming, setConfirming] = useState(false);
   // The job details have no job id; the workflow's job list has it (and is
   // usually in the cache already).
@@ -76,7 +78,7 @@ function Controls(props: JobActionsProps): ReactElement {
         disabled={busy || !jobId}
         onClick={rerun.start}
       >
-        {rerun.pending ? 'Rerunning…' : 'Rerun this job'}
+        {rerun.pending ? t('actionButtons.rerunning') : t('actionButtons.rerunJob')}
       </Button>
       {cancelable && !canceling && (
         <Button
@@ -86,17 +88,17 @@ function Controls(props: JobActionsProps): ReactElement {
           disabled={busy}
           onClick={() => setConfirming(true)}
         >
-          {cancel.pending ? 'Canceling…' : 'Cancel job'}
+          {cancel.pending ? t('actionButtons.canceling') : t('actionButtons.cancelJob')}
         </Button>
       )}
       {canceling && (
         <Typography variant="body2" role="status">
-          Canceling…
+          {t('actionButtons.canceling')}
         </Typography>
       )}
       {rerun.done && !newId && (
         <Typography variant="body2" role="status">
-          Rerun started. The new workflow appears in the pipelines list in a moment.
+          {t('actionButtons.rerunJobStarted')}
         </Typography>
       )}
       {rerun.error && (
@@ -107,9 +109,14 @@ function Controls(props: JobActionsProps): ReactElement {
       )}
       <ConfirmActionDialog
         open={confirming}
-        title={`Cancel job ${name}?`}
-        description={`This cancels job ${name} #${job.number} of workflow ${stripControl(job.latest_workflow.name)} in ${project}.`}
-        confirmLabel="Cancel job"
+        title={t('actionButtons.confirmCancelJobTitle', { name })}
+        description={t('actionButtons.confirmCancelJobDescription', {
+          name,
+          number: String(job.number),
+          workflow: stripControl(job.latest_workflow.name),
+          project,
+        })}
+        confirmLabel={t('actionButtons.cancelJob')}
         onClose={() => setConfirming(false)}
         onConfirm={cancel.start}
       />

@@ -8,6 +8,7 @@ import { safeHttpUrl } from '../../domain/links';
 import type { Artifact } from '../../api/types';
 import { groupArtifacts } from '../../domain/artifacts';
 import { stripControl } from '../../domain/text';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link JobArtifacts}.
@@ -23,6 +24,7 @@ export interface JobArtifactsProps {
 function ArtifactItem(props: { artifact: Artifact }) {
   const path = stripControl(props.artifact.path);
   const url = safeHttpUrl(props.artifact.url);
+  const { t } = useCircleCITranslation();
   return (
     <ListItem dense disableGutters data-testid="artifact">
       {url ? (
@@ -31,7 +33,7 @@ function ArtifactItem(props: { artifact: Artifact }) {
         <Typography variant="body2">
           {path}{' '}
           <Typography component="span" variant="caption" color="textSecondary">
-            (no link: not an http(s) URL)
+            {t('artifacts.noLink')}
           </Typography>
         </Typography>
       )}
@@ -46,10 +48,13 @@ function ArtifactItem(props: { artifact: Artifact }) {
  */
 export function JobArtifacts(props: JobArtifactsProps): ReactElement {
   const { artifacts, truncated } = props;
+  const { t } = useCircleCITranslation();
   if (artifacts.length === 0) {
     return (
       <Typography variant="body2" data-testid="no-artifacts">
-        This job has no artifacts. Jobs upload artifacts with the <code>store_artifacts</code> step.
+        {t('artifacts.noneBefore')}
+        <code>store_artifacts</code>
+        {t('artifacts.noneAfter')}
       </Typography>
     );
   }
@@ -58,13 +63,13 @@ export function JobArtifacts(props: JobArtifactsProps): ReactElement {
     <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
       {truncated && (
         <Typography variant="caption" color="textSecondary">
-          Only the first {artifacts.length} artifacts are shown.
+          {t('artifacts.truncated', { count: artifacts.length })}
         </Typography>
       )}
       {groups.map(group => (
-        <section key={group.node} aria-label={`Container ${group.node}`} data-testid="artifact-group">
+        <section key={group.node} aria-label={t('artifacts.container', { node: String(group.node) })} data-testid="artifact-group">
           <Typography variant="subtitle2" component="h3">
-            Container {group.node} ({group.items.length})
+            {t('artifacts.containerCount', { node: String(group.node), count: group.items.length })}
           </Typography>
           <List dense disablePadding>
             {group.items.map((artifact, i) => (

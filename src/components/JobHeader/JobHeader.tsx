@@ -11,6 +11,7 @@ import type { JobDetails, Pipeline } from '../../api/types';
 import { NO_VALUE, stripControl } from '../../domain/text';
 import { LiveIndicator } from '../LiveIndicator';
 import { StatusLabel } from '../StatusLabel';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link JobHeader}.
@@ -76,29 +77,30 @@ export function JobHeader(props: JobHeaderProps): ReactElement {
   const { job, pipeline, slug, live, updatedAt, actions } = props;
   const webUrl = safeHttpUrl(job.web_url);
   const ref = pipelineRef(pipeline);
+  const { t, translate } = useCircleCITranslation();
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 12 }} data-testid="job-header">
       <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
         <StatusLabel status={job.status} />
-        {webUrl && <Link to={webUrl}>Open on CircleCI</Link>}
+        {webUrl && <Link to={webUrl}>{t('common.openOnCircleCI')}</Link>}
         <LiveIndicator live={live} updatedAt={updatedAt} />
         {actions}
       </Box>
       <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
-        <Fact label="Duration">{jobDurationText(job)}</Fact>
-        <Fact label="Executor">{stripControl(job.executor.type ?? '') || NO_VALUE}</Fact>
-        <Fact label="Resource class">{stripControl(job.executor.resource_class) || NO_VALUE}</Fact>
-        <Fact label="Parallelism">{job.parallelism}</Fact>
-        <Fact label={ref?.kind === 'tag' ? 'Tag' : 'Branch'}>{ref?.name ?? NO_VALUE}</Fact>
-        <Fact label="Commit">
+        <Fact label={t('job.duration')}>{jobDurationText(job, { translate })}</Fact>
+        <Fact label={t('job.executor')}>{stripControl(job.executor.type ?? '') || NO_VALUE}</Fact>
+        <Fact label={t('job.resourceClass')}>{stripControl(job.executor.resource_class) || NO_VALUE}</Fact>
+        <Fact label={t('job.parallelism')}>{job.parallelism}</Fact>
+        <Fact label={ref?.kind === 'tag' ? t('job.tag') : t('job.branch')}>{ref?.name ?? NO_VALUE}</Fact>
+        <Fact label={t('job.commit')}>
           <Commit pipeline={pipeline} slug={slug} />
         </Fact>
         {job.contexts.length > 0 && (
-          <Fact label="Contexts">{job.contexts.map(c => stripControl(c.name)).join(', ')}</Fact>
+          <Fact label={t('job.contexts')}>{job.contexts.map(c => stripControl(c.name)).join(', ')}</Fact>
         )}
       </Box>
       {job.messages.length > 0 && (
-        <Box role="list" aria-label="Messages from CircleCI">
+        <Box role="list" aria-label={t('job.messages')}>
           {job.messages.map((m, i) => (
             <Typography key={i} variant="body2" role="listitem" color={m.type === 'error' ? 'error' : 'textPrimary'}>
               {stripControl(m.type)}: {stripControl(m.message)}

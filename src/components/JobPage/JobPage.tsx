@@ -14,6 +14,7 @@ import { JobHeader } from '../JobHeader';
 import { useCircleCIPaths } from '../../navigation';
 import { PipelineErrors } from '../PipelineErrors';
 import { Crumb, TabBreadcrumbs } from '../TabBreadcrumbs';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 import { ArtifactsSection, SectionProps, StepsSection, TestsSection } from './sections';
 
 /**
@@ -32,9 +33,9 @@ export interface JobPageProps {
 }
 
 const TABS = [
-  { value: 'steps', label: 'Steps', Section: StepsSection },
-  { value: 'tests', label: 'Tests', Section: TestsSection },
-  { value: 'artifacts', label: 'Artifacts', Section: ArtifactsSection },
+  { value: 'steps', label: 'job.stepsTab', Section: StepsSection },
+  { value: 'tests', label: 'job.testsTab', Section: TestsSection },
+  { value: 'artifacts', label: 'job.artifactsTab', Section: ArtifactsSection },
 ] as const;
 
 type TabValue = (typeof TABS)[number]['value'];
@@ -65,6 +66,7 @@ function useTab(): [TabValue, (tab: TabValue) => void] {
 export function JobPage(props: JobPageProps): ReactElement {
   const { projectSlug, jobNumber, slugs, actions } = props;
   const paths = useCircleCIPaths();
+  const { t } = useCircleCITranslation();
   const [tab, setTab] = useTab();
   const job = useJob({ projectSlug, jobNumber });
   const j = job.value;
@@ -72,33 +74,42 @@ export function JobPage(props: JobPageProps): ReactElement {
   const monorepo = slugs.length > 1;
   const p = pipeline.value;
 
+  const title = j
+    ? t('job.title', { name: stripControl(j.name), number: String(jobNumber) })
+    : t('job.titleUnnamed', { number: String(jobNumber) });
   const crumbs: Crumb[] = [
-    { label: 'Pipelines', to: paths.pipelines({ projectSlug: monorepo ? projectSlug.slug : undefined }) },
+    {
+      label: t('pipelines.title'),
+      to: paths.pipelines({ projectSlug: monorepo ? projectSlug.slug : undefined }),
+    },
     j
-      ? { label: `Workflow ${stripControl(j.latest_workflow.name)}`, to: paths.workflow({ workflowId: j.latest_workflow.id }) }
-      : { label: 'Workflow' },
-    { label: j ? `Job ${stripControl(j.name)} #${jobNumber}` : `Job #${jobNumber}` },
+      ? {
+          label: t('job.workflowCrumb', { name: stripControl(j.latest_workflow.name) }),
+          to: paths.workflow({ workflowId: j.latest_workflow.id }),
+        }
+      : { label: t('job.workflowCrumbUnnamed') },
+    { label: title },
   ];
 
   if (job.error && !j) {
     return (
       <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
         <TabBreadcrumbs crumbs={crumbs} />
-        <ErrorState error={job.error} subject={`job #${jobNumber} of ${projectSlug.slug}`} onRetry={job.refresh} />
+        <ErrorState error={job.error} subject={t('job.subject', { number: String(jobNumber), project: projectSlug.slug })} onRetry={job.refresh} />
       </Box>
     );
   }
   if (!j) return <Progress />;
 
   const section: SectionProps = { projectSlug, jobNumber, job: j, live: job.live };
-  const current = TABS.find(t => t.value === tab) ?? TABS[0];
+  const current = TABS.find(x => x.value === tab) ?? TABS[0];
   const Section = current.Section;
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       <TabBreadcrumbs crumbs={crumbs} />
       {p && <PipelineErrors pipeline={p} projectSlug={projectSlug} />}
       <InfoCard
-        title={`Job ${stripControl(j.name)} #${jobNumber}`}
+        title={title}
         subheader={
           <JobHeader
             job={j}
@@ -120,10 +131,16 @@ export function JobPage(props: JobPageProps): ReactElement {
           onChange={(_e, value: TabValue) => setTab(value)}
           indicatorColor="primary"
           textColor="primary"
-          aria-label="Job sections"
+          aria-label={t('job.sections')}
         >
-          {TABS.map(t => (
-            <Tab key={t.value} value={t.value} label={t.label} id={`job-tab-${t.value}`} aria-controls={`job-tabpanel-${t.value}`} />
+          {TABS.map(x => (
+            <Tab
+              key={x.value}
+              value={x.value}
+              label={t(x.label)}
+              id={`job-tab-${x.value}`}
+              aria-controls={`job-tabpanel-${x.value}`}
+            />
           ))}
         </Tabs>
         <Box pt={2} role="tabpanel" id={`job-tabpanel-${tab}`} aria-labelledby={`job-tab-${tab}`}>

@@ -17,6 +17,7 @@ import { JobArtifacts } from '../JobArtifacts';
 import { JobSteps } from '../JobSteps';
 import { StepLog } from '../StepLog';
 import { TestResults } from '../TestResults';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /** What every section gets: the job and whether it is still running. */
 export interface SectionProps extends JobHookOptions {
@@ -30,8 +31,11 @@ export interface SectionProps extends JobHookOptions {
 export function StepsSection(props: SectionProps): ReactElement {
   const { projectSlug, jobNumber, job, live } = props;
   const steps = useJobSteps({ projectSlug, jobNumber, live });
+  const { t } = useCircleCITranslation();
   if (steps.error && !steps.value) {
-    return <ErrorState error={steps.error} subject={`the steps of job #${jobNumber}`} onRetry={steps.refresh} />;
+    return (
+      <ErrorState error={steps.error} subject={t('job.stepsSubject', { number: String(jobNumber) })} onRetry={steps.refresh} />
+    );
   }
   if (!steps.value) return <Progress />;
   return (
@@ -58,8 +62,11 @@ export function StepsSection(props: SectionProps): ReactElement {
 export function TestsSection(props: SectionProps): ReactElement {
   const { projectSlug, jobNumber, live } = props;
   const tests = useJobTests({ projectSlug, jobNumber, live });
+  const { t } = useCircleCITranslation();
   if (tests.error && !tests.value) {
-    return <ErrorState error={tests.error} subject={`the test results of job #${jobNumber}`} onRetry={tests.refresh} />;
+    return (
+      <ErrorState error={tests.error} subject={t('job.testsSubject', { number: String(jobNumber) })} onRetry={tests.refresh} />
+    );
   }
   if (!tests.value) return <Progress />;
   return <TestResults tests={tests.value.items} truncated={tests.value.truncated} />;
@@ -69,9 +76,14 @@ export function TestsSection(props: SectionProps): ReactElement {
 export function ArtifactsSection(props: SectionProps): ReactElement {
   const { projectSlug, jobNumber, live } = props;
   const artifacts = useJobArtifacts({ projectSlug, jobNumber, live });
+  const { t } = useCircleCITranslation();
   if (artifacts.error && !artifacts.value) {
     return (
-      <ErrorState error={artifacts.error} subject={`the artifacts of job #${jobNumber}`} onRetry={artifacts.refresh} />
+      <ErrorState
+        error={artifacts.error}
+        subject={t('job.artifactsSubject', { number: String(jobNumber) })}
+        onRetry={artifacts.refresh}
+      />
     );
   }
   if (!artifacts.value) return <Progress />;

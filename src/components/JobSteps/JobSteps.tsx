@@ -11,6 +11,7 @@ import { actionOf, firstFailedStep, stepDuration } from '../../domain/steps';
 import { stripControl } from '../../domain/text';
 import { StatusLabel } from '../StatusLabel';
 import { ContainerSwitcher } from '../ContainerSwitcher';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * What {@link JobStepsProps.renderLog} receives.
@@ -48,6 +49,7 @@ function StepRow(props: {
   children: ReactNode;
 }) {
   const { step, action, expanded, onToggle } = props;
+  const { t, translate } = useCircleCITranslation();
   const name = stripControl(step.name);
   const id = `step-${action?.step ?? name}`;
   return (
@@ -65,10 +67,10 @@ function StepRow(props: {
           </Box>
           <Typography variant="body2" style={{ flex: 1, wordBreak: 'break-word' }}>
             {name}
-            {action?.background ? ' (background)' : ''}
+            {action?.background ? t('steps.background') : ''}
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            {action ? stepDuration(action) : ''}
+            {action ? stepDuration(action, { translate }) : ''}
           </Typography>
         </Box>
       </AccordionSummary>
@@ -89,6 +91,7 @@ function StepRow(props: {
  */
 export function JobSteps(props: JobStepsProps): ReactElement {
   const { steps, parallelism, renderLog } = props;
+  const { t } = useCircleCITranslation();
   const statuses = containerStatuses({ steps, parallelism, containers: props.containers });
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const container = chosen ?? defaultContainer(statuses);
@@ -111,7 +114,7 @@ export function JobSteps(props: JobStepsProps): ReactElement {
   };
 
   if (steps.length === 0) {
-    return <Typography variant="body2">This job has no steps yet.</Typography>;
+    return <Typography variant="body2">{t('steps.none')}</Typography>;
   }
   const open = openSteps(container);
   return (
@@ -119,7 +122,7 @@ export function JobSteps(props: JobStepsProps): ReactElement {
       {statuses.length > 1 && (
         <ContainerSwitcher containers={statuses} selected={container} onSelect={setChosen} />
       )}
-      <div role="list" aria-label={`Steps on container ${container}`}>
+      <div role="list" aria-label={t('steps.listName', { container: String(container) })}>
         {steps.map((step, i) => {
           const action = actionOf(step, container);
           const stepNumber = action?.step ?? step.actions[0]?.step ?? -1 - i;

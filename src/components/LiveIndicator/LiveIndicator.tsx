@@ -1,6 +1,7 @@
 import { ReactElement } from 'react';
 import Chip from '@material-ui/core/Chip';
 import { clockTime } from '../../domain/time';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link LiveIndicator}.
@@ -21,13 +22,14 @@ export interface LiveIndicatorProps {
  */
 export function LiveIndicator(props: LiveIndicatorProps): ReactElement {
   const { live, updatedAt } = props;
+  const { t } = useCircleCITranslation();
   const time = updatedAt ? clockTime(updatedAt) : undefined;
   const label = (
     <>
       <span role="status" aria-live="polite">
-        {live ? 'Live' : 'Settled'}
+        {live ? t('common.live') : t('common.settled')}
       </span>
-      {time ? ` · updated ${time}` : ''}
+      {time ? t('common.updatedAt', { time }) : ''}
     </>
   );
   return (

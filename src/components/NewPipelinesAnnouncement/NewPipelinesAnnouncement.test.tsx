@@ -1,5 +1,21 @@
-import { render, screen } from '@testing-library/react';
+import { render as renderPlain, screen } from '@testing-library/react';
+import { ReactElement, ReactNode } from 'react';
+import { MockErrorApi, TestApiProvider, mockApis } from '@backstage/test-utils';
+import { errorApiRef } from '@backstage/core-plugin-api';
+import { translationApiRef } from '@backstage/core-plugin-api/alpha';
+
 import { NewPipelinesAnnouncement } from './NewPipelinesAnnouncement';
+
+/** The app's translation API (English defaults) and error API, which the texts need. */
+function Apis(props: { children?: ReactNode }): ReactElement {
+  return (
+    <TestApiProvider apis={[[translationApiRef, mockApis.translation()], [errorApiRef, new MockErrorApi()]]}>
+      {props.children}
+    </TestApiProvider>
+  );
+}
+
+const render = (ui: ReactElement) => renderPlain(ui, { wrapper: Apis });
 
 const p = (n: number) => ({ id: `id-${n}`, number: n });
 

@@ -1,5 +1,6 @@
 import { CSSProperties, ReactElement, useEffect, useRef, useState } from 'react';
 import type { Pipeline } from '../../api/types';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /** Hidden on screen, read by screen readers. */
 const VISUALLY_HIDDEN: CSSProperties = {
@@ -22,6 +23,7 @@ const VISUALLY_HIDDEN: CSSProperties = {
 function useNewPipelinesText(pipelines: readonly Pick<Pipeline, 'id' | 'number'>[]): string {
   const known = useRef<Set<string> | undefined>(undefined);
   const [text, setText] = useState('');
+  const { t } = useCircleCITranslation();
   useEffect(() => {
     if (pipelines.length === 0) return;
     if (!known.current) {
@@ -32,8 +34,12 @@ function useNewPipelinesText(pipelines: readonly Pick<Pipeline, 'id' | 'number'>
     if (arrived.length === 0) return;
     for (const p of arrived) known.current.add(p.id);
     const numbers = arrived.map(p => `#${p.number}`).join(', ');
-    setText(arrived.length === 1 ? `New pipeline ${numbers}` : `${arrived.length} new pipelines: ${numbers}`);
-  }, [pipelines]);
+    setText(
+      arrived.length === 1
+        ? t('pipelines.newPipeline', { numbers })
+        : t('pipelines.newPipelines', { count: arrived.length, numbers }),
+    );
+  }, [pipelines, t]);
   return text;
 }
 

@@ -9,6 +9,7 @@ import { circleCIAppLinks } from '../../domain/links';
 import { pipelineErrors } from '../../domain/pipelineErrors';
 import type { PipelineErrorText } from '../../domain/pipelineErrors';
 import type { ProjectSlug } from '../../domain/slug';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link PipelineErrors}.
@@ -69,29 +70,32 @@ function ErrorLines(props: { errors: PipelineErrorText[] }): ReactElement {
  */
 export function PipelineErrors(props: PipelineErrorsProps): ReactElement | null {
   const { pipeline, projectSlug, variant = 'banner' } = props;
-  const errors = pipelineErrors(pipeline);
+  const { t, translate } = useCircleCITranslation();
+  const errors = pipelineErrors(pipeline, translate);
   if (errors.length === 0) return null;
   const url = circleCIAppLinks.pipeline({ slug: projectSlug, pipelineNumber: pipeline.number });
-  const name = `Errors of pipeline #${pipeline.number}`;
+  const name = t('pipelineErrors.listName', { number: String(pipeline.number) });
   if (variant === 'row') {
     return (
       <div data-testid="pipeline-errors">
         <div role="list" aria-label={name}>
           <ErrorLines errors={errors} />
         </div>
-        <Link to={url}>Open pipeline #{pipeline.number} on CircleCI</Link>
+        <Link to={url}>{t('pipelineErrors.openPipeline', { number: String(pipeline.number) })}</Link>
       </div>
     );
   }
   return (
     <Alert severity="error" data-testid="pipeline-errors">
       <AlertTitle>
-        Pipeline #{pipeline.number} has {errors.length === 1 ? 'an error' : `${errors.length} errors`}
+        {errors.length === 1
+          ? t('pipelineErrors.titleOne', { number: String(pipeline.number) })
+          : t('pipelineErrors.titleMany', { number: String(pipeline.number), count: errors.length })}
       </AlertTitle>
       <div role="list" aria-label={name}>
         <ErrorLines errors={errors} />
       </div>
-      <Link to={url}>Open pipeline #{pipeline.number} on CircleCI</Link>
+      <Link to={url}>{t('pipelineErrors.openPipeline', { number: String(pipeline.number) })}</Link>
     </Alert>
   );
 }

@@ -22,6 +22,7 @@ import { NewPipelinesAnnouncement } from '../NewPipelinesAnnouncement';
 import { PipelineRow, PipelinesTable } from '../PipelinesTable';
 import { TriggerPipeline } from '../TriggerPipeline';
 import { useCircleCIPaths } from '../../navigation';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link PipelinesPage}.
@@ -80,7 +81,8 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const state = usePipelines({ projectSlug, branch });
   const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
   const { results: workflows, live, updatedAt } = usePipelineWorkflows({ pipelineIds: ids });
-  const subject = `project ${projectSlug.slug}`;
+  const { t } = useCircleCITranslation();
+  const subject = t('pipelines.subject', { project: projectSlug.slug });
   const paths = useCircleCIPaths();
   const workflowLink = useCallback(
     (wf: { id: string }) => paths.workflow({ workflowId: wf.id }),
@@ -117,9 +119,13 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
       {filter}
       <EmptyState
         missing="data"
-        title="No pipelines yet"
-        description={`CircleCI has no pipelines for ${projectSlug.slug}${branch ? ` on branch ${branch}` : ''}. Push a commit or trigger a pipeline to see it here.`}
-        action={<Link to={circleCIAppLinks.project(projectSlug)}>Open the project on CircleCI</Link>}
+        title={t('pipelines.emptyTitle')}
+        description={
+          branch
+            ? t('pipelines.emptyDescriptionOnBranch', { project: projectSlug.slug, branch })
+            : t('pipelines.emptyDescription', { project: projectSlug.slug })
+        }
+        action={<Link to={circleCIAppLinks.project(projectSlug)}>{t('pipelines.openProject')}</Link>}
       />
       </>
     );
@@ -129,7 +135,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
       {state.error && <ErrorState error={state.error} subject={subject} />}
       {state.hasMore && (
         <Button variant="outlined" onClick={state.loadMore} disabled={state.loading}>
-          {state.loading ? 'Loading…' : 'Load more pipelines'}
+          {state.loading ? t('pipelines.loading') : t('pipelines.loadMore')}
         </Button>
       )}
     </Box>
@@ -137,11 +143,11 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const title = (
     <div style={TITLE}>
       <Typography variant="h5" component="h2">
-        Pipelines of {projectSlug.slug}
+        {t('pipelines.titleOf', { project: projectSlug.slug })}
       </Typography>
       {filter}
-      <Tooltip title="Refresh">
-        <IconButton aria-label="Refresh" size="small" onClick={refresh}>
+      <Tooltip title={t('pipelines.refresh')}>
+        <IconButton aria-label={t('pipelines.refresh')} size="small" onClick={refresh}>
           <RefreshIcon fontSize="small" />
         </IconButton>
       </Tooltip>

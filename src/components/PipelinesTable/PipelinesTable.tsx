@@ -11,6 +11,7 @@ import { Progress } from '@backstage/core-components';
 import { useProgressiveCount } from '../../hooks/useProgressiveCount';
 import { defaultPipelineColumns } from './columns';
 import type { PipelineColumn, PipelineRow, WorkflowLinkOptions } from './types';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link PipelinesTable}.
@@ -80,7 +81,11 @@ const PipelineTableRow = memo(function PipelineTableRowView(props: RowProps) {
 export function PipelinesTable(props: PipelinesTableProps): ReactElement {
   const { rows, title, loading, columns, footer, workflowLink } = props;
   const classes = useStyles();
-  const defaults = useMemo(() => defaultPipelineColumns({ workflowLink }), [workflowLink]);
+  const { t, translate } = useCircleCITranslation();
+  const defaults = useMemo(
+    () => defaultPipelineColumns({ workflowLink, t, translate }),
+    [workflowLink, t, translate],
+  );
   const shown = columns ?? defaults;
   // About a screenful first; the rest a frame later.
   const count = useProgressiveCount({ total: rows.length, initial: FIRST_PAINT_ROWS });
@@ -90,14 +95,14 @@ export function PipelinesTable(props: PipelinesTableProps): ReactElement {
         <div className={classes.header}>
           {typeof title === 'string' || title === undefined ? (
             <Typography variant="h5" component="h2">
-              {title ?? 'Pipelines'}
+              {title ?? t('pipelines.title')}
             </Typography>
           ) : (
             title
           )}
         </div>
         {loading && <Progress />}
-        <Table size="small" aria-label="Pipelines">
+        <Table size="small" aria-label={t('pipelines.title')}>
           <TableHead>
             <TableRow>
               {shown.map(column => (

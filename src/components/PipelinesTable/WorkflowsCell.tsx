@@ -13,6 +13,7 @@ import { PipelineErrors } from '../PipelineErrors';
 import { StatusLabel } from '../StatusLabel';
 import { WorkflowActions } from '../WorkflowActions';
 import type { PipelineRow, WorkflowLinkOptions } from './types';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 // Static inline styles: this renders inside the memoised table rows.
 const WORKFLOW_LINE: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap' };
@@ -25,15 +26,18 @@ export interface WorkflowsCellProps extends WorkflowLinkOptions {
 
 function WorkflowList(props: WorkflowsCellProps) {
   const { row, workflowLink } = props;
+  const { t, translate } = useCircleCITranslation();
   if (row.workflowsError) {
     return (
       <Typography variant="body2" color="error">
-        Workflows unavailable: {describeError(row.workflowsError).title}
+        {t('pipelines.workflowsUnavailable', {
+          reason: describeError(row.workflowsError, { translate }).title,
+        })}
       </Typography>
     );
   }
-  if (!row.workflows) return <>Loading workflows…</>;
-  if (row.workflows.length === 0) return <>No workflows</>;
+  if (!row.workflows) return <>{t('pipelines.loadingWorkflows')}</>;
+  if (row.workflows.length === 0) return <>{t('pipelines.noWorkflows')}</>;
   const { current, earlier } = latestWorkflowRuns(row.workflows);
   return (
     <div>
@@ -41,9 +45,9 @@ function WorkflowList(props: WorkflowsCellProps) {
         <div key={wf.id} style={WORKFLOW_LINE}>
           <StatusLabel status={wf.status} />
           <Link to={workflowLink(wf)}>{stripControl(wf.name)}</Link>
-          <Tooltip title="Open on CircleCI">
+          <Tooltip title={t('common.openOnCircleCI')}>
             <Link
-              aria-label={`Open workflow ${stripControl(wf.name)} on CircleCI`}
+              aria-label={t('pipelines.openWorkflowOnCircleCI', { name: stripControl(wf.name) })}
               to={circleCIAppLinks.workflow({
                 slug: row.projectSlug,
                 pipelineNumber: row.pipeline.number,
@@ -58,12 +62,15 @@ function WorkflowList(props: WorkflowsCellProps) {
       ))}
       {earlier.length > 0 && (
         <Typography variant="caption" component="div">
-          Earlier runs:{' '}
+          {t('pipelines.earlierRuns')}{' '}
           {earlier.map((wf, i) => (
             <span key={wf.id}>
               {i > 0 && ', '}
               <Link to={workflowLink(wf)}>
-                {stripControl(wf.name)} ({statusText(wf.status)})
+                {t('pipelines.earlierRun', {
+                  name: stripControl(wf.name),
+                  status: statusText(wf.status, translate),
+                })}
               </Link>
             </span>
           ))}

@@ -10,6 +10,8 @@ import { circleCIAppLinks, commitUrl, safeHttpUrl } from '../../domain/links';
 import { relativeTime } from '../../domain/time';
 import { NO_VALUE, stripControl } from '../../domain/text';
 import { StatusLabel } from '../StatusLabel';
+import type { CircleCITranslate } from '../../domain/messages';
+import type { CircleCITranslationFunction } from '../../hooks/useCircleCITranslation';
 import type { PipelineColumn, WorkflowLinkOptions } from './types';
 import { WorkflowsCell } from './WorkflowsCell';
 
@@ -28,11 +30,19 @@ const ELLIPSIS: CSSProperties = {
 };
 const ACTOR: CSSProperties = { ...FLEX_ROW, whiteSpace: 'nowrap' };
 
+/** What every column factory gets: the app's translations of its texts. */
+export interface ColumnOptions {
+  /** The plugin's translation function. */
+  t: CircleCITranslationFunction;
+  /** The same, for domain texts (durations). */
+  translate: CircleCITranslate;
+}
+
 /** The pipeline number and derived status, linked to app.circleci.com. */
-export function createPipelineColumn(): PipelineColumn {
+export function createPipelineColumn({ t }: ColumnOptions): PipelineColumn {
   return {
     id: 'pipeline',
-    title: 'Pipeline',
+    title: t('pipelines.pipelineColumn'),
     render: row => (
       <div style={NOWRAP}>
         <Link
@@ -45,7 +55,7 @@ export function createPipelineColumn(): PipelineColumn {
         </Link>
         <div>
           <StatusLabel status={row.workflows || row.workflowsError ? row.status : 'queued'}>
-            {row.workflows || row.workflowsError ? undefined : 'Loading…'}
+            {row.workflows || row.workflowsError ? undefined : t('pipelines.loading')}
           </StatusLabel>
         </div>
       </div>
@@ -54,10 +64,10 @@ export function createPipelineColumn(): PipelineColumn {
 }
 
 /** The branch, or the tag for tag pipelines. */
-export function createBranchColumn(): PipelineColumn {
+export function createBranchColumn({ t }: ColumnOptions): PipelineColumn {
   return {
     id: 'branch',
-    title: 'Branch / tag',
+    title: t('pipelines.branchColumn'),
     render: row => {
       const ref = pipelineRefText(row.pipeline);
       if (!ref) return NO_VALUE;
@@ -71,10 +81,10 @@ export function createBranchColumn(): PipelineColumn {
 }
 
 /** The commit subject and short SHA, linked to GitHub or Bitbucket. */
-export function createCommitColumn(): PipelineColumn {
+export function createCommitColumn({ t }: ColumnOptions): PipelineColumn {
   return {
     id: 'commit',
-    title: 'Commit',
+    title: t('pipelines.commitColumn'),
     width: '24%',
     render: row => {
       const vcs = row.pipeline.vcs;
@@ -83,7 +93,7 @@ export function createCommitColumn(): PipelineColumn {
       const url = commitUrl({ slug: row.projectSlug, revision: vcs.revision });
       return (
         <div>
-          <div>{stripControl(vcs.commit?.subject) || '(no commit message)'}</div>
+          <div>{stripControl(vcs.commit?.subject) || t('pipelines.noCommitMessage')}</div>
           <Typography variant="caption" component="span">
             {url ? <Link to={url}>{sha}</Link> : sha}
           </Typography>
@@ -97,10 +107,10 @@ export function createCommitColumn(): PipelineColumn {
 const AVATAR_STYLE = { width: 24, height: 24, fontSize: 12 };
 
 /** Who triggered the pipeline, with their avatar. */
-export function createActorColumn(): PipelineColumn {
+export function createActorColumn({ t }: ColumnOptions): PipelineColumn {
   return {
     id: 'actor',
-    title: 'Triggered by',
+    title: t('pipelines.actorColumn'),
     render: row => {
       const actor = row.pipeline.trigger.actor;
       return (
@@ -123,20 +133,20 @@ export function createActorColumn(): PipelineColumn {
  * The pipeline's errors, if any, and its workflows, newest run of each,
  * with their statuses.
  */
-export function createWorkflowsColumn(options: WorkflowLinkOptions): PipelineColumn {
+export function createWorkflowsColumn(options: WorkflowLinkOptions & ColumnOptions): PipelineColumn {
   return {
     id: 'workflows',
-    title: 'Workflows',
+    title: options.t('pipelines.workflowsColumn'),
     width: '28%',
     render: row => <WorkflowsCell row={row} workflowLink={options.workflowLink} />,
   };
 }
 
 /** When the pipeline was created, relative, with the exact time on hover. */
-export function createStartedColumn(): PipelineColumn {
+export function createStartedColumn({ t }: ColumnOptions): PipelineColumn {
   return {
     id: 'started',
-    title: 'Started',
+    title: t('pipelines.startedColumn'),
     render: row => {
       const time = relativeTime(row.pipeline.created_at);
       if (!time) return NO_VALUE;
@@ -150,13 +160,13 @@ export function createStartedColumn(): PipelineColumn {
 }
 
 /** How long the pipeline's workflows took, or have been running. */
-export function createDurationColumn(): PipelineColumn {
+export function createDurationColumn({ t, translate }: ColumnOptions): PipelineColumn {
   return {
     id: 'duration',
-    title: 'Duration',
+    title: t('pipelines.durationColumn'),
     render: row => (
       <span style={NOWRAP}>
-        {pipelineDurationText({ pipeline: row.pipeline, workflows: row.workflows })}
+        {pipelineDurationText({ pipeline: row.pipeline, workflows: row.workflows, translate })}
       </span>
     ),
   };
@@ -166,14 +176,14 @@ export function createDurationColumn(): PipelineColumn {
  * The default columns of the pipelines table.
  * @internal
  */
-export function defaultPipelineColumns(options: WorkflowLinkOptions): PipelineColumn[] {
+export function defaultPipelineColumns(options: WorkflowLinkOptions & ColumnOptions): PipelineColumn[] {
   return [
-    createPipelineColumn(),
-    createBranchColumn(),
-    createCommitColumn(),
-    createActorColumn(),
+    createPipelineColumn(options),
+    createBranchColumn(options),
+    createCommitColumn(options),
+    createActorColumn(options),
     createWorkflowsColumn(options),
-    createStartedColumn(),
-    createDurationColumn(),
+    createStartedColumn(options),
+    createDurationColumn(options),
   ];
 }

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { projectOf } from '../../domain/projects';
 import type { ProjectSlug } from '../../domain/slug';
 import { PipelinesPage } from '../PipelinesPage';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link ProjectPipelines}.
@@ -23,6 +24,7 @@ export interface ProjectPipelinesProps {
 export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
   const { slugs } = props;
   const [params, setParams] = useSearchParams();
+  const { t } = useCircleCITranslation();
   const chosen = projectOf(slugs, params.get('project'));
   const branch = params.get('branch') || undefined;
   return (
@@ -39,7 +41,7 @@ export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
             })
           }
           indicatorColor="primary"
-          aria-label="CircleCI projects"
+          aria-label={t('common.projectsTabs')}
         >
           {slugs.map(s => (
             <Tab key={s.slug} value={s.slug} label={s.slug} />

@@ -1,9 +1,22 @@
-import { ReactElement } from 'react';
+import { ReactElement, ReactNode } from 'react';
 import { ThemeProvider } from '@material-ui/core/styles';
 import { lightTheme } from '@backstage/theme';
+import { MockErrorApi, TestApiProvider, mockApis } from '@backstage/test-utils';
+import { errorApiRef } from '@backstage/core-plugin-api';
+import { translationApiRef } from '@backstage/core-plugin-api/alpha';
 import { render as renderPlain, screen, isInaccessible } from '@testing-library/react';
 import type { CircleCIStatus } from '../../domain/status';
 import { StatusLabel } from './StatusLabel';
+
+/** The app's translation API (English defaults) and error API, which the texts need. */
+function Apis(props: { children?: ReactNode }): ReactElement {
+  return (
+    <TestApiProvider apis={[[translationApiRef, mockApis.translation()], [errorApiRef, new MockErrorApi()]]}>
+      {props.children}
+    </TestApiProvider>
+  );
+}
+
 
 /** Every status of the plugin's vocabulary, with the words a user must get. */
 const LABELS: Record<CircleCIStatus, string> = {
@@ -22,7 +35,7 @@ const LABELS: Record<CircleCIStatus, string> = {
 
 /** Renders in Backstage's light theme (the status icons take their colours from it). */
 function render(ui: ReactElement): void {
-  renderPlain(<ThemeProvider theme={lightTheme}>{ui}</ThemeProvider>);
+  renderPlain(<ThemeProvider theme={lightTheme}>{ui}</ThemeProvider>, { wrapper: Apis });
 }
 
 /** The accessible name StatusLabel gives a control it sits in. */

@@ -9,6 +9,7 @@ import {
 } from '@backstage/core-components';
 import type { CircleCIStatus } from '../../domain/status';
 import { resolveStatus, statusLabel } from '../../domain/statusLabels';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * The status components of core-components render a body1 Typography and
@@ -61,10 +62,11 @@ export interface StatusLabelProps {
  * @public
  */
 export function StatusLabel(props: StatusLabelProps): ReactElement {
+  const { translate } = useCircleCITranslation();
   const Icon = ICONS[resolveStatus(props.status)];
   return (
     <Icon variant="inherit" aria-hidden={undefined} aria-label={undefined}>
-      {props.children ?? statusLabel(props.status)}
+      {props.children ?? statusLabel(props.status, translate)}
     </Icon>
   );
 }

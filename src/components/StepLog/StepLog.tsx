@@ -1,4 +1,4 @@
-import { ReactElement, useCallback, useEffect, useState } from 'react';
+import { ReactElement, useCallback, useEffect, useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -11,8 +11,9 @@ import { stepLogFilename } from '../../domain/steps';
 import { useStepOutput } from '../../hooks/useStepOutput';
 import { downloadText } from './downloadText';
 import { LogViewerColors } from '../LogViewerColors';
-import { repairLogViewerAria } from './repairLogViewerAria';
+import { type LogViewerLabels, repairLogViewerAria } from './repairLogViewerAria';
 import { ErrorState } from '../ErrorState';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /** The height of the log box; the log viewer scrolls inside it. */
 export const LOG_HEIGHT_PX = 480;
@@ -21,7 +22,18 @@ export const LOG_HEIGHT_PX = 480;
 function AccessibleLogViewer(props: { text: string }): ReactElement {
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const ref = useCallback((el: HTMLDivElement | null) => setBox(el), []);
-  useEffect(() => (box ? repairLogViewerAria(box) : undefined), [box]);
+  const { t } = useCircleCITranslation();
+  const labels = useMemo<LogViewerLabels>(
+    () => ({
+      copy: t('stepLog.copyLines'),
+      filter: t('stepLog.filterLines'),
+      previous: t('stepLog.previousResult'),
+      next: t('stepLog.nextResult'),
+      line: number => t('stepLog.line', { number }),
+    }),
+    [t],
+  );
+  useEffect(() => (box ? repairLogViewerAria(box, labels) : undefined), [box, labels]);
   return (
     <div ref={ref} style={{ height: LOG_HEIGHT_PX, width: '100%' }} data-testid="step-log-viewer">
       {/* Each text extends the last, so the viewer parses only what was appended. */}
@@ -55,26 +67,30 @@ export interface StepLogProps {
 
 function OpenOnCircleCI(props: { jobUrl?: string }) {
   const url = safeHttpUrl(props.jobUrl);
+  const { t } = useCircleCITranslation();
   if (!url) return null;
   return (
     <Typography variant="body2">
-      The log may still be available on CircleCI: <Link to={url}>open the job on app.circleci.com</Link>.
+      {t('stepLog.maybeOnCircleCIBefore')}
+      <Link to={url}>{t('stepLog.openJob')}</Link>
+      {t('stepLog.maybeOnCircleCIAfter')}
     </Typography>
   );
 }
 
 function LogError(props: { error: Error; jobUrl?: string; onRetry: () => void }) {
   const { error, jobUrl, onRetry } = props;
-  const description = describeError(error, { subject: 'the log of this step' });
+  const { t, translate } = useCircleCITranslation();
+  const subject = t('stepLog.subject');
+  const description = describeError(error, { subject, translate });
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 8 }} data-testid="step-log-error">
       {description.kind === 'not-found' ? (
         <Typography variant="body2" role="alert">
-          CircleCI has no log for this step (HTTP 404). Logs can expire, or may never have been
-          stored for this job.
+          {t('stepLog.notFound')}
         </Typography>
       ) : (
-        <ErrorState error={error} subject="the log of this step" onRetry={onRetry} />
+        <ErrorState error={error} subject={subject} onRetry={onRetry} />
       )}
       <OpenOnCircleCI jobUrl={jobUrl} />
     </Box>
@@ -118,9 +134,10 @@ export function StepLog(props: StepLogProps): ReactElement {
     enabled,
     live,
   });
+  const { t, translate } = useCircleCITranslation();
 
   if (!enabled) {
-    return <Typography variant="body2">This step produced no output.</Typography>;
+    return <Typography variant="body2">{t('stepLog.noOutput')}</Typography>;
   }
   if (output.error && !output.value) {
     return <LogError error={output.error} jobUrl={jobUrl} onRetry={output.refresh} />;
@@ -137,7 +154,7 @@ export function StepLog(props: StepLogProps): ReactElement {
   if (raw === '') {
     return (
       <Typography variant="body2">
-        {live ? 'This step has not produced output yet.' : 'This step produced no output.'}
+        {live ? t('stepLog.noOutputYet') : t('stepLog.noOutput')}
       </Typography>
     );
   }
@@ -150,10 +167,10 @@ export function StepLog(props: StepLogProps): ReactElement {
           variant="outlined"
           startIcon={<GetAppIcon />}
           onClick={() => downloadText({ text: raw, filename })}
-          aria-label={`Download the log as ${filename}`}
+          aria-label={t('stepLog.downloadAs', { filename })}
           disabled={output.streaming}
         >
-          Download
+          {t('stepLog.download')}
         </Button>
         {output.streaming && (
           <Typography
@@ -162,12 +179,12 @@ export function StepLog(props: StepLogProps): ReactElement {
             role="status"
             data-testid="step-log-streaming"
           >
-            Loading the rest of the log…
+            {t('stepLog.loadingRest')}
           </Typography>
         )}
         {output.error && (
           <Typography variant="caption" color="error" role="status">
-            Could not refresh the log: {describeError(output.error).title}.
+            {t('stepLog.refreshFailed', { reason: describeError(output.error, { translate }).title })}
           </Typography>
         )}
       </Box>

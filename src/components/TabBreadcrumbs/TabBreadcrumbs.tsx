@@ -2,6 +2,7 @@ import { ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Breadcrumbs, Link } from '@backstage/core-components';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * One crumb: a link, or plain text for the current view.
@@ -42,8 +43,9 @@ const useStyles = makeStyles(theme => ({
  */
 export function TabBreadcrumbs(props: TabBreadcrumbsProps): ReactElement {
   const classes = useStyles();
+  const { t } = useCircleCITranslation();
   return (
-    <Breadcrumbs aria-label="breadcrumb" className={classes.root}>
+    <Breadcrumbs aria-label={t('common.breadcrumb')} className={classes.root}>
       {props.crumbs.map((c, i) =>
         c.to ? (
           <Link key={i} to={c.to}>

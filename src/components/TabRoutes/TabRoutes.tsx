@@ -10,6 +10,7 @@ import { ErrorState } from '../ErrorState';
 import { JobPage } from '../JobPage';
 import { ProjectPipelines } from '../ProjectPipelines';
 import { WorkflowPage } from '../WorkflowPage';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 import { CircleCIPathsProvider, parseJobNumber, useCircleCIPaths } from '../../navigation';
 
 function WorkflowRoute(props: { slugs: ProjectSlug[] }) {
@@ -19,12 +20,13 @@ function WorkflowRoute(props: { slugs: ProjectSlug[] }) {
 
 function JobRoute(props: { slugs: ProjectSlug[] }) {
   const { jobNumber = '' } = useParams();
+  const { t } = useCircleCITranslation();
   const [params] = useSearchParams();
   const wanted = params.get('project');
   const projectSlug = projectOf(props.slugs, wanted);
   const n = parseJobNumber(jobNumber);
   if (n === undefined) {
-    return <ErrorState error={new Error(`"${jobNumber}" is not a job number.`)} />;
+    return <ErrorState error={new Error(t('job.notANumber', { value: jobNumber }))} />;
   }
   return (
     <JobPage

@@ -14,7 +14,9 @@ import {
   testSummary,
 } from '../../domain/tests';
 import type { TestRow } from '../../domain/tests';
+import type { CircleCITranslate } from '../../domain/messages';
 import { StatusLabel } from '../StatusLabel';
+import { type CircleCITranslationFunction, useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Which tests {@link TestResults} shows.
@@ -35,49 +37,51 @@ export interface TestResultsProps {
 
 type Row = TestRow;
 
-const columns: TableColumn<Row>[] = [
-  {
-    title: 'Result',
-    field: 'outcome',
-    width: '120px',
-    render: row => (
-      <StatusLabel status={testOutcomeStatus(row.outcome)}>{testResultLabel(row)}</StatusLabel>
-    ),
-  },
-  {
-    title: 'Test',
-    field: 'name',
-    render: row => (
-      <Box data-testid="test-result">
-        <Typography variant="body2">{row.name}</Typography>
-        <Typography variant="caption" color="textSecondary">
-          {[row.classname, row.file].filter(Boolean).join(' · ')}
-        </Typography>
-        {row.outcome === 'failed' && row.message && (
-          <Box
-            component="pre"
-            m={0}
-            mt={1}
-            p={1}
-            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: '0.8rem' }}
-            bgcolor="action.hover"
-          >
-            {row.message}
-          </Box>
-        )}
-      </Box>
-    ),
-  },
-  { title: 'Class', field: 'classname', hidden: true },
-  { title: 'File', field: 'file', hidden: true },
-  {
-    title: 'Time',
-    field: 'runTime',
-    width: '100px',
-    type: 'numeric',
-    render: row => testRunTimeText(row.runTime),
-  },
-];
+function columnsOf(t: CircleCITranslationFunction, translate: CircleCITranslate): TableColumn<Row>[] {
+  return [
+    {
+      title: t('tests.resultColumn'),
+      field: 'outcome',
+      width: '120px',
+      render: row => (
+        <StatusLabel status={testOutcomeStatus(row.outcome)}>{testResultLabel(row, translate)}</StatusLabel>
+      ),
+    },
+    {
+      title: t('tests.testColumn'),
+      field: 'name',
+      render: row => (
+        <Box data-testid="test-result">
+          <Typography variant="body2">{row.name}</Typography>
+          <Typography variant="caption" color="textSecondary">
+            {[row.classname, row.file].filter(Boolean).join(' · ')}
+          </Typography>
+          {row.outcome === 'failed' && row.message && (
+            <Box
+              component="pre"
+              m={0}
+              mt={1}
+              p={1}
+              style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: '0.8rem' }}
+              bgcolor="action.hover"
+            >
+              {row.message}
+            </Box>
+          )}
+        </Box>
+      ),
+    },
+    { title: t('tests.classColumn'), field: 'classname', hidden: true },
+    { title: t('tests.fileColumn'), field: 'file', hidden: true },
+    {
+      title: t('tests.timeColumn'),
+      field: 'runTime',
+      width: '100px',
+      type: 'numeric',
+      render: row => testRunTimeText(row.runTime),
+    },
+  ];
+}
 
 /**
  * The test results of a job: counts of passed, failed and skipped tests, a
@@ -90,24 +94,26 @@ export function TestResults(props: TestResultsProps): ReactElement {
   const [filter, setFilter] = useState<TestFilter>('all');
   const rows = useMemo(() => testRows(tests), [tests]);
   const counts = useMemo(() => countOutcomes(rows), [rows]);
+  const { t, translate } = useCircleCITranslation();
+  const columns = useMemo(() => columnsOf(t, translate), [t, translate]);
 
   if (tests.length === 0) {
     return (
       <Box data-testid="no-test-results">
         <Typography variant="body2" paragraph>
-          This job has no test results.
+          {t('tests.noneTitle')}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          CircleCI shows tests only for jobs that upload them with the{' '}
-          <code>store_test_results</code> step. Results may also not have been stored: for
-          example, CircleCI does not keep test results larger than 250 MB.
+          {t('tests.noneBefore')}
+          <code>store_test_results</code>
+          {t('tests.noneAfter')}
         </Typography>
       </Box>
     );
   }
 
   const shown = filter === 'all' ? rows : rows.filter(r => r.outcome === filter);
-  const summary = testSummary(counts);
+  const summary = testSummary(counts, translate);
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
       <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
@@ -119,21 +125,21 @@ export function TestResults(props: TestResultsProps): ReactElement {
           exclusive
           value={filter}
           onChange={(_e, value: TestFilter | null) => value && setFilter(value)}
-          aria-label="Filter tests by result"
+          aria-label={t('tests.filterName')}
         >
-          <ToggleButton value="all">All ({tests.length})</ToggleButton>
-          <ToggleButton value="failed">Failed ({counts.failed})</ToggleButton>
-          <ToggleButton value="passed">Passed ({counts.passed})</ToggleButton>
-          <ToggleButton value="skipped">Skipped ({counts.skipped})</ToggleButton>
+          <ToggleButton value="all">{t('tests.all', { count: tests.length })}</ToggleButton>
+          <ToggleButton value="failed">{t('tests.failed', { count: counts.failed })}</ToggleButton>
+          <ToggleButton value="passed">{t('tests.passed', { count: counts.passed })}</ToggleButton>
+          <ToggleButton value="skipped">{t('tests.skipped', { count: counts.skipped })}</ToggleButton>
         </ToggleButtonGroup>
       </Box>
       {truncated && (
         <Typography variant="caption" color="textSecondary">
-          Only the first {tests.length} results are shown.
+          {t('tests.truncated', { count: tests.length })}
         </Typography>
       )}
       <Table<Row>
-        title="Tests"
+        title={t('tests.title')}
         columns={columns}
         data={shown.map(r => ({ ...r }))}
         options={{
@@ -146,7 +152,7 @@ export function TestResults(props: TestResultsProps): ReactElement {
         }}
         emptyContent={
           <Box p={2}>
-            <Typography variant="body2">No tests match this filter.</Typography>
+            <Typography variant="body2">{t('tests.noMatch')}</Typography>
           </Box>
         }
       />

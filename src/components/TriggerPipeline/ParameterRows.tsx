@@ -6,6 +6,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import DeleteIcon from '@material-ui/icons/Delete';
 import type { ParameterRow, ParameterType } from '../../domain/pipelineParameters';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /** Props of {@link ParameterRows}. */
 export interface ParameterRowsProps {
@@ -20,6 +21,7 @@ const TYPES: ParameterType[] = ['string', 'boolean', 'integer'];
 /** Typed key/value rows for pipeline parameters. */
 export function ParameterRows(props: ParameterRowsProps): ReactElement {
   const { rows, onChange } = props;
+  const { t } = useCircleCITranslation();
   const set = (i: number, change: Partial<ParameterRow>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   return (
@@ -28,7 +30,7 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
         <Box key={i} display="flex" alignItems="center" style={{ gap: 8 }}>
           <TextField
             id={`circleci-parameter-${i}-name`}
-            label={`Parameter ${i + 1} name`}
+            label={t('trigger.parameterName', { number: String(i + 1) })}
             size="small"
             variant="outlined"
             value={row.name}
@@ -37,7 +39,7 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
           <TextField
             select
             id={`circleci-parameter-${i}-type`}
-            label={`Parameter ${i + 1} type`}
+            label={t('trigger.parameterType', { number: String(i + 1) })}
             size="small"
             variant="outlined"
             value={row.type}
@@ -50,9 +52,9 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
             }}
             style={{ minWidth: 110 }}
           >
-            {TYPES.map(t => (
-              <MenuItem key={t} value={t}>
-                {t}
+            {TYPES.map(type => (
+              <MenuItem key={type} value={type}>
+                {type}
               </MenuItem>
             ))}
           </TextField>
@@ -60,7 +62,7 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
             <TextField
               select
               id={`circleci-parameter-${i}-value`}
-              label={`Parameter ${i + 1} value`}
+              label={t('trigger.parameterValue', { number: String(i + 1) })}
               size="small"
               variant="outlined"
               value={row.value}
@@ -73,7 +75,7 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
           ) : (
             <TextField
               id={`circleci-parameter-${i}-value`}
-              label={`Parameter ${i + 1} value`}
+              label={t('trigger.parameterValue', { number: String(i + 1) })}
               size="small"
               variant="outlined"
               value={row.value}
@@ -83,7 +85,7 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
           )}
           <IconButton
             size="small"
-            aria-label={`Remove parameter ${i + 1}`}
+            aria-label={t('trigger.removeParameter', { number: String(i + 1) })}
             onClick={() => onChange(rows.filter((_r, j) => j !== i))}
           >
             <DeleteIcon fontSize="small" />
@@ -92,7 +94,7 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
       ))}
       <Box>
         <Button size="small" onClick={() => onChange([...rows, { name: '', type: 'string', value: '' }])}>
-          Add parameter
+          {t('trigger.addParameter')}
         </Button>
       </Box>
     </Box>

@@ -20,6 +20,7 @@ import { useCircleCIAction } from '../../hooks/useCircleCIAction';
 import { usePipelineDefinitions } from '../../hooks/usePipelineDefinitions';
 import { ActionError } from '../ActionError';
 import { ErrorState } from '../ErrorState';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 import { ParameterRows } from './ParameterRows';
 
 /**
@@ -43,6 +44,7 @@ interface Request {
 function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): ReactElement {
   const { projectSlug, onClose } = props;
   const project = projectSlug.slug;
+  const { t, translate } = useCircleCITranslation();
   // `circleci/<org-id>/<project-id>` projects start pipelines from a
   // pipeline definition; the project id is the slug's last segment.
   const standalone = projectSlug.provider === 'circleci';
@@ -76,13 +78,13 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
 
   const submit = () => {
     if (trigger.pending) return;
-    const parsed = parseParameterRows(rows);
+    const parsed = parseParameterRows(rows, translate);
     if (!parsed.ok) {
       setProblem(parsed.problem);
       return;
     }
     if (standalone && !chosen) {
-      setProblem('Choose a pipeline definition.');
+      setProblem(t('trigger.chooseDefinition'));
       return;
     }
     setProblem(undefined);
@@ -97,18 +99,18 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
 
   return (
     <Dialog open onClose={onClose} aria-labelledby="circleci-trigger-title" maxWidth="md">
-      <DialogTitle id="circleci-trigger-title">Trigger a pipeline of {project}</DialogTitle>
+      <DialogTitle id="circleci-trigger-title">{t('trigger.title', { project })}</DialogTitle>
       <DialogContent>
         <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
           {standalone && definitions.error && (
-            <ErrorState error={definitions.error} subject={`the pipeline definitions of ${project}`} />
+            <ErrorState error={definitions.error} subject={t('trigger.definitionsSubject', { project })} />
           )}
           {standalone && definitions.loading && <Progress />}
           {standalone && definitions.value && (
             <TextField
               select
               id="circleci-trigger-definition"
-              label="Pipeline definition"
+              label={t('trigger.definition')}
               variant="outlined"
               size="small"
               value={chosen}
@@ -126,28 +128,28 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
             <TextField
               select
               id="circleci-trigger-kind"
-              label="Build"
+              label={t('trigger.build')}
               variant="outlined"
               size="small"
               value={refKind}
               onChange={e => setRefKind(e.target.value as 'branch' | 'tag')}
               style={{ minWidth: 110 }}
             >
-              <MenuItem value="branch">Branch</MenuItem>
-              <MenuItem value="tag">Tag</MenuItem>
+              <MenuItem value="branch">{t('trigger.branch')}</MenuItem>
+              <MenuItem value="tag">{t('trigger.tag')}</MenuItem>
             </TextField>
             <TextField
               id="circleci-trigger-ref"
-              label={refKind === 'branch' ? 'Branch name' : 'Tag name'}
+              label={refKind === 'branch' ? t('trigger.branchName') : t('trigger.tagName')}
               variant="outlined"
               size="small"
               value={ref}
-              helperText={refKind === 'branch' ? 'Empty: the default branch' : undefined}
+              helperText={refKind === 'branch' ? t('trigger.defaultBranchHint') : undefined}
               onChange={e => setRef(e.target.value)}
             />
           </Box>
           <Typography variant="subtitle2" component="h3">
-            Pipeline parameters
+            {t('trigger.parameters')}
           </Typography>
           <ParameterRows rows={rows} onChange={setRows} />
           {problem && (
@@ -161,14 +163,14 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
         </Box>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('trigger.close')}</Button>
         <Button
           color="primary"
           variant="contained"
           disabled={trigger.pending || (standalone && !chosen)}
           onClick={submit}
         >
-          {trigger.pending ? 'Triggering…' : 'Trigger'}
+          {trigger.pending ? t('trigger.submitting') : t('trigger.submit')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -186,12 +188,13 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
  */
 export function TriggerPipeline(props: TriggerPipelineProps): ReactElement | null {
   const { trigger } = useActionsConfig();
+  const { t } = useCircleCITranslation();
   const [open, setOpen] = useState(false);
   if (!trigger) return null;
   return (
     <>
       <Button variant="outlined" size="small" startIcon={<PlayArrowIcon />} onClick={() => setOpen(true)}>
-        Trigger pipeline
+        {t('trigger.open')}
       </Button>
       {open && <TriggerDialog {...props} onClose={() => setOpen(false)} />}
     </>

@@ -26,6 +26,7 @@ import { useCircleCIAction } from '../../hooks/useCircleCIAction';
 import { useCircleCIPaths } from '../../navigation';
 import { ActionError } from '../ActionError';
 import { ConfirmActionDialog } from '../ConfirmActionDialog';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link WorkflowActions}.
@@ -50,6 +51,7 @@ function Controls(props: WorkflowActionsProps): ReactElement {
   const { workflow: wf, projectSlug, compact = false } = props;
   const navigate = useNavigate();
   const paths = useCircleCIPaths();
+  const { t } = useCircleCITranslation();
   const name = stripControl(wf.name);
   const project = projectSlug.slug;
   const [menu, setMenu] = useState<HTMLElement | null>(null);
@@ -101,11 +103,11 @@ function Controls(props: WorkflowActionsProps): ReactElement {
   const rerunAction: CircleCIAction = rerunAsked ? 'rerun-workflow-from-failed' : 'rerun-workflow';
 
   const rerunButton = compact ? (
-    <Tooltip title="Rerun">
+    <Tooltip title={t('actionButtons.rerun')}>
       <span>
         <IconButton
           size="small"
-          aria-label={`Rerun workflow ${name}`}
+          aria-label={t('actionButtons.rerunWorkflow', { name })}
           aria-haspopup="menu"
           disabled={busy}
           onClick={e => setMenu(e.currentTarget)}
@@ -124,18 +126,18 @@ function Controls(props: WorkflowActionsProps): ReactElement {
       endIcon={<ArrowDropDownIcon />}
       onClick={e => setMenu(e.currentTarget)}
     >
-      {rerun.pending ? 'Rerunning…' : 'Rerun'}
+      {rerun.pending ? t('actionButtons.rerunning') : t('actionButtons.rerun')}
     </Button>
   );
   const cancelButton =
     cancelable &&
     !canceling &&
     (compact ? (
-      <Tooltip title="Cancel">
+      <Tooltip title={t('actionButtons.cancel')}>
         <span>
           <IconButton
             size="small"
-            aria-label={`Cancel workflow ${name}`}
+            aria-label={t('actionButtons.cancelWorkflow', { name })}
             disabled={busy}
             onClick={() => ask({ kind: 'cancel' })}
           >
@@ -151,41 +153,45 @@ function Controls(props: WorkflowActionsProps): ReactElement {
         startIcon={<CancelIcon />}
         onClick={() => ask({ kind: 'cancel' })}
       >
-        {cancel.pending ? 'Canceling…' : 'Cancel'}
+        {cancel.pending ? t('actionButtons.canceling') : t('actionButtons.cancel')}
       </Button>
     ));
 
   const confirmation =
     confirm?.kind === 'cancel'
       ? {
-          title: `Cancel workflow ${name}?`,
-          description: `This cancels workflow ${name} of ${project}: its running and waiting jobs stop.`,
-          confirmLabel: 'Cancel workflow',
+          title: t('actionButtons.confirmCancelWorkflowTitle', { name }),
+          description: t('actionButtons.confirmCancelWorkflowDescription', { name, project }),
+          confirmLabel: t('actionButtons.confirmCancelWorkflowLabel'),
         }
       : {
-          title: `Rerun workflow ${name} from the start?`,
-          description: `Workflow ${name} of ${project} is still running. A rerun from the start runs every job again in a new workflow; the running one is not stopped.`,
-          confirmLabel: 'Rerun from start',
+          title: t('actionButtons.confirmRerunTitle', { name }),
+          description: t('actionButtons.confirmRerunDescription', { name, project }),
+          confirmLabel: t('actionButtons.rerunFromStart'),
         };
 
   return (
     <Box display="inline-flex" flexWrap="wrap" alignItems="center" style={{ gap: 8 }}>
       {rerunButton}
       <Menu anchorEl={menu} keepMounted={false} open={Boolean(menu)} onClose={() => setMenu(null)}>
-        <MenuItem onClick={() => ask({ kind: 'rerun', fromFailed: false })}>Rerun from start</MenuItem>
+        <MenuItem onClick={() => ask({ kind: 'rerun', fromFailed: false })}>
+          {t('actionButtons.rerunFromStart')}
+        </MenuItem>
         {canRerunFromFailed(wf) && (
-          <MenuItem onClick={() => ask({ kind: 'rerun', fromFailed: true })}>Rerun from failed</MenuItem>
+          <MenuItem onClick={() => ask({ kind: 'rerun', fromFailed: true })}>
+            {t('actionButtons.rerunFromFailed')}
+          </MenuItem>
         )}
       </Menu>
       {cancelButton}
       {canceling && (
         <Typography variant="body2" role="status">
-          Canceling…
+          {t('actionButtons.canceling')}
         </Typography>
       )}
       {rerun.done && !newId && (
         <Typography variant="body2" role="status">
-          Rerun started. It appears under pipeline #{wf.pipeline_number} in a moment.
+          {t('actionButtons.rerunStartedUnder', { number: String(wf.pipeline_number) })}
         </Typography>
       )}
       {rerun.error && (

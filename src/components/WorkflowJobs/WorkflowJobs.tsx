@@ -9,6 +9,7 @@ import { workflowJobDurationText } from '../../domain/durations';
 import { layerJobs } from '../../domain/jobGraph';
 import { NO_VALUE, stripControl } from '../../domain/text';
 import { StatusLabel } from '../StatusLabel';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link WorkflowJobs}.
@@ -29,6 +30,7 @@ function JobCard(props: {
   jobAction?: WorkflowJobsProps['jobAction'];
 }) {
   const { job, jobLink, jobAction } = props;
+  const { t, translate } = useCircleCITranslation();
   const duration = workflowJobDurationText(job);
   const hasNumber = typeof job.job_number === 'number';
   const label = stripControl(job.name);
@@ -42,9 +44,9 @@ function JobCard(props: {
   return (
     <Paper variant="outlined" style={{ padding: 8, minWidth: 200 }} data-testid="workflow-job">
       <Box>{name}</Box>
-      <StatusLabel status={job.status}>{approvalLabel(job)}</StatusLabel>
+      <StatusLabel status={job.status}>{approvalLabel(job, translate)}</StatusLabel>
       <Typography variant="caption" component="div">
-        {isApprovalJob(job) ? 'approval' : `#${job.job_number ?? NO_VALUE}`}
+        {isApprovalJob(job) ? t('workflow.approvalJob') : `#${job.job_number ?? NO_VALUE}`}
         {duration !== undefined ? ` · ${duration}` : ''}
       </Typography>
       {jobAction?.(job)}
@@ -58,15 +60,16 @@ function JobCard(props: {
  * @internal
  */
 export function WorkflowJobs(props: WorkflowJobsProps): ReactElement {
+  const { t } = useCircleCITranslation();
   const layers = layerJobs(props.jobs);
   if (layers.length === 0) {
-    return <Typography variant="body2">This workflow has no jobs.</Typography>;
+    return <Typography variant="body2">{t('workflow.noJobs')}</Typography>;
   }
   return (
-    <Box display="flex" style={{ gap: 16, overflowX: 'auto' }} role="list" aria-label="Jobs">
+    <Box display="flex" style={{ gap: 16, overflowX: 'auto' }} role="list" aria-label={t('workflow.jobs')}>
       {layers.map((layer, i) => (
         <Box key={i} display="flex" flexDirection="column" style={{ gap: 8 }} role="listitem">
-          <Typography variant="overline">Stage {i + 1}</Typography>
+          <Typography variant="overline">{t('workflow.stage', { number: String(i + 1) })}</Typography>
           {layer.map(job => (
             <JobCard key={job.id} job={job} jobLink={props.jobLink} jobAction={props.jobAction} />
           ))}

@@ -21,6 +21,7 @@ import { Crumb, TabBreadcrumbs } from '../TabBreadcrumbs';
 import { WorkflowJobs } from '../WorkflowJobs';
 import { ApproveButton } from '../ApproveButton';
 import { WorkflowActions } from '../WorkflowActions';
+import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
 /**
  * Props of {@link WorkflowPage}.
@@ -43,6 +44,7 @@ export interface WorkflowPageProps {
 export function WorkflowPage(props: WorkflowPageProps): ReactElement {
   const { workflowId, slugs, actions } = props;
   const paths = useCircleCIPaths();
+  const { t, translate } = useCircleCITranslation();
   const workflow = useWorkflow({ workflowId });
   const jobs = useWorkflowJobs({ workflowId });
   const pipeline = usePipeline({ pipelineId: workflow.value?.pipeline_id });
@@ -54,21 +56,21 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
   // The tab has no view of a pipeline of its own: its crumb leads to the
   // pipeline on CircleCI, as the pipeline number does in the table.
   const crumbs: Crumb[] = [
-    { label: 'Pipelines', to: paths.pipelines({ projectSlug: monorepo ? slug.slug : undefined }) },
+    { label: t('pipelines.title'), to: paths.pipelines({ projectSlug: monorepo ? slug.slug : undefined }) },
     wf
       ? {
-          label: `Pipeline #${wf.pipeline_number}`,
+          label: t('workflow.pipelineCrumb', { number: String(wf.pipeline_number) }),
           to: circleCIAppLinks.pipeline({ slug, pipelineNumber: wf.pipeline_number }),
         }
-      : { label: 'Pipeline' },
-    { label: wf ? `Workflow ${name}` : 'Workflow' },
+      : { label: t('workflow.pipelineCrumbUnnamed') },
+    { label: wf ? t('workflow.title', { name }) : t('workflow.crumbUnnamed') },
   ];
 
   if (workflow.error && !wf) {
     return (
       <>
         <TabBreadcrumbs crumbs={crumbs} />
-        <ErrorState error={workflow.error} subject={`workflow ${workflowId}`} onRetry={workflow.refresh} />
+        <ErrorState error={workflow.error} subject={t('workflow.subject', { id: workflowId })} onRetry={workflow.refresh} />
       </>
     );
   }
@@ -80,14 +82,19 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
   const header = (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
       <StatusLabel status={wf.status} />
-      <Typography variant="body2">{workflowDurationText(wf)}</Typography>
+      <Typography variant="body2">{workflowDurationText(wf, { translate })}</Typography>
       <Typography variant="body2" title={started?.exact}>
-        Started {started?.relative ?? NO_VALUE}
-        {p ? ` by ${stripControl(p.trigger.actor.login)}` : ''}
+        {p
+          ? t('workflow.startedBy', {
+              time: started?.relative ?? NO_VALUE,
+              actor: stripControl(p.trigger.actor.login),
+            })
+          : t('workflow.started', { time: started?.relative ?? NO_VALUE })}
       </Typography>
       <Typography variant="body2">
-        Pipeline #{wf.pipeline_number}
-        {branch ? ` on ${branch}` : ''}
+        {branch
+          ? t('workflow.pipelineOn', { number: String(wf.pipeline_number), branch })
+          : t('workflow.pipeline', { number: String(wf.pipeline_number) })}
       </Typography>
       <Link
         to={circleCIAppLinks.workflow({
@@ -96,7 +103,7 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
           workflowId: wf.id,
         })}
       >
-        Open on CircleCI
+        {t('common.openOnCircleCI')}
       </Link>
       <LiveIndicator live={workflow.live || jobs.live} updatedAt={jobs.updatedAt} />
       <WorkflowActions workflow={wf} projectSlug={slug} />
@@ -108,9 +115,9 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       <TabBreadcrumbs crumbs={crumbs} />
       {p && <PipelineErrors pipeline={p} projectSlug={slug} />}
-      <InfoCard title={`Workflow ${name}`} subheader={header}>
+      <InfoCard title={t('workflow.title', { name })} subheader={header}>
         {jobs.error && !jobs.value && (
-          <ErrorState error={jobs.error} subject={`the jobs of workflow ${name}`} onRetry={jobs.refresh} />
+          <ErrorState error={jobs.error} subject={t('workflow.jobsSubject', { name })} onRetry={jobs.refresh} />
         )}
         {!jobs.value && !jobs.error && <Progress />}
         {jobs.value && (

@@ -1,0 +1,60 @@
+import { ReactElement, ReactNode } from 'react';
+import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import type { ProjectSlug } from '../../domain/slug';
+import { useProjectSlugs } from '../../hooks/useProjectSlugs';
+import { useTabLink } from '../../hooks/useTabLink';
+import { CircleCIPathsProvider, useCircleCIPaths } from '../../navigation';
+import { circleCITranslationRef } from '../../translation';
+import { ErrorState } from '../ErrorState';
+
+/** Props of {@link CardProjects}. */
+export interface CardProjectsProps {
+  /** Renders what the card shows of one project. */
+  children: (projectSlug: ProjectSlug) => ReactNode;
+}
+
+function ProjectHeading(props: { projectSlug: ProjectSlug; tabLinked: boolean }) {
+  const { t } = useTranslationRef(circleCITranslationRef);
+  const paths = useCircleCIPaths();
+  const { slug } = props.projectSlug;
+  return (
+    <Typography variant="subtitle2" component="h3">
+      {props.tabLinked ? (
+        <Link to={paths.pipelines({ projectSlug: slug })} aria-label={t('cards.projectPipelines', { project: slug })}>
+          {slug}
+        </Link>
+      ) : (
+        slug
+      )}
+    </Typography>
+  );
+}
+
+/**
+ * The projects of the entity in context, one section each (with the
+ * project's name above it when the entity has several, as a monorepo
+ * does), or why there are none. Links below it point into the entity's
+ * CI/CD tab when the tab is mounted.
+ */
+export function CardProjects(props: CardProjectsProps): ReactElement {
+  const { t } = useTranslationRef(circleCITranslationRef);
+  const result = useProjectSlugs();
+  const tab = useTabLink();
+  if (result.state === 'missing') {
+    return <Typography variant="body2">{t('cards.noAnnotation')}</Typography>;
+  }
+  if (result.state === 'invalid') return <ErrorState error={result.error} />;
+  const several = result.slugs.length > 1;
+  return (
+    <CircleCIPathsProvider base={tab ?? ''}>
+      {result.slugs.map(projectSlug => (
+        <section key={projectSlug.slug} data-testid="circleci-card-project">
+          {several ? <ProjectHeading projectSlug={projectSlug} tabLinked={tab !== undefined} /> : null}
+          {props.children(projectSlug)}
+        </section>
+      ))}
+    </CircleCIPathsProvider>
+  );
+}

@@ -1,0 +1,2 @@
+export { CardProjects } from './CardProjects';
+export type { CardProjectsProps } from './CardProjects';

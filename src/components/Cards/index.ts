@@ -1,1 +1,0 @@
-export { LatestPipelineCard, RecentPipelinesCard } from './PipelineCards';

@@ -1,0 +1,2 @@
+export { LatestPipelineCard } from './LatestPipelineCard';
+export type { LatestPipelineCardProps } from './LatestPipelineCard';

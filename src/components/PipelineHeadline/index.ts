@@ -1,0 +1,2 @@
+export { PipelineHeadline } from './PipelineHeadline';
+export type { PipelineHeadlineProps } from './PipelineHeadline';

@@ -1,0 +1,2 @@
+export { RecentPipelinesCard } from './RecentPipelinesCard';
+export type { RecentPipelinesCardProps } from './RecentPipelinesCard';
