@@ -139,6 +139,12 @@ export async function keyboardWalk({ page, app, demo, say }) {
   await waitExpanded(page, 'false', 'Space');
   await page.keyboard.press('Space');
   await waitExpanded(page, 'true', 'Space');
+  // The reopened step loads its log (from the cache, but rendered a frame
+  // later): its search exists only then.
+  await page
+    .locator('[data-testid="job-step"] [data-testid="step-log-viewer"] input')
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
   say(`keyboard: step "${step.el.name.slice(0, 40)}" reached after ${step.presses} Tab (focus: ${step.el.focusStyle}), opened with Enter and Space`);
 
   // The failed step's log search: reached with Tab, typed into, left with Tab and Shift+Tab.

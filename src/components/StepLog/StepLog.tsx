@@ -162,8 +162,12 @@ export function StepLog(props: StepLogProps): ReactElement {
   return (
     <Box display="flex" flexDirection="column" width="100%" style={{ gap: 8 }}>
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        {/* No ripple: MUI v4's ButtonBase can crash (a null ripple ref) when it
+            gets keyboard focus right after it mounts, which React 18 makes
+            possible here; the focus outline still shows. */}
         <Button
           size="small"
+          disableRipple
           variant="outlined"
           startIcon={<GetAppIcon />}
           onClick={() => downloadText({ text: raw, filename })}
