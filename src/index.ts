@@ -23,6 +23,7 @@ export type {
   ApproveJobOptions,
   CancelWorkflowOptions,
   CircleCIApi,
+  FindPipelinesByRevisionOptions,
   GetMeOptions,
   GetPipelineOptions,
   GetProjectOptions,
@@ -34,12 +35,27 @@ export type {
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
+  PipelinesByRevision,
   RequestOptions,
   RerunWorkflowOptions,
   RerunWorkflowResult,
+  RevisionSearchProgress,
+  RevisionSearchStop,
   RunPipelineOptions,
   TriggerPipelineOptions,
 } from './api/CircleCIApi';
+export type {
+  GetJobMetricsOptions,
+  GetTestMetricsOptions,
+  GetWorkflowMetricsOptions,
+  GetWorkflowSummaryOptions,
+  InsightsApi,
+  InsightsScope,
+  ListFlakyTestsOptions,
+  ListInsightsBranchesOptions,
+  ListWorkflowRunsOptions,
+} from './api/insightsOptions';
+export type * from './api/insightsTypes';
 export { CircleCIClient } from './api/CircleCIClient';
 export { LazyCircleCIClient } from './api/LazyCircleCIClient';
 export type { LazyCircleCIClientOptions } from './api/LazyCircleCIClient';
@@ -85,6 +101,22 @@ export type {
   triggeredPipelineSchema,
   workflowJobSchema,
   workflowSchema,
+  durationMetricsSchema,
+  flakyTestSchema,
+  flakyTestsSchema,
+  jobMetricsSchema,
+  testMetricSchema,
+  testMetricsSchema,
+  workflowMetricsSchema,
+  workflowRunSchema,
+  workflowSummarySchema,
 } from './api/schemas';
+export { CircleCICommitStatus } from './components/CircleCICommitStatus';
+export type { CircleCICommitStatusProps } from './components/CircleCICommitStatus';
+export { useCircleCICommitStatus } from './hooks/useCircleCICommitStatus';
+export type {
+  CircleCICommitStatusOptions,
+  CircleCICommitStatusState,
+} from './hooks/useCircleCICommitStatus';
 export { StatusLabel } from './components/StatusLabel';
 export type { StatusLabelProps } from './components/StatusLabel';

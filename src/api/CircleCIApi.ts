@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { ProjectSlug } from '../domain/slug';
+import type { InsightsApi } from './insightsOptions';
 import type {
   Artifact,
   CurrentUser,
@@ -47,6 +48,74 @@ export interface ListPipelinesOptions extends RequestOptions {
   branch?: string;
   /** The `nextPageToken` of the previous page; none for the first page. */
   pageToken?: string;
+}
+
+/**
+ * How far {@link CircleCIApi.findPipelinesByRevision} has looked, reported
+ * after each page.
+ * @public
+ */
+export interface RevisionSearchProgress {
+  /** Pipeline pages read so far. */
+  pagesRead: number;
+  /** Pipelines looked at so far. */
+  pipelinesScanned: number;
+  /** Matching pipelines found so far. */
+  matchCount: number;
+}
+
+/**
+ * Why {@link CircleCIApi.findPipelinesByRevision} stopped: `settled` (matches
+ * were found and the walk reached pipelines older than the oldest of them,
+ * or older than `committedAt`), `end` (the project has no older pipelines),
+ * `max-pages` (it read `maxPages` pages) or `time` (the time bound passed).
+ * After `max-pages` and `time`, `nextPageToken` continues the search.
+ * @public
+ */
+export type RevisionSearchStop = 'settled' | 'end' | 'max-pages' | 'time';
+
+/**
+ * Options of {@link CircleCIApi.findPipelinesByRevision}.
+ * @public
+ */
+export interface FindPipelinesByRevisionOptions extends RequestOptions {
+  /** The project, as a slug string or a parsed {@link ProjectSlug}. */
+  projectSlug: string | ProjectSlug;
+  /** The commit: a full SHA, or at least its first 7 hex characters. */
+  revision: string;
+  /** Only this branch's pipelines (filtered by CircleCI, so fewer pages). */
+  branch?: string;
+  /** The most pipeline pages to read (20 pipelines a page). Default 10. */
+  maxPages?: number;
+  /** How long the walk may take before it stops between pages. Default 20 s. */
+  timeLimitMs?: number;
+  /** Continues an earlier search: its `nextPageToken`. */
+  pageToken?: string;
+  /**
+   * When the commit was made (ISO 8601), if known: pipelines older than it
+   * cannot match, so the walk stops once it reaches them.
+   */
+  committedAt?: string;
+  /** Called after each page with how far the walk has got. Must not throw. */
+  onProgress?: (progress: RevisionSearchProgress) => void;
+}
+
+/**
+ * The answer of {@link CircleCIApi.findPipelinesByRevision}: the matching
+ * pipelines and how far the search looked.
+ * @public
+ */
+export interface PipelinesByRevision {
+  /** The pipelines whose `vcs.revision` matches, newest first. */
+  matches: Pipeline[];
+  /** Pipeline pages read (pipeline requests sent, retries aside). */
+  pagesRead: number;
+  /** Pipelines looked at. */
+  pipelinesScanned: number;
+  /** Why the walk stopped. */
+  stoppedBecause: RevisionSearchStop;
+  /** When stopped by `max-pages` or `time`: where a further search starts. */
+  nextPageToken?: string;
 }
 
 /**
@@ -232,16 +301,27 @@ export type GetMeOptions = RequestOptions;
  * The CircleCI API as the plugin uses it: API v2 for everything except the
  * steps of a job (API v1.1) and the raw step output, all through the
  * Backstage proxy. Actions (POSTs) are never retried, and any 2xx answer to
- * one is a success, whatever its body.
+ * one is a success, whatever its body. The Insights methods come from
+ * {@link InsightsApi}.
  * @public
  */
-export interface CircleCIApi {
+export interface CircleCIApi extends InsightsApi {
   /**
    * Lists the pipelines of a project, newest first (20 a page). Throws
    * `LegacyProxyTargetError` when the proxy targets API v1.1 (every v2 path,
    * `v2/me` too, answers 404).
    */
   listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>>;
+  /**
+   * Finds the pipelines of a commit. API v2 has no filter by SHA, so this
+   * walks the project's pipelines, newest first (by branch on the server
+   * when one is given), and stops at the first of: the matches are settled
+   * (see {@link RevisionSearchStop}), the last page, `maxPages` pages, or
+   * the time bound. It sends one request per page and nothing else.
+   * Rejects with a `RangeError` for a revision that is not 7 to 64 hex
+   * characters.
+   */
+  findPipelinesByRevision(options: FindPipelinesByRevisionOptions): Promise<PipelinesByRevision>;
   /** Reads a project, with its default branch (`vcs_info.default_branch`). */
   getProject(options: GetProjectOptions): Promise<Project>;
   /** Reads one pipeline. */

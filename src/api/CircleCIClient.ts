@@ -5,6 +5,7 @@ import type {
   ApproveJobOptions,
   CancelWorkflowOptions,
   CircleCIApi,
+  FindPipelinesByRevisionOptions,
   GetMeOptions,
   GetPipelineOptions,
   GetProjectOptions,
@@ -16,6 +17,7 @@ import type {
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
+  PipelinesByRevision,
   RequestOptions,
   RerunWorkflowOptions,
   RerunWorkflowResult,
@@ -23,7 +25,26 @@ import type {
   TriggerPipelineOptions,
 } from './CircleCIApi';
 import { LegacyProxyTargetError } from './errors';
+import type {
+  GetJobMetricsOptions,
+  GetTestMetricsOptions,
+  GetWorkflowMetricsOptions,
+  GetWorkflowSummaryOptions,
+  ListFlakyTestsOptions,
+  ListInsightsBranchesOptions,
+  ListWorkflowRunsOptions,
+} from './insightsOptions';
+import { InsightsRequests } from './insightsRequests';
+import type {
+  FlakyTests,
+  JobMetrics,
+  TestMetrics,
+  WorkflowMetrics,
+  WorkflowRun,
+  WorkflowSummary,
+} from './insightsTypes';
 import { collectPages } from './pages';
+import { searchRevision } from './revisionSearch';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
 import {
   artifactSchema,
@@ -90,6 +111,7 @@ function isNotFound(error: unknown): boolean {
  */
 export class CircleCIClient implements CircleCIApi {
   private readonly transport: CircleCITransport;
+  private readonly insights: InsightsRequests;
 
   /** Creates a client; it sends nothing until a method is called. */
   constructor(options: CircleCIClientOptions) {
@@ -100,6 +122,48 @@ export class CircleCIClient implements CircleCIApi {
       retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy },
       timeoutMs: options.timeoutMs ?? 30_000,
     });
+    this.insights = new InsightsRequests(this.transport);
+  }
+
+  /** {@inheritDoc InsightsApi.getWorkflowMetrics} */
+  getWorkflowMetrics(
+    options: GetWorkflowMetricsOptions,
+  ): Promise<Page<WorkflowMetrics>> {
+    return this.insights.getWorkflowMetrics(options);
+  }
+
+  /** {@inheritDoc InsightsApi.listWorkflowRuns} */
+  listWorkflowRuns(
+    options: ListWorkflowRunsOptions,
+  ): Promise<Page<WorkflowRun>> {
+    return this.insights.listWorkflowRuns(options);
+  }
+
+  /** {@inheritDoc InsightsApi.getWorkflowSummary} */
+  getWorkflowSummary(
+    options: GetWorkflowSummaryOptions,
+  ): Promise<WorkflowSummary> {
+    return this.insights.getWorkflowSummary(options);
+  }
+
+  /** {@inheritDoc InsightsApi.getJobMetrics} */
+  getJobMetrics(options: GetJobMetricsOptions): Promise<JobMetrics[]> {
+    return this.insights.getJobMetrics(options);
+  }
+
+  /** {@inheritDoc InsightsApi.getTestMetrics} */
+  getTestMetrics(options: GetTestMetricsOptions): Promise<TestMetrics> {
+    return this.insights.getTestMetrics(options);
+  }
+
+  /** {@inheritDoc InsightsApi.listFlakyTests} */
+  listFlakyTests(options: ListFlakyTestsOptions): Promise<FlakyTests> {
+    return this.insights.listFlakyTests(options);
+  }
+
+  /** {@inheritDoc InsightsApi.listInsightsBranches} */
+  listInsightsBranches(options: ListInsightsBranchesOptions): Promise<string[]> {
+    return this.insights.listInsightsBranches(options);
   }
 
   /** {@inheritDoc CircleCIApi.listPipelines} */
@@ -119,6 +183,17 @@ export class CircleCIClient implements CircleCIApi {
       }
       throw error;
     }
+  }
+
+  /** {@inheritDoc CircleCIApi.findPipelinesByRevision} */
+  async findPipelinesByRevision(
+    options: FindPipelinesByRevisionOptions,
+  ): Promise<PipelinesByRevision> {
+    const { projectSlug, branch, signal, ...search } = options;
+    return searchRevision({
+      ...search,
+      load: pageToken => this.listPipelines({ projectSlug, branch, pageToken, signal }),
+    });
   }
 
   /** {@inheritDoc CircleCIApi.getProject} */

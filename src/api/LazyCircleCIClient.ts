@@ -2,6 +2,7 @@ import type {
   ApproveJobOptions,
   CancelWorkflowOptions,
   CircleCIApi,
+  FindPipelinesByRevisionOptions,
   GetMeOptions,
   GetPipelineOptions,
   GetProjectOptions,
@@ -13,11 +14,29 @@ import type {
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
+  PipelinesByRevision,
   RerunWorkflowOptions,
   RerunWorkflowResult,
   RunPipelineOptions,
   TriggerPipelineOptions,
 } from './CircleCIApi';
+import type {
+  GetJobMetricsOptions,
+  GetTestMetricsOptions,
+  GetWorkflowMetricsOptions,
+  GetWorkflowSummaryOptions,
+  ListFlakyTestsOptions,
+  ListInsightsBranchesOptions,
+  ListWorkflowRunsOptions,
+} from './insightsOptions';
+import type {
+  FlakyTests,
+  JobMetrics,
+  TestMetrics,
+  WorkflowMetrics,
+  WorkflowRun,
+  WorkflowSummary,
+} from './insightsTypes';
 import type {
   Artifact,
   CurrentUser,
@@ -76,6 +95,12 @@ export class LazyCircleCIClient implements CircleCIApi {
   /** {@inheritDoc CircleCIApi.listPipelines} */
   async listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>> {
     return (await this.get()).listPipelines(options);
+  }
+  /** {@inheritDoc CircleCIApi.findPipelinesByRevision} */
+  async findPipelinesByRevision(
+    options: FindPipelinesByRevisionOptions,
+  ): Promise<PipelinesByRevision> {
+    return (await this.get()).findPipelinesByRevision(options);
   }
   /** {@inheritDoc CircleCIApi.getProject} */
   async getProject(options: GetProjectOptions): Promise<Project> {
@@ -146,6 +171,40 @@ export class LazyCircleCIClient implements CircleCIApi {
   /** {@inheritDoc CircleCIApi.runPipeline} */
   async runPipeline(options: RunPipelineOptions): Promise<TriggeredPipeline> {
     return (await this.get()).runPipeline(options);
+  }
+  /** {@inheritDoc InsightsApi.getWorkflowMetrics} */
+  async getWorkflowMetrics(
+    options: GetWorkflowMetricsOptions,
+  ): Promise<Page<WorkflowMetrics>> {
+    return (await this.get()).getWorkflowMetrics(options);
+  }
+  /** {@inheritDoc InsightsApi.listWorkflowRuns} */
+  async listWorkflowRuns(
+    options: ListWorkflowRunsOptions,
+  ): Promise<Page<WorkflowRun>> {
+    return (await this.get()).listWorkflowRuns(options);
+  }
+  /** {@inheritDoc InsightsApi.getWorkflowSummary} */
+  async getWorkflowSummary(
+    options: GetWorkflowSummaryOptions,
+  ): Promise<WorkflowSummary> {
+    return (await this.get()).getWorkflowSummary(options);
+  }
+  /** {@inheritDoc InsightsApi.getJobMetrics} */
+  async getJobMetrics(options: GetJobMetricsOptions): Promise<JobMetrics[]> {
+    return (await this.get()).getJobMetrics(options);
+  }
+  /** {@inheritDoc InsightsApi.getTestMetrics} */
+  async getTestMetrics(options: GetTestMetricsOptions): Promise<TestMetrics> {
+    return (await this.get()).getTestMetrics(options);
+  }
+  /** {@inheritDoc InsightsApi.listFlakyTests} */
+  async listFlakyTests(options: ListFlakyTestsOptions): Promise<FlakyTests> {
+    return (await this.get()).listFlakyTests(options);
+  }
+  /** {@inheritDoc InsightsApi.listInsightsBranches} */
+  async listInsightsBranches(options: ListInsightsBranchesOptions): Promise<string[]> {
+    return (await this.get()).listInsightsBranches(options);
   }
   /** {@inheritDoc CircleCIApi.getMe} */
   async getMe(options?: GetMeOptions): Promise<CurrentUser> {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { createFakeCircleCI } from '../../dev/fake-circleci';
 import { CircleCIClient } from './CircleCIClient';
 import { parseProjectSlugs, ProjectSlug } from '../domain/slug';
+import { InvalidWorkflowsAnnotationError, parseWorkflowsAnnotation } from '../domain/workflowScope';
 
 const PROXY = 'http://localhost:7007/api/proxy/circleci/api';
 const SEG = '[A-Za-z0-9._-]+';
@@ -111,5 +112,35 @@ describe('slug fuzzing', () => {
     expect(allowed(`${PROXY}/v2/project/gh/../../me/pipeline`)).toBe(false);
     expect(allowed(`${PROXY}/v2/me`)).toBe(false);
     expect(allowed(`${PROXY}/v2/project/gh/acme/rocket%2F..%2Fx/pipeline`)).toBe(false);
+  });
+});
+
+describe('workflows annotation fuzzing', () => {
+  it('accepts only workflow names and simple globs, refuses the rest with a clear error, and never throws otherwise', () => {
+    const items = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.*?-]{1,20}$/), pieces, fc.string({ maxLength: 20 }));
+    fc.assert(
+      fc.property(fc.array(items, { minLength: 1, maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 40 }), (parts, raw) => {
+        for (const value of [parts.join(','), raw]) {
+          let scope: ReturnType<typeof parseWorkflowsAnnotation> | undefined;
+          let refused: unknown;
+          try {
+            scope = parseWorkflowsAnnotation(value);
+          } catch (error) {
+            refused = error;
+          }
+          // Either a scope or the named error, never anything else.
+          expect(refused === undefined || refused instanceof InvalidWorkflowsAnnotationError).toBe(true);
+          for (const pattern of scope?.patterns ?? []) {
+            expect(pattern).toMatch(/^[A-Za-z0-9_.\-/*? ]+$/);
+            // The only place a pattern can reach a URL is `?workflow=`, encoded.
+            const search = new URLSearchParams({ workflow: pattern }).toString();
+            expect(search.slice('workflow='.length)).not.toMatch(/[/?#&=\s]/);
+            expect(new URLSearchParams(search).get('workflow')).toBe(pattern);
+            expect(typeof scope!.test(pattern)).toBe('boolean');
+          }
+        }
+      }),
+      { numRuns: 2000, seed: 13 },
+    );
   });
 });

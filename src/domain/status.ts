@@ -128,6 +128,19 @@ export function derivePipelineStatus(options: {
 }
 
 /**
+ * The combined status of several pipelines (say, every build of a commit):
+ * `failing` when one failed while another still runs, otherwise the most
+ * telling one (running before failed before success); `unknown` for none.
+ */
+export function combineStatuses(statuses: readonly CircleCIStatus[]): CircleCIStatus {
+  const set = new Set(statuses);
+  if ((set.has('failed') || set.has('failing')) && (set.has('running') || set.has('queued'))) {
+    return 'failing';
+  }
+  return PRECEDENCE.find(s => set.has(s)) ?? 'unknown';
+}
+
+/**
  * True while work with this raw CircleCI status (of a workflow, a job or a
  * step) may still change: it is then worth re-reading.
  */

@@ -9,4 +9,6 @@ export interface CircleCIPaths {
   workflow(options: { workflowId: string }): string;
   /** A job; the project is part of the URL for monorepo entities. */
   job(options: { jobNumber: number; projectSlug?: string }): string;
+  /** The pipelines of a commit; with a branch, the search is narrowed to it. */
+  commit(options: { revision: string; branch?: string }): string;
 }

@@ -12,6 +12,10 @@ export function useCircleCIPaths(): CircleCIPaths {
       pipelines: o => withProject(`${base}/`, o?.projectSlug),
       workflow: o => `${base}/workflows/${encodeURIComponent(o.workflowId)}`,
       job: o => withProject(`${base}/jobs/${o.jobNumber}`, o.projectSlug),
+      commit: o =>
+        `${base}/commits/${encodeURIComponent(o.revision)}${
+          o.branch ? `?branch=${encodeURIComponent(o.branch)}` : ''
+        }`,
     };
   }, [base]);
 }

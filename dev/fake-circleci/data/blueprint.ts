@@ -103,6 +103,11 @@ export interface PipelineBlueprint {
   trigger?: PipelineModel['triggerType'];
   /** Config errors: the pipeline is `errored` (give it no workflows, as CircleCI does). */
   errors?: SpecPipelineError[];
+  /**
+   * Pipelines of a project with the same key build the same commit (one
+   * revision), e.g. the same commit pushed to a second branch.
+   */
+  commitKey?: string;
   workflows: WorkflowBlueprint[];
 }
 

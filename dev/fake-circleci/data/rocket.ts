@@ -109,11 +109,12 @@ const NEWEST: PipelineBlueprint[] = [
     errors: [CONFIG_FETCH_ERROR],
     workflows: [],
   },
-  // 1256: failed, with the clear failing log line
+  // 1256: failed, with the clear failing log line; the commit of 1255, pushed again to a second branch
   {
     agoMs: min(90),
     branch: 'feature/login',
     actor: 'grace',
+    commitKey: 'login-rebase',
     workflows: [
       {
         name: 'build-and-test',
@@ -121,11 +122,12 @@ const NEWEST: PipelineBlueprint[] = [
       },
     ],
   },
-  // 1255: canceled while lint and test were running
+  // 1255: canceled while lint and test were running; the same commit as 1256
   {
     agoMs: min(100),
     branch: 'main',
     actor: 'ada',
+    commitKey: 'login-rebase',
     workflows: [{ name: 'build-and-test', jobs: ci(), canceledAfterMs: sec(40) }],
   },
   // 1254: error (infrastructure failure)

@@ -240,3 +240,31 @@ describe('fake CircleCI: reads', () => {
     expect(c.fake.demo.failingJob.jobNumber).toBe(a.fake.demo.failingJob.jobNumber);
   });
 });
+
+describe('pipeline/mine', () => {
+  it("lists the guest user's pipelines only, newest first, paged like the project list", async () => {
+    const { get } = setup();
+    const me = await get<{ login: string }>('v2/me');
+    const mine: Array<Record<string, unknown>> = [];
+    let token: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = token ? `?page-token=${encodeURIComponent(token)}` : '';
+      const page: Page = await get(`v2/project/${ROCKET}/pipeline/mine${query}`);
+      expect(page.items.length).toBeLessThanOrEqual(20);
+      mine.push(...page.items);
+      token = page.next_page_token;
+      pages++;
+    } while (token && pages < 10);
+    expect(token).toBeNull();
+    const all = (await get(`v2/project/${ROCKET}/pipeline`)).items;
+    const logins = mine.map(p => (p.trigger as { actor: { login: string } }).actor.login);
+    expect(new Set(logins)).toEqual(new Set([me.login]));
+    const numbers = mine.map(p => p.number as number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    // Of the newest 20 pipelines, exactly those triggered by the guest.
+    const newest = all.filter(p => (p.trigger as { actor: { login: string } }).actor.login === me.login);
+    expect(mine.slice(0, newest.length).map(p => p.id)).toEqual(newest.map(p => p.id));
+    expect(mine.length).toBeGreaterThan(newest.length - 1);
+  });
+});

@@ -30,6 +30,7 @@ import {
   type Params,
   type RouteContext,
 } from './respond';
+import { addInsightsRoutes } from './insights';
 import { buildDetailsJson } from './serialize-v1';
 import { meJson, pipelineJson, projectJson, workflowJson } from './serialize-v2';
 import { jobDetailsJson, workflowJobsJson } from './serialize-v2-jobs';
@@ -81,6 +82,25 @@ add('POST', 'v2/project/:vcs/:org/:repo/pipeline/run', async (ctx, p) => {
 add('GET', 'v2/projects/:id/pipeline-definitions', (ctx, p) => {
   const proj = projectById(ctx.state, p.id);
   return proj ? json(200, { items: pipelineDefinitions(proj) }) : projectNotFound();
+});
+// The pipelines the token's user triggered (newest first, no branch filter).
+add('GET', 'v2/project/:vcs/:org/:repo/pipeline/mine', (ctx, p) => {
+  const proj = project(ctx, p);
+  if (!proj) return projectNotFound();
+  const list = `my-pipelines:${proj.slug}`;
+  const before = decodeToken({ token: ctx.query.get('page-token'), list });
+  if (before === null) return badToken();
+  const matching = proj.pipelines
+    .filter(pl => pl.actor.id === ctx.state.me.id)
+    .filter(pl => before === undefined || pl.number < before)
+    .sort((a, b) => b.number - a.number);
+  const items = matching.slice(0, PAGE_SIZE);
+  const last = items[items.length - 1];
+  return json(200, {
+    items: items.map(pipeline => pipelineJson({ project: proj, pipeline })),
+    next_page_token:
+      matching.length > PAGE_SIZE && last ? encodeToken({ list, value: last.number }) : null,
+  });
 });
 add('GET', 'v2/project/:vcs/:org/:repo/pipeline/:n', (ctx, p) => {
   const proj = project(ctx, p);
@@ -194,6 +214,8 @@ add(
     });
   }),
 );
+
+addInsightsRoutes(add);
 
 /** Routes a request; unknown routes answer 404 `{"message":"Not found"}`. */
 export async function route(options: {

@@ -172,6 +172,9 @@ export function createWorkflow(options: {
   };
 }
 
+/** The revisions of each project's shared commits (`PipelineBlueprint.commitKey`). */
+const sharedCommits = new WeakMap<ProjectModel, Map<string, string>>();
+
 /** Creates a pipeline (and its workflows) from a spec. */
 export function createPipeline(options: {
   spec: PipelineBlueprint;
@@ -182,7 +185,15 @@ export function createPipeline(options: {
 }): PipelineModel {
   const { spec, random, project, actors, createdAt } = options;
   const id = random.uuid();
-  const revision = random.hex(40);
+  // Always drawn, so a shared commit leaves every later id as it was.
+  const drawn = random.hex(40);
+  let revision = drawn;
+  if (spec.commitKey) {
+    const shared = sharedCommits.get(project) ?? new Map<string, string>();
+    sharedCommits.set(project, shared);
+    revision = shared.get(spec.commitKey) ?? drawn;
+    shared.set(spec.commitKey, revision);
+  }
   const actor = actors[spec.actor];
   const workflows: WorkflowModel[] = [];
   for (const wfSpec of spec.workflows) {

@@ -13,6 +13,7 @@ export const OPS = {
   me: ['/me', 'get', '200'],
   project: ['/project/{project-slug}', 'get', '200'],
   pipelines: ['/project/{project-slug}/pipeline', 'get', '200'],
+  myPipelines: ['/project/{project-slug}/pipeline/mine', 'get', '200'],
   trigger: ['/project/{project-slug}/pipeline', 'post', '201'],
   pipelineByNumber: ['/project/{project-slug}/pipeline/{pipeline-number}', 'get', '200'],
   pipeline: ['/pipeline/{pipeline-id}', 'get', '200'],
@@ -29,6 +30,13 @@ export const OPS = {
   runPipeline: ['/project/{provider}/{organization}/{project}/pipeline/run', 'post', '201'],
   pipelineDefinitions: ['/projects/{project_id}/pipeline-definitions', 'get', '200'],
   error: ['/project/{project-slug}/pipeline', 'get', 'default'],
+  insightsWorkflows: ['/insights/{project-slug}/workflows', 'get', '200'],
+  insightsRuns: ['/insights/{project-slug}/workflows/{workflow-name}', 'get', '200'],
+  insightsJobs: ['/insights/{project-slug}/workflows/{workflow-name}/jobs', 'get', '200'],
+  insightsSummary: ['/insights/{project-slug}/workflows/{workflow-name}/summary', 'get', '200'],
+  insightsTests: ['/insights/{project-slug}/workflows/{workflow-name}/test-metrics', 'get', '200'],
+  flakyTests: ['/insights/{project-slug}/flaky-tests', 'get', '200'],
+  insightsBranches: ['/insights/{project-slug}/branches', 'get', '200'],
 } as const;
 /** An operation of {@link OPS}. */
 export type Op = keyof typeof OPS;
@@ -55,7 +63,7 @@ const asItem = (v: JsonValue | undefined): Item | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
 /** The items of a list body, or the body itself. */
 export const itemsOf = (op: Op, body: Item): Item[] => {
-  const list = ['pipelines', 'workflows', 'jobs'].includes(op) ? body.items : [body];
+  const list = ['pipelines', 'myPipelines', 'workflows', 'jobs'].includes(op) ? body.items : [body];
   return Array.isArray(list) ? list.map(asItem).filter((i): i is Item => Boolean(i)) : [];
 };
 
@@ -108,7 +116,7 @@ export const REAL_WORLD_EXCEPTIONS: RealWorldException[] = [
     // The spec requires `vcs.commit.subject` (nullable); real pipelines miss it.
     name: 'commit subject missing or null',
     patch: (op, body) => {
-      if (op !== 'pipelines' && op !== 'pipeline' && op !== 'pipelineByNumber') return 0;
+      if (!['pipelines', 'myPipelines', 'pipeline', 'pipelineByNumber'].includes(op)) return 0;
       let n = 0;
       for (const pipeline of itemsOf(op, body)) {
         const commit = asItem(asItem(pipeline.vcs)?.commit);

@@ -118,3 +118,18 @@ export type SpecPipelineNotTriggered = ResponseBody<'triggerPipelineRun', 200>;
 export type SpecPipelineDefinitionList = ResponseBody<'listPipelineDefinitions', 200>;
 /** One pipeline definition (spec: `pipelineDefinition`). */
 export type SpecPipelineDefinition = NonNullable<SpecPipelineDefinitionList['items']>[number];
+
+/** `GET v2/insights/{slug}/workflows`. */
+export type SpecWorkflowMetricsPage = ResponseBody<'getProjectWorkflowMetrics', 200>;
+/** `GET v2/insights/{slug}/workflows/{name}`. */
+export type SpecWorkflowRunsPage = ResponseBody<'getProjectWorkflowRuns', 200>;
+/** `GET v2/insights/{slug}/workflows/{name}/jobs`. */
+export type SpecJobMetricsPage = ResponseBody<'getProjectWorkflowJobMetrics', 200>;
+/** `GET v2/insights/{slug}/workflows/{name}/summary`. */
+export type SpecWorkflowSummary = ResponseBody<'getWorkflowSummary', 200>;
+/** `GET v2/insights/{slug}/workflows/{name}/test-metrics`. */
+export type SpecTestMetrics = ResponseBody<'getProjectWorkflowTestMetrics', 200>;
+/** `GET v2/insights/{slug}/flaky-tests`. */
+export type SpecFlakyTests = ResponseBody<'getFlakyTests', 200>;
+/** `GET v2/insights/{slug}/branches`. */
+export type SpecInsightsBranches = ResponseBody<'getAllInsightsBranches', 200>;

@@ -23,6 +23,10 @@ import {
 } from './real-world';
 import { v1Problems } from './v1shape';
 import { callFake } from '../testing';
+import { ACTORS, ME } from '../data/blueprint';
+
+/** The guest user's login: `pipeline/mine` answers only their pipelines. */
+const ME_LOGIN = ACTORS[ME].login;
 
 const spec = specJson as unknown as JsonObject;
 
@@ -83,15 +87,33 @@ async function paged(fake: FakeCircleCI, op: Op, path: string): Promise<Item[]> 
   return out;
 }
 
+async function checkInsights(fake: FakeCircleCI, slug: string): Promise<void> {
+  const base = `v2/insights/${slug}`;
+  check('flakyTests', await get(fake, `${base}/flaky-tests`));
+  check('insightsBranches', await get(fake, `${base}/branches`));
+  const metrics = await get(fake, `${base}/workflows?all-branches=true&reporting-window=last-7-days`);
+  check('insightsWorkflows', metrics);
+  for (const item of metrics.items as Item[]) {
+    const name = encodeURIComponent(String(item.name));
+    check('insightsRuns', await get(fake, `${base}/workflows/${name}?all-branches=true`));
+    check('insightsJobs', await get(fake, `${base}/workflows/${name}/jobs?all-branches=true`));
+    check('insightsSummary', await get(fake, `${base}/workflows/${name}/summary?all-branches=true`));
+    check('insightsTests', await get(fake, `${base}/workflows/${name}/test-metrics?all-branches=true`));
+  }
+}
+
 async function checkEverything(fake: FakeCircleCI): Promise<void> {
   check('me', await get(fake, 'v2/me'));
   for (const slug of fake.projects) {
+    await checkInsights(fake, slug);
     const project = await get(fake, `v2/project/${slug}`);
     check('project', project);
     check(
       'pipelineDefinitions',
       await get(fake, `v2/projects/${String(project.id)}/pipeline-definitions`),
     );
+    const mine = await paged(fake, 'myPipelines', `v2/project/${slug}/pipeline/mine`);
+    expect(mine.every(p => (p.trigger as { actor: { login: string } }).actor.login === ME_LOGIN)).toBe(true);
     for (const pipeline of await paged(fake, 'pipelines', `v2/project/${slug}/pipeline`)) {
       check('pipeline', await get(fake, `v2/pipeline/${pipeline.id}`));
       check('pipelineByNumber', await get(fake, `v2/project/${slug}/pipeline/${pipeline.number}`));

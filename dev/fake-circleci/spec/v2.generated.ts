@@ -69,6 +69,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/project/{project-slug}/pipeline/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get your pipelines
+         * @description Returns a sequence of all pipelines for this project triggered by the user.
+         */
+        get: operations["listMyPipelines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/project/{project-slug}/pipeline/{pipeline-number}": {
         parameters: {
             query?: never;
@@ -346,6 +366,147 @@ export interface paths {
          * @description List all pipeline definitions for a given project. [Share feedback](https://circleci.canny.io/cloud-feature-requests/p/project-administration-apis) about our Project Administration APIs.
          */
         get: operations["listPipelineDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/{project-slug}/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get all branches for a project
+         * @description Get a list of all branches for a specified project. The list will only contain branches currently available within Insights. The maximum number of branches returned by this endpoint is 5,000.
+         */
+        get: operations["getAllInsightsBranches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/{project-slug}/flaky-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get flaky tests for a project
+         * @description Get a list of flaky tests for a given project. Flaky tests are branch agnostic.
+         *                  A flaky test is a test that passed and failed in the same commit.
+         */
+        get: operations["getFlakyTests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/{project-slug}/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get summary metrics for a project's workflows
+         * @description Get summary metrics for a project's workflows.  Workflow runs going back at most 90 days are included in the aggregation window. Metrics are refreshed daily, and thus may not include executions from the last 24 hours.  Please note that Insights is not a financial reporting tool and should not be used for precise credit reporting.  Credit reporting from Insights does not use the same source of truth as the billing information that is found in the Plan Overview page in the CircleCI UI, nor does the underlying data have the same data accuracy guarantees as the billing information in the CircleCI UI.  This may lead to discrepancies between credits reported from Insights and the billing information in the Plan Overview page of the CircleCI UI.  For precise credit reporting, always use the Plan Overview page in the CircleCI UI.
+         */
+        get: operations["getProjectWorkflowMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/{project-slug}/workflows/{workflow-name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get recent runs of a workflow
+         * @description Get recent runs of a workflow. Runs going back at most 90 days are returned. Please note that Insights is not a financial reporting tool and should not be used for precise credit reporting.  Credit reporting from Insights does not use the same source of truth as the billing information that is found in the Plan Overview page in the CircleCI UI, nor does the underlying data have the same data accuracy guarantees as the billing information in the CircleCI UI.  This may lead to discrepancies between credits reported from Insights and the billing information in the Plan Overview page of the CircleCI UI.  For precise credit reporting, always use the Plan Overview page in the CircleCI UI.
+         */
+        get: operations["getProjectWorkflowRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/{project-slug}/workflows/{workflow-name}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get summary metrics for a project workflow's jobs.
+         * @description Get summary metrics for a project workflow's jobs. Job runs going back at most 90 days are included in the aggregation window. Metrics are refreshed daily, and thus may not include executions from the last 24 hours. Please note that Insights is not a financial reporting tool and should not be used for precise credit reporting.  Credit reporting from Insights does not use the same source of truth as the billing information that is found in the Plan Overview page in the CircleCI UI, nor does the underlying data have the same data accuracy guarantees as the billing information in the CircleCI UI.  This may lead to discrepancies between credits reported from Insights and the billing information in the Plan Overview page of the CircleCI UI.  For precise credit reporting, always use the Plan Overview page in the CircleCI UI.
+         */
+        get: operations["getProjectWorkflowJobMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/{project-slug}/workflows/{workflow-name}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get metrics and trends for workflows
+         * @description Get the metrics and trends for a particular workflow on a single branch or all branches
+         */
+        get: operations["getWorkflowSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/{project-slug}/workflows/{workflow-name}/test-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get test metrics for a project's workflows
+         * @description Get test metrics for a project's workflows. Currently tests metrics are calculated based on 10 most recent workflow runs.
+         */
+        get: operations["getProjectWorkflowTestMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -726,6 +887,169 @@ export interface operations {
                          * @description The date and time the pipeline was created.
                          */
                         created_at: string;
+                    };
+                };
+            };
+            /** @description Error response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+        };
+    };
+    listMyPipelines: {
+        parameters: {
+            query?: {
+                /** @description A token to retrieve the next page of results. */
+                "page-token"?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project slug in the form `vcs-slug/org-name/repo-name`. The `/` characters may be URL-escaped. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings).
+                 * @example gh/CircleCI-Public/api-preview-docs
+                 */
+                "project-slug": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A sequence of pipelines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The unique ID of the pipeline.
+                             * @example 5034460f-c7c4-4c43-9457-de07e2029e7b
+                             */
+                            id: string;
+                            /** @description A sequence of errors that have occurred within the pipeline. */
+                            errors: {
+                                /**
+                                 * @description The type of error.
+                                 * @enum {string}
+                                 */
+                                type: "config" | "invalid-trigger-setup" | "config-fetch" | "timeout" | "permission" | "other" | "trigger-rule" | "plan";
+                                /** @description A human-readable error message. */
+                                message: string;
+                            }[];
+                            /**
+                             * @description The project-slug for the pipeline.
+                             * @example gh/CircleCI-Public/api-preview-docs
+                             */
+                            project_slug: string;
+                            /**
+                             * Format: date-time
+                             * @description The date and time the pipeline was last updated.
+                             */
+                            updated_at?: string;
+                            /**
+                             * Format: int64
+                             * @description The number of the pipeline.
+                             * @example 25
+                             */
+                            number: number;
+                            trigger_parameters?: {
+                                [key: string]: string | number | boolean | Record<string, never>;
+                            };
+                            /**
+                             * @description The current state of the pipeline.
+                             * @enum {string}
+                             */
+                            state: "created" | "errored" | "setup-pending" | "setup" | "pending";
+                            /**
+                             * Format: date-time
+                             * @description The date and time the pipeline was created.
+                             */
+                            created_at: string;
+                            /** @description A summary of the trigger. */
+                            trigger: {
+                                /**
+                                 * @description The type of trigger.
+                                 * @enum {string}
+                                 */
+                                type: "scheduled_pipeline" | "explicit" | "api" | "webhook";
+                                /**
+                                 * Format: date-time
+                                 * @description The date and time the trigger was received.
+                                 */
+                                received_at: string;
+                                /** @description The user who triggered the Pipeline. */
+                                actor: {
+                                    /**
+                                     * Login
+                                     * @description The login information for the user on the VCS.
+                                     */
+                                    login: string;
+                                    /** @description URL to the user's avatar on the VCS */
+                                    avatar_url: string | null;
+                                };
+                            };
+                            /** @description VCS information for the pipeline. */
+                            vcs?: {
+                                /**
+                                 * @description Name of the VCS provider (e.g. GitHub, Bitbucket).
+                                 * @example GitHub
+                                 */
+                                provider_name: string;
+                                /**
+                                 * @description URL for the repository the trigger targets (i.e. the repository where the PR will be merged). For fork-PR pipelines, this is the URL to the parent repo. For other pipelines, the `origin_` and `target_repository_url`s will be the same.
+                                 * @example https://github.com/CircleCI-Public/api-preview-docs
+                                 */
+                                target_repository_url: string;
+                                /**
+                                 * @description The branch where the pipeline ran. The HEAD commit on this branch was used for the pipeline. Note that `branch` and `tag` are mutually exclusive. To trigger a pipeline for a PR by number use `pull/<number>/head` for the PR ref or `pull/<number>/merge` for the merge ref (GitHub only).
+                                 * @example feature/design-new-api
+                                 */
+                                branch?: string;
+                                /**
+                                 * @description The code review id.
+                                 * @example 123
+                                 */
+                                review_id?: string;
+                                /**
+                                 * @description The code review URL.
+                                 * @example https://github.com/CircleCI-Public/api-preview-docs/pull/123
+                                 */
+                                review_url?: string;
+                                /**
+                                 * @description The code revision the pipeline ran.
+                                 * @example f454a02b5d10fcccfd7d9dd7608a76d6493a98b4
+                                 */
+                                revision: string | null;
+                                /**
+                                 * @description The tag used by the pipeline. The commit that this tag points to was used for the pipeline. Note that `branch` and `tag` are mutually exclusive.
+                                 * @example v3.1.4159
+                                 */
+                                tag?: string;
+                                /** @description The latest commit in the pipeline. */
+                                commit?: {
+                                    /** @description The subject of the commit message. */
+                                    subject: string | null;
+                                    /** @description The body of the commit message. */
+                                    body: string | null;
+                                };
+                                /**
+                                 * @description URL for the repository where the trigger originated. For fork-PR pipelines, this is the URL to the fork. For other pipelines the `origin_` and `target_repository_url`s will be the same.
+                                 * @example https://github.com/CircleCI-Public/api-preview-docs
+                                 */
+                                origin_repository_url: string;
+                            };
+                        }[];
+                        /** @description A token to pass as a `page-token` query parameter to return the next page of results. */
+                        next_page_token: string | null;
                     };
                 };
             };
@@ -2192,6 +2516,866 @@ export interface operations {
                     "application/json": {
                         /** @default Internal server error. */
                         message: string;
+                    };
+                };
+            };
+        };
+    };
+    getAllInsightsBranches: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The name of a workflow. If not passed we will scope the API call to the project.
+                 * @example build-and-test
+                 */
+                "workflow-name"?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project slug in the form `vcs-slug/org-name/repo-name`. The `/` characters may be URL-escaped. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings).
+                 * @example gh/CircleCI-Public/api-preview-docs
+                 */
+                "project-slug": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of branches for a project */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The unique ID of the organization */
+                        org_id: unknown;
+                        /** @description The unique ID of the project */
+                        project_id: unknown;
+                        /** @description A list of all the branches for a given project. */
+                        branches: string[];
+                    };
+                };
+            };
+            /** @description Error response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+        };
+    };
+    getFlakyTests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Project slug in the form `vcs-slug/org-name/repo-name`. The `/` characters may be URL-escaped. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings).
+                 * @example gh/CircleCI-Public/api-preview-docs
+                 */
+                "project-slug": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of flaky tests for a project */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A list of all instances of flakes. Note that a test is no longer considered flaky after 2 weeks have passed without a flake. Each flake resets this timer. */
+                        "flaky-tests": {
+                            "time-wasted"?: number;
+                            /** @description The date and time when workflow was created. */
+                            "workflow-created-at": string;
+                            /** @description The ID of the workflow associated with the provided test counts */
+                            "workflow-id": unknown;
+                            /** @description The class the test belongs to. */
+                            classname: string | null;
+                            /** @description The number of the pipeline. */
+                            "pipeline-number": number;
+                            /** @description The name of the workflow. */
+                            "workflow-name": string;
+                            /** @description The name of the test. */
+                            "test-name": string;
+                            /** @description The name of the job. */
+                            "job-name": string;
+                            /** @description The number of the job. */
+                            "job-number": number;
+                            /**
+                             * Format: int64
+                             * @description The number of times the test flaked.
+                             */
+                            "times-flaked": number;
+                            /** @description The source of the test. */
+                            source: string | null;
+                            /** @description The file the test belongs to. */
+                            file: string | null;
+                        }[];
+                        /**
+                         * Format: double
+                         * @description A count of unique tests that have failed. If your project has N tests that have flaked multiple times each, this will be equal to N.
+                         * @example 5
+                         */
+                        "total-flaky-tests": number;
+                    };
+                };
+            };
+            /** @description Error response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+        };
+    };
+    getProjectWorkflowMetrics: {
+        parameters: {
+            query?: {
+                /** @description A token to retrieve the next page of results. */
+                "page-token"?: string;
+                /** @description Whether to retrieve data for all branches combined. Use either this parameter OR the branch name parameter. */
+                "all-branches"?: boolean;
+                /** @description The name of a vcs branch. If not passed we will scope the API call to the default branch. */
+                branch?: string;
+                /**
+                 * @description The time window used to calculate summary metrics. If not provided, defaults to last-90-days
+                 * @example last-90-days
+                 */
+                "reporting-window"?: "last-7-days" | "last-90-days" | "last-24-hours" | "last-30-days" | "last-60-days";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project slug in the form `vcs-slug/org-name/repo-name`. The `/` characters may be URL-escaped. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings).
+                 * @example gh/CircleCI-Public/api-preview-docs
+                 */
+                "project-slug": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A paginated list of summary metrics by workflow */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Workflow summary metrics. */
+                        items: {
+                            /**
+                             * @description The name of the workflow.
+                             * @example build-and-test
+                             */
+                            name: string;
+                            /** @description Metrics relating to a workflow's runs. */
+                            metrics: {
+                                /**
+                                 * Format: int64
+                                 * @description The total number of runs, including runs that are still on-hold or running.
+                                 */
+                                total_runs: number;
+                                /**
+                                 * Format: int64
+                                 * @description The number of successful runs.
+                                 */
+                                successful_runs: number;
+                                /**
+                                 * Format: int64
+                                 * @description The mean time to recovery (mean time between failures and their next success) in seconds.
+                                 */
+                                mttr: number | null;
+                                /**
+                                 * Format: int64
+                                 * @description The total credits consumed by the workflow in the aggregation window. Note that Insights is not a real time financial reporting tool and should not be used for credit reporting.
+                                 */
+                                total_credits_used: number | null;
+                                /**
+                                 * Format: int64
+                                 * @description The number of failed runs.
+                                 */
+                                failed_runs: number;
+                                /** Format: float */
+                                success_rate: number;
+                                /** @description Metrics relating to the duration of runs for a workflow. */
+                                duration_metrics: {
+                                    /**
+                                     * Format: int64
+                                     * @description The minimum duration, in seconds, among a group of runs.
+                                     */
+                                    min: number | null;
+                                    /**
+                                     * Format: int64
+                                     * @description The mean duration, in seconds, among a group of runs.
+                                     */
+                                    mean: number | null;
+                                    /**
+                                     * Format: int64
+                                     * @description The median duration, in seconds, among a group of runs.
+                                     */
+                                    median: number | null;
+                                    /**
+                                     * Format: int64
+                                     * @description The 95th percentile duration, in seconds, among a group of runs.
+                                     */
+                                    p95: number | null;
+                                    /**
+                                     * Format: int64
+                                     * @description The max duration, in seconds, among a group of runs.
+                                     */
+                                    max: number | null;
+                                    /**
+                                     * Format: float
+                                     * @description The standard deviation, in seconds, among a group of runs.
+                                     */
+                                    standard_deviation: number | null;
+                                };
+                                /**
+                                 * Format: int64
+                                 * @description The number of recovered workflow executions per day.
+                                 */
+                                total_recoveries: number | null;
+                                /**
+                                 * Format: float
+                                 * @description The average number of runs per day.
+                                 */
+                                throughput: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The timestamp of the first build within the requested reporting window.
+                             */
+                            window_start: string;
+                            /**
+                             * Format: date-time
+                             * @description The timestamp of the last build within the requested reporting window.
+                             */
+                            window_end: string;
+                            /** @description The unique ID of the project */
+                            project_id: unknown;
+                        }[];
+                        /** @description A token to pass as a `page-token` query parameter to return the next page of results. */
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            /** @description Error response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+        };
+    };
+    getProjectWorkflowRuns: {
+        parameters: {
+            query?: {
+                /** @description Whether to retrieve data for all branches combined. Use either this parameter OR the branch name parameter. */
+                "all-branches"?: boolean;
+                /** @description The name of a vcs branch. If not passed we will scope the API call to the default branch. */
+                branch?: string;
+                /** @description A token to retrieve the next page of results. */
+                "page-token"?: string;
+                /**
+                 * @description Include only executions that started at or after this date. This must be specified if an end-date is provided.
+                 * @example 2020-08-21T13:26:29Z
+                 */
+                "start-date"?: string;
+                /**
+                 * @description Include only executions that started before this date. This date can be at most 90 days after the start-date.
+                 * @example 2020-09-04T13:26:29Z
+                 */
+                "end-date"?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project slug in the form `vcs-slug/org-name/repo-name`. The `/` characters may be URL-escaped. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings).
+                 * @example gh/CircleCI-Public/api-preview-docs
+                 */
+                "project-slug": string;
+                /**
+                 * @description The name of the workflow.
+                 * @example build-and-test
+                 */
+                "workflow-name": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A paginated list of recent workflow runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Recent workflow runs. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description The unique ID of the workflow.
+                             */
+                            id: string;
+                            /**
+                             * @description The VCS branch of a Workflow's trigger.
+                             * @example main
+                             */
+                            branch: string;
+                            /**
+                             * Format: int64
+                             * @description The duration in seconds of a run.
+                             */
+                            duration: number | null;
+                            /**
+                             * Format: date-time
+                             * @description The date and time the workflow was created.
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description The date and time the workflow stopped.
+                             */
+                            stopped_at: string | null;
+                            /**
+                             * Format: int64
+                             * @description The number of credits used during execution. Note that Insights is not a real time financial reporting tool and should not be used for credit reporting.
+                             */
+                            credits_used: number;
+                            /**
+                             * @description Workflow status.
+                             * @enum {string|null}
+                             */
+                            status: "success" | "failed" | "error" | "canceled" | "unauthorized" | null;
+                            /**
+                             * @description Describes if the job is an approval job or not. Approval jobs are intermediary jobs that are created to pause the workflow until approved.
+                             * @example false
+                             */
+                            is_approval: boolean;
+                        }[];
+                        /** @description A token to pass as a `page-token` query parameter to return the next page of results. */
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            /** @description Error response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+        };
+    };
+    getProjectWorkflowJobMetrics: {
+        parameters: {
+            query?: {
+                /** @description A token to retrieve the next page of results. */
+                "page-token"?: string;
+                /** @description Whether to retrieve data for all branches combined. Use either this parameter OR the branch name parameter. */
+                "all-branches"?: boolean;
+                /** @description The name of a vcs branch. If not passed we will scope the API call to the default branch. */
+                branch?: string;
+                /**
+                 * @description The time window used to calculate summary metrics. If not provided, defaults to last-90-days
+                 * @example last-90-days
+                 */
+                "reporting-window"?: "last-7-days" | "last-90-days" | "last-24-hours" | "last-30-days" | "last-60-days";
+                /**
+                 * @description The name of the jobs you would like to filter from your workflow. If not specified, all workflow jobs will be returned. The job name can either be the full job name or just a substring of the job name.
+                 * @example lint
+                 */
+                "job-name"?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project slug in the form `vcs-slug/org-name/repo-name`. The `/` characters may be URL-escaped. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings).
+                 * @example gh/CircleCI-Public/api-preview-docs
+                 */
+                "project-slug": string;
+                /**
+                 * @description The name of the workflow.
+                 * @example build-and-test
+                 */
+                "workflow-name": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A paginated list of summary metrics by workflow job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Job summary metrics. */
+                        items: {
+                            /** @description The name of the job. */
+                            name: string;
+                            /** @description Metrics relating to a workflow job's runs. */
+                            metrics: {
+                                /**
+                                 * Format: int64
+                                 * @description The total number of runs, including runs that are still on-hold or running.
+                                 */
+                                total_runs: number;
+                                /**
+                                 * Format: int64
+                                 * @description The number of failed runs.
+                                 */
+                                failed_runs: number;
+                                /**
+                                 * Format: int64
+                                 * @description The number of successful runs.
+                                 */
+                                successful_runs: number;
+                                /** @description Metrics relating to the duration of runs for a workflow job. */
+                                duration_metrics: {
+                                    /**
+                                     * Format: int64
+                                     * @description The minimum duration, in seconds, among a group of runs.
+                                     */
+                                    min: number | null;
+                                    /**
+                                     * Format: int64
+                                     * @description The mean duration, in seconds, among a group of runs.
+                                     */
+                                    mean: number | null;
+                                    /**
+                                     * Format: int64
+                                     * @description The median duration, in seconds, among a group of runs.
+                                     */
+                                    median: number | null;
+                                    /**
+                                     * Format: int64
+                                     * @description The 95th percentile duration, in seconds, among a group of runs.
+                                     */
+                                    p95: number | null;
+                                    /**
+                                     * Format: int64
+                                     * @description The max duration, in seconds, among a group of runs.
+                                     */
+                                    max: number | null;
+                                    /**
+                                     * Format: float
+                                     * @description The standard deviation, in seconds, among a group of runs.
+                                     */
+                                    standard_deviation: number | null;
+                                };
+                                /** Format: float */
+                                success_rate: number;
+                                /**
+                                 * Format: int64
+                                 * @description The total credits consumed by the job in the aggregation window. Note that Insights is not a real time financial reporting tool and should not be used for credit reporting.
+                                 */
+                                total_credits_used: number;
+                                /**
+                                 * Format: float
+                                 * @description The average number of runs per day.
+                                 */
+                                throughput: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The timestamp of the first build within the requested reporting window.
+                             */
+                            window_start: string;
+                            /**
+                             * Format: date-time
+                             * @description The timestamp of the last build within the requested reporting window.
+                             */
+                            window_end: string;
+                        }[];
+                        /** @description A token to pass as a `page-token` query parameter to return the next page of results. */
+                        next_page_token: string | null;
+                    };
+                };
+            };
+            /** @description Error response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+        };
+    };
+    getWorkflowSummary: {
+        parameters: {
+            query?: {
+                /** @description Whether to retrieve data for all branches combined. Use either this parameter OR the branch name parameter. */
+                "all-branches"?: boolean;
+                /** @description The name of a vcs branch. If not passed we will scope the API call to the default branch. */
+                branch?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project slug in the form `vcs-slug/org-name/repo-name`. The `/` characters may be URL-escaped. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings).
+                 * @example gh/CircleCI-Public/api-preview-docs
+                 */
+                "project-slug": string;
+                /**
+                 * @description The name of the workflow.
+                 * @example build-and-test
+                 */
+                "workflow-name": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics and trends for a workflow */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Metrics aggregated across a workflow for a given time window. */
+                        metrics: {
+                            /**
+                             * Format: int64
+                             * @description The total number of runs, including runs that are still on-hold or running.
+                             */
+                            total_runs: number;
+                            /**
+                             * Format: int64
+                             * @description The number of successful runs.
+                             */
+                            successful_runs: number;
+                            /**
+                             * Format: int64
+                             * @description The mean time to recovery (mean time between failures and their next success) in seconds.
+                             */
+                            mttr: number | null;
+                            /**
+                             * Format: int64
+                             * @description The total credits consumed by the workflow in the aggregation window. Note that Insights is not a real time financial reporting tool and should not be used for credit reporting.
+                             */
+                            total_credits_used: number | null;
+                            /**
+                             * Format: int64
+                             * @description The number of failed runs.
+                             */
+                            failed_runs: number;
+                            /** Format: float */
+                            success_rate: number;
+                            /**
+                             * Format: int64
+                             * @description The number of runs that ran to completion within the aggregation window
+                             */
+                            completed_runs: number | null;
+                            /**
+                             * Format: date-time
+                             * @description The timestamp of the first build within the requested reporting window.
+                             */
+                            window_start: string;
+                            /** @description Metrics relating to the duration of runs for a workflow. */
+                            duration_metrics: {
+                                /**
+                                 * Format: int64
+                                 * @description The minimum duration, in seconds, among a group of runs.
+                                 */
+                                min: number | null;
+                                /**
+                                 * Format: int64
+                                 * @description The mean duration, in seconds, among a group of runs.
+                                 */
+                                mean: number | null;
+                                /**
+                                 * Format: int64
+                                 * @description The median duration, in seconds, among a group of runs.
+                                 */
+                                median: number | null;
+                                /**
+                                 * Format: int64
+                                 * @description The 95th percentile duration, in seconds, among a group of runs.
+                                 */
+                                p95: number | null;
+                                /**
+                                 * Format: int64
+                                 * @description The max duration, in seconds, among a group of runs.
+                                 */
+                                max: number | null;
+                                /**
+                                 * Format: float
+                                 * @description The standard deviation, in seconds, among a group of runs.
+                                 */
+                                standard_deviation: number | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The timestamp of the last build within the requested reporting window.
+                             */
+                            window_end: string;
+                            /**
+                             * Format: float
+                             * @description The average number of runs per day.
+                             */
+                            throughput: number;
+                        };
+                        /** @description Trends for aggregated metrics across a workflow for a given time window. */
+                        trends: {
+                            /**
+                             * Format: float
+                             * @description The trend value for total number of runs.
+                             */
+                            total_runs: number;
+                            /**
+                             * Format: float
+                             * @description The trend value for number of failed runs.
+                             */
+                            failed_runs: number;
+                            /**
+                             * Format: float
+                             * @description The trend value for the success rate.
+                             */
+                            success_rate: number;
+                            /**
+                             * Format: float
+                             * @description Trend value for the 95th percentile duration for a workflow for a given time window.
+                             */
+                            p95_duration_secs: number;
+                            /**
+                             * Format: float
+                             * @description Trend value for the 50th percentile duration for a workflow for a given time window.
+                             */
+                            median_duration_secs: number;
+                            /**
+                             * Format: float
+                             * @description The trend value for total credits consumed.
+                             */
+                            total_credits_used: number;
+                            /**
+                             * Format: float
+                             * @description trend for mean time to recovery (mean time between failures and their next success).
+                             */
+                            mttr: number;
+                            /**
+                             * Format: float
+                             * @description Trend value for the average number of runs per day.
+                             */
+                            throughput: number;
+                        };
+                        /** @description A list of all the workflow names for a given project. */
+                        workflow_names: string[];
+                    };
+                };
+            };
+            /** @description Error response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+        };
+    };
+    getProjectWorkflowTestMetrics: {
+        parameters: {
+            query?: {
+                /** @description The name of a vcs branch. If not passed we will scope the API call to the default branch. */
+                branch?: string;
+                /** @description Whether to retrieve data for all branches combined. Use either this parameter OR the branch name parameter. */
+                "all-branches"?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project slug in the form `vcs-slug/org-name/repo-name`. The `/` characters may be URL-escaped. For projects that use GitLab or GitHub App, use `circleci` as the `vcs-slug`, replace `org-name` with the organization ID (found in Organization Settings), and replace `repo-name` with the project ID (found in Project Settings).
+                 * @example gh/CircleCI-Public/api-preview-docs
+                 */
+                "project-slug": string;
+                /**
+                 * @description The name of the workflow.
+                 * @example build-and-test
+                 */
+                "workflow-name": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of test metrics by workflow */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: int64
+                         * @description The average number of tests executed per run
+                         */
+                        average_test_count: number;
+                        /** @description Metrics for the most frequently failing tests */
+                        most_failed_tests: {
+                            /**
+                             * Format: double
+                             * @description The 95th percentile duration, in seconds, among a group of test runs.
+                             */
+                            p95_duration: number | null;
+                            /**
+                             * Format: int64
+                             * @description The total number of times the test was run.
+                             */
+                            total_runs: number;
+                            /** @description The class the test belongs to. */
+                            classname: string | null;
+                            /**
+                             * Format: int64
+                             * @description The number of times the test failed
+                             */
+                            failed_runs: number;
+                            /** @description Whether the test is flaky. */
+                            flaky: boolean;
+                            /** @description The source of the test. */
+                            source: string | null;
+                            /** @description The file the test belongs to. */
+                            file: string | null;
+                            /** @description The name of the job. */
+                            job_name: string;
+                            /** @description The name of the test. */
+                            test_name: string;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description The number of tests with the same success rate being omitted from most_failed_tests
+                         */
+                        most_failed_tests_extra: number;
+                        /** @description Metrics for the slowest running tests */
+                        slowest_tests: {
+                            /**
+                             * Format: double
+                             * @description The 95th percentile duration, in seconds, among a group of test runs.
+                             */
+                            p95_duration: number | null;
+                            /**
+                             * Format: int64
+                             * @description The total number of times the test was run.
+                             */
+                            total_runs: number;
+                            /** @description The class the test belongs to. */
+                            classname: string | null;
+                            /**
+                             * Format: int64
+                             * @description The number of times the test failed
+                             */
+                            failed_runs: number;
+                            /** @description Whether the test is flaky. */
+                            flaky: boolean;
+                            /** @description The source of the test. */
+                            source: string | null;
+                            /** @description The file the test belongs to. */
+                            file: string | null;
+                            /** @description The name of the job. */
+                            job_name: string;
+                            /** @description The name of the test. */
+                            test_name: string;
+                        }[];
+                        /**
+                         * Format: int64
+                         * @description The number of tests with the same duration rate being omitted from slowest_tests
+                         */
+                        slowest_tests_extra: number;
+                        /**
+                         * Format: int64
+                         * @description The total number of test runs
+                         */
+                        total_test_runs: number;
+                        /** @description Test counts grouped by pipeline number and workflow id */
+                        test_runs: {
+                            /**
+                             * Format: int64
+                             * @description The number of the pipeline associated with the provided test counts
+                             */
+                            pipeline_number: number;
+                            /** @description The ID of the workflow associated with the provided test counts */
+                            workflow_id: unknown;
+                            /**
+                             * Format: float
+                             * @description The success rate calculated from test counts
+                             */
+                            success_rate: number;
+                            /** @description Test counts for a given pipeline number */
+                            test_counts: {
+                                /**
+                                 * Format: int64
+                                 * @description The number of tests with the error status
+                                 */
+                                error: number;
+                                /**
+                                 * Format: int64
+                                 * @description The number of tests with the failure status
+                                 */
+                                failure: number;
+                                /**
+                                 * Format: int64
+                                 * @description The number of tests with the skipped status
+                                 */
+                                skipped: number;
+                                /**
+                                 * Format: int64
+                                 * @description The number of tests with the success status
+                                 */
+                                success: number;
+                                /**
+                                 * Format: int64
+                                 * @description The total number of tests
+                                 */
+                                total: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Error response. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message?: string;
                     };
                 };
             };

@@ -15,6 +15,7 @@ import { optStr, str } from './fields';
 export * from './pipelines';
 export * from './jobs';
 export * from './steps';
+export * from './insights';
 
 /**
  * The user that owns the token (`GET v2/me`).

@@ -5,7 +5,8 @@ import { Link } from '@backstage/core-components';
 import { pipelineRef } from '../../domain/branches';
 import { shortRevision } from '../../domain/commits';
 import { jobDurationText } from '../../domain/durations';
-import { commitUrl, safeHttpUrl } from '../../domain/links';
+import { safeHttpUrl } from '../../domain/links';
+import { useCircleCIPaths } from '../../navigation';
 import type { ProjectSlug } from '../../domain/slug';
 import type { JobDetails, Pipeline } from '../../api/types';
 import { NO_VALUE, stripControl } from '../../domain/text';
@@ -45,11 +46,11 @@ function Fact(props: { label: string; children: ReactNode }) {
   );
 }
 
-function Commit(props: { pipeline?: Pipeline; slug: ProjectSlug }) {
+function Commit(props: { pipeline?: Pipeline; commitLink: (revision: string) => string }) {
   const vcs = props.pipeline?.vcs;
   if (!vcs) return <>{NO_VALUE}</>;
   const short = shortRevision(vcs.revision);
-  const url = commitUrl({ slug: props.slug, revision: vcs.revision });
+  const url = props.commitLink(vcs.revision);
   const subject = stripControl(vcs.commit?.subject ?? '');
   return (
     <>
@@ -74,8 +75,9 @@ function Commit(props: { pipeline?: Pipeline; slug: ProjectSlug }) {
  * @internal
  */
 export function JobHeader(props: JobHeaderProps): ReactElement {
-  const { job, pipeline, slug, live, updatedAt, actions } = props;
+  const { job, pipeline, live, updatedAt, actions } = props;
   const webUrl = safeHttpUrl(job.web_url);
+  const paths = useCircleCIPaths();
   const ref = pipelineRef(pipeline);
   const { t, translate } = useCircleCITranslation();
   return (
@@ -93,7 +95,7 @@ export function JobHeader(props: JobHeaderProps): ReactElement {
         <Fact label={t('job.parallelism')}>{job.parallelism}</Fact>
         <Fact label={ref?.kind === 'tag' ? t('job.tag') : t('job.branch')}>{ref?.name ?? NO_VALUE}</Fact>
         <Fact label={t('job.commit')}>
-          <Commit pipeline={pipeline} slug={slug} />
+          <Commit pipeline={pipeline} commitLink={revision => paths.commit({ revision })} />
         </Fact>
         {job.contexts.length > 0 && (
           <Fact label={t('job.contexts')}>{job.contexts.map(c => stripControl(c.name)).join(', ')}</Fact>

@@ -4,7 +4,8 @@ import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { pipelineRef } from '../../domain/branches';
 import { shortRevision } from '../../domain/commits';
-import { circleCIAppLinks, commitUrl } from '../../domain/links';
+import { circleCIAppLinks } from '../../domain/links';
+import { useCircleCIPaths } from '../../navigation';
 import type { ProjectSlug } from '../../domain/slug';
 import { derivePipelineStatus } from '../../domain/status';
 import { stripControl } from '../../domain/text';
@@ -38,7 +39,8 @@ export function PipelineHeadline(props: PipelineHeadlineProps): ReactElement {
   const ref = pipelineRef(pipeline);
   const subject = stripControl(pipeline.vcs?.commit?.subject);
   const revision = pipeline.vcs?.revision;
-  const commitLink = revision ? commitUrl({ slug: projectSlug, revision }) : undefined;
+  const paths = useCircleCIPaths();
+  const commitLink = revision ? paths.commit({ revision }) : undefined;
   const age = relativeTime(pipeline.created_at);
   return (
     <Typography variant="body2" component="div" style={LINE} data-testid="circleci-pipeline-line">

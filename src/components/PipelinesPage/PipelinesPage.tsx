@@ -10,6 +10,9 @@ import { circleCIAppLinks } from '../../domain/links';
 import type { ProjectSlug } from '../../domain/slug';
 import type { Pipeline } from '../../api/types';
 import { BranchFilter } from '../BranchFilter';
+import { PipelineFilters, PipelineFilterValues } from '../PipelineFilters';
+import { useFilteredRows } from './useFilteredRows';
+import type { WorkflowScope } from '../../domain/workflowScope';
 import { seenBranches } from '../../domain/branches';
 import { derivePipelineStatus } from '../../domain/status';
 import { usePipelines } from '../../hooks/usePipelines';
@@ -35,6 +38,12 @@ export interface PipelinesPageProps {
   branch?: string;
   /** Called when the user picks another branch (or all, with undefined). */
   onBranchChange?: (branch: string | undefined) => void;
+  /** The status and workflow filters, applied to the pipelines loaded. */
+  filters?: PipelineFilterValues;
+  /** Called when the user changes the status or workflow filter. */
+  onFiltersChange?: (next: PipelineFilterValues) => void;
+  /** The component's workflows (`circleci.com/workflows`): others are hidden. */
+  workflowScope?: WorkflowScope;
 }
 
 const TITLE: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' };
@@ -77,7 +86,7 @@ function useStableRows(options: {
 }
 
 function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
-  const { projectSlug, branch, onRefresh, onBranchChange } = props;
+  const { projectSlug, branch, onRefresh, onBranchChange, filters, onFiltersChange, workflowScope } = props;
   const state = usePipelines({ projectSlug, branch });
   const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
   const { results: workflows, live, updatedAt } = usePipelineWorkflows({ pipelineIds: ids });
@@ -93,7 +102,12 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     onRefresh();
   };
 
-  const rows = useStableRows({ pipelines: state.pipelines, workflows, projectSlug });
+  const allRows = useStableRows({ pipelines: state.pipelines, workflows, projectSlug });
+  const { rows, coverage, workflowNames, hidden } = useFilteredRows({
+    rows: allRows,
+    filters,
+    scope: workflowScope,
+  });
 
   // The branch picker (MUI Autocomplete) costs about 20 ms to mount: it
   // comes a frame after the tab, keeping its place, rather than delaying
@@ -110,10 +124,10 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     ) : (
       <div style={FILTER_PLACEHOLDER} />
     ));
-  if (state.error && rows.length === 0) {
+  if (state.error && allRows.length === 0) {
     return <ErrorState error={state.error} subject={subject} onRetry={refresh} />;
   }
-  if (!state.loading && rows.length === 0) {
+  if (!state.loading && allRows.length === 0) {
     return (
       <>
       {filter}
@@ -133,6 +147,8 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const footer = (
     <Box mt={1} display="flex" flexDirection="column" alignItems="center" style={{ gap: 8 }}>
       {state.error && <ErrorState error={state.error} subject={subject} />}
+      {coverage && <Typography role="status" variant="body2">{coverage}</Typography>}
+      {hidden && <Typography variant="body2">{hidden}</Typography>}
       {state.hasMore && (
         <Button variant="outlined" onClick={state.loadMore} disabled={state.loading}>
           {state.loading ? t('pipelines.loading') : t('pipelines.loadMore')}
@@ -146,6 +162,9 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
         {t('pipelines.titleOf', { project: projectSlug.slug })}
       </Typography>
       {filter}
+      {onFiltersChange && filterReady && (
+        <PipelineFilters {...filters} workflowNames={workflowNames} onChange={onFiltersChange} />
+      )}
       <Tooltip title={t('pipelines.refresh')}>
         <IconButton aria-label={t('pipelines.refresh')} size="small" onClick={refresh}>
           <RefreshIcon fontSize="small" />
@@ -160,7 +179,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     <PipelinesTable
       rows={rows}
       title={title}
-      loading={state.loading && rows.length === 0}
+      loading={state.loading && allRows.length === 0}
       footer={footer}
       workflowLink={workflowLink}
     />

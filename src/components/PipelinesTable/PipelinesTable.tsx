@@ -12,6 +12,7 @@ import { useProgressiveCount } from '../../hooks/useProgressiveCount';
 import { defaultPipelineColumns } from './columns';
 import type { PipelineColumn, PipelineRow, WorkflowLinkOptions } from './types';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
+import { useCircleCIPaths } from '../../navigation';
 
 /**
  * Props of {@link PipelinesTable}.
@@ -82,9 +83,10 @@ export function PipelinesTable(props: PipelinesTableProps): ReactElement {
   const { rows, title, loading, columns, footer, workflowLink } = props;
   const classes = useStyles();
   const { t, translate } = useCircleCITranslation();
+  const paths = useCircleCIPaths();
   const defaults = useMemo(
-    () => defaultPipelineColumns({ workflowLink, t, translate }),
-    [workflowLink, t, translate],
+    () => defaultPipelineColumns({ workflowLink, t, translate, commitLink: paths.commit }),
+    [workflowLink, t, translate, paths],
   );
   const shown = columns ?? defaults;
   // About a screenful first; the rest a frame later.

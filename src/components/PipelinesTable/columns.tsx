@@ -36,6 +36,8 @@ export interface ColumnOptions {
   t: CircleCITranslationFunction;
   /** The same, for domain texts (durations). */
   translate: CircleCITranslate;
+  /** The link of a commit's view inside the tab; without it, SHAs link to the repository. */
+  commitLink?: (options: { revision: string; branch?: string }) => string;
 }
 
 /** The pipeline number and derived status, linked to app.circleci.com. */
@@ -80,8 +82,8 @@ export function createBranchColumn({ t }: ColumnOptions): PipelineColumn {
   };
 }
 
-/** The commit subject and short SHA, linked to GitHub or Bitbucket. */
-export function createCommitColumn({ t }: ColumnOptions): PipelineColumn {
+/** The commit subject and short SHA, linked to the commit view (or else to GitHub or Bitbucket). */
+export function createCommitColumn({ t, commitLink }: ColumnOptions): PipelineColumn {
   return {
     id: 'commit',
     title: t('pipelines.commitColumn'),
@@ -95,7 +97,11 @@ export function createCommitColumn({ t }: ColumnOptions): PipelineColumn {
         <div>
           <div>{stripControl(vcs.commit?.subject) || t('pipelines.noCommitMessage')}</div>
           <Typography variant="caption" component="span">
-            {url ? <Link to={url}>{sha}</Link> : sha}
+            {commitLink ? (
+              <Link to={commitLink({ revision: vcs.revision })}>{sha}</Link>
+            ) : (
+              <>{url ? <Link to={url}>{sha}</Link> : sha}</>
+            )}
           </Typography>
         </div>
       );

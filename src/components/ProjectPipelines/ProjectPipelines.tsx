@@ -4,6 +4,8 @@ import Tabs from '@material-ui/core/Tabs';
 import { useSearchParams } from 'react-router-dom';
 import { projectOf } from '../../domain/projects';
 import type { ProjectSlug } from '../../domain/slug';
+import { parseStatusFilter } from '../../domain/pipelineFilters';
+import type { WorkflowScope } from '../../domain/workflowScope';
 import { PipelinesPage } from '../PipelinesPage';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
@@ -14,6 +16,8 @@ import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 export interface ProjectPipelinesProps {
   /** The entity's projects; more than one gives a project switcher. */
   slugs: ProjectSlug[];
+  /** The component's workflows (`circleci.com/workflows`), if it names them. */
+  workflowScope?: WorkflowScope;
 }
 
 /**
@@ -27,6 +31,10 @@ export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
   const { t } = useCircleCITranslation();
   const chosen = projectOf(slugs, params.get('project'));
   const branch = params.get('branch') || undefined;
+  const filters = {
+    status: parseStatusFilter(params.get('status')),
+    workflow: params.get('workflow') || undefined,
+  };
   return (
     <>
       {slugs.length > 1 && (
@@ -51,6 +59,18 @@ export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
       <PipelinesPage
         projectSlug={chosen}
         branch={branch}
+        filters={filters}
+        workflowScope={props.workflowScope}
+        onFiltersChange={next =>
+          setParams(p => {
+            const params2 = new URLSearchParams(p);
+            for (const [key, value] of [['status', next.status], ['workflow', next.workflow]] as const) {
+              if (value) params2.set(key, value);
+              else params2.delete(key);
+            }
+            return params2;
+          })
+        }
         onBranchChange={next =>
           setParams(p => {
             const params2 = new URLSearchParams(p);

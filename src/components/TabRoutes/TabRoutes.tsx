@@ -6,6 +6,9 @@ import { projectOf } from '../../domain/projects';
 import type { ProjectSlug } from '../../domain/slug';
 import { CIRCLECI_ANNOTATION } from '../../constants';
 import { useProjectSlugs } from '../../hooks/useProjectSlugs';
+import { useWorkflowScope } from '../../hooks/useWorkflowScope';
+import { parseRevision } from '../../domain/commits';
+import { CommitPage } from '../CommitPage';
 import { ErrorState } from '../ErrorState';
 import { JobPage } from '../JobPage';
 import { ProjectPipelines } from '../ProjectPipelines';
@@ -34,6 +37,23 @@ function JobRoute(props: { slugs: ProjectSlug[] }) {
       projectSlug={projectSlug}
       jobNumber={n}
       slugs={props.slugs}
+    />
+  );
+}
+
+function CommitRoute(props: { slugs: ProjectSlug[] }) {
+  const { sha = '' } = useParams();
+  const { t } = useCircleCITranslation();
+  const [params] = useSearchParams();
+  const branch = params.get('branch') || undefined;
+  const revision = parseRevision(sha);
+  if (!revision) return <ErrorState error={new Error(t('commits.invalid', { value: sha }))} />;
+  return (
+    <CommitPage
+      key={`${revision}:${branch ?? ''}`}
+      slugs={props.slugs}
+      revision={revision}
+      branch={branch}
     />
   );
 }
@@ -68,12 +88,14 @@ const useStyles = makeStyles(theme => ({
 /**
  * The CircleCI tab's routes, for the entity in context: `/` (pipelines),
  * `/workflows/:workflowId`, `/jobs/:jobNumber` (with `?project=` for
- * monorepos), and the classic plugin's `/:buildId`. Use it inside an
+ * monorepos), `/commits/:sha` (with `?branch=`), and the classic plugin's `/:buildId`. Use it inside an
  * `EntityProvider`, or use {@link EntityCircleCIContent}, which wraps it.
  * @internal
  */
 export function TabRoutes(): ReactElement {
   const result = useProjectSlugs();
+  const scope = useWorkflowScope();
+  const { t } = useCircleCITranslation();
   const base = useResolvedPath('.').pathname;
   const classes = useStyles();
   if (result.state === 'missing') {
@@ -90,14 +112,23 @@ export function TabRoutes(): ReactElement {
       </div>
     );
   }
+  if (scope.state === 'invalid') {
+    return (
+      <div className={classes.focus}>
+        <ErrorState error={new Error(t('workflowScope.invalid', { value: scope.value }))} />
+      </div>
+    );
+  }
   const { slugs } = result;
+  const workflowScope = scope.state === 'ok' ? scope.scope : undefined;
   return (
     <div className={classes.focus}>
       <CircleCIPathsProvider base={base}>
         <Routes>
-          <Route path="/" element={<ProjectPipelines slugs={slugs} />} />
+          <Route path="/" element={<ProjectPipelines slugs={slugs} workflowScope={workflowScope} />} />
           <Route path="/workflows/:workflowId" element={<WorkflowRoute slugs={slugs} />} />
           <Route path="/jobs/:jobNumber" element={<JobRoute slugs={slugs} />} />
+          <Route path="/commits/:sha" element={<CommitRoute slugs={slugs} />} />
           <Route path="/:buildId" element={<LegacyBuildRoute />} />
         </Routes>
       </CircleCIPathsProvider>

@@ -132,7 +132,7 @@ describe('real answers in the pipelines table', () => {
     });
     answer(`v2/pipeline/${PIPELINE_ID}/workflow`, { next_page_token: null, items: [workflow] });
     const { container } = await renderWithEntity({ element: <TabRoutes />, slug: ROCKET });
-    await screen.findByText('build-and-test');
+    await screen.findByRole('link', { name: 'build-and-test' });
     const row = screen.getByText('#154').closest('tr')!;
     const cells = within(row).getAllByRole('cell');
     const started = cells[5];

@@ -1,0 +1,2 @@
+export { CircleCICommitStatus } from './CircleCICommitStatus';
+export type { CircleCICommitStatusProps } from './CircleCICommitStatus';

@@ -1,0 +1,2 @@
+export { CommitPage } from './CommitPage';
+export type { CommitPageProps } from './CommitPage';

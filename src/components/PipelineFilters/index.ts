@@ -1,0 +1,2 @@
+export { PipelineFilters } from './PipelineFilters';
+export type { PipelineFilterValues, PipelineFiltersProps } from './PipelineFilters';
