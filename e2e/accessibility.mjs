@@ -5,8 +5,8 @@
  */
 import { focused, scanView, setTheme, tabTo, waitSettled, PLUGIN_AREA } from './a11y.mjs';
 
-/** The views to scan, from the fake's demo facts. */
-function views(demo) {
+/** The views to scan, from the fake's demo facts (and a commit to look up). */
+function views(demo, commit) {
   const failing = demo.failingJob;
   const artifacts = demo.hostileArtifactsJob;
   const text = t => page => page.locator(PLUGIN_AREA).getByText(t, { exact: false }).first();
@@ -24,6 +24,9 @@ function views(demo) {
     { view: 'job steps + log', path: `/rocket/jobs/${failing.jobNumber}`, ready: text(failing.failingLines[0]) },
     { view: 'job tests', path: `/rocket/jobs/${failing.jobNumber}?tab=tests`, ready: text('tests:') },
     { view: 'job artifacts', path: `/rocket/jobs/${artifacts.jobNumber}?tab=artifacts`, ready: text('Container 0') },
+    ...(commit
+      ? [{ view: 'commit', path: `/rocket/commits/${commit.sha}`, ready: text(`#${commit.number}`) }]
+      : []),
     { view: 'empty project', path: '/empty', ready: text('No pipelines yet') },
     { view: 'malformed slug', path: '/malformed', ready: text('Invalid project slug') },
     { view: 'missing project', path: '/missing', ready: text('could not find project') },
@@ -47,11 +50,11 @@ async function isDark(page) {
  * Scans every view in both themes; throws listing the serious and critical
  * violations. `say` prints the one-line summary of each view.
  */
-export async function scanAllViews({ page, app, demo, say }) {
+export async function scanAllViews({ page, app, demo, commit, say }) {
   const problems = [];
   for (const theme of ['light', 'dark']) {
     await setTheme(page, theme);
-    for (const v of views(demo)) {
+    for (const v of views(demo, commit)) {
       await page.goto(`${app}${v.path}`, { waitUntil: 'domcontentloaded' });
       await v.ready(page).waitFor({ state: 'visible', timeout: 60_000 });
       await waitSettled(page);

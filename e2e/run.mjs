@@ -341,7 +341,10 @@ async function run() {
   await test('accessibility: no serious or critical axe-core violation in any view, light and dark', async () => {
     assert(browserContext, 'no browser (the first browser test failed)');
     const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
-    await scanAllViews({ page: browserContext.pages()[0], app: APP, demo, say });
+    // The commit view of the newest pipeline's commit.
+    const newest = (await fakeApi(`/project/${SLUG}/pipeline`)).items[0];
+    const commit = { sha: newest.vcs.revision, number: newest.number };
+    await scanAllViews({ page: browserContext.pages()[0], app: APP, demo, commit, say });
   });
   await test('keyboard only: filter, refresh, workflow, job, steps (Enter, Space) and log search', async () => {
     assert(browserContext, 'no browser (the first browser test failed)');
