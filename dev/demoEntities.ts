@@ -5,6 +5,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { CIRCLECI_ANNOTATION } from '../src/constants';
 
+/** A demo catalog component, annotated with `slug` when one is given. */
 export function demoEntity(name: string, description: string, slug?: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',

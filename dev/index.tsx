@@ -36,6 +36,7 @@ import {
   EntityCircleCIContent,
   circleCIPlugin,
 } from '../src';
+import { demoEntity } from './demoEntities';
 
 /**
  * Sign in as guest without the sign-in screen: the dev app's sign-in page
@@ -45,20 +46,6 @@ import {
 const SIGN_IN_PROVIDER_KEY = '@backstage/core:SignInPage:provider';
 if (!window.localStorage.getItem(SIGN_IN_PROVIDER_KEY)) {
   window.localStorage.setItem(SIGN_IN_PROVIDER_KEY, 'guest');
-}
-
-function demoEntity(name: string, description: string, slug?: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      description,
-      annotations: slug ? { [CIRCLECI_ANNOTATION]: slug } : {},
-    },
-    spec: { type: 'service', lifecycle: 'experimental', owner: 'team-acme' },
-  };
 }
 
 /**
