@@ -15,7 +15,6 @@ import type {
   WorkflowJob,
 } from './types';
 import type {
-  RequestOptions,
   JobRef,
   ListPipelinesOptions,
   GetProjectOptions,
@@ -28,7 +27,6 @@ import type {
   GetMeOptions,
 } from './requestOptions';
 import type {
-  RevisionSearchProgress,
   RevisionSearchStop,
   FindPipelinesByRevisionOptions,
   PipelinesByRevision,
@@ -130,27 +128,7 @@ export const circleCIApiRef = createApiRef<CircleCIApi>({
   id: 'plugin.circleci.service',
 });
 
-export type {
-  RequestOptions,
-  JobRef,
-  ListPipelinesOptions,
-  GetProjectOptions,
-  GetPipelineOptions,
-  ListWorkflowsOptions,
-  GetWorkflowOptions,
-  ListJobsOptions,
-  ListTestsOptions,
-  GetStepOutputOptions,
-  GetMeOptions,
-  RevisionSearchProgress,
-  RevisionSearchStop,
-  FindPipelinesByRevisionOptions,
-  PipelinesByRevision,
-  RerunWorkflowOptions,
-  RerunWorkflowResult,
-  CancelWorkflowOptions,
-  ApproveJobOptions,
-  TriggerPipelineOptions,
-  ListPipelineDefinitionsOptions,
-  RunPipelineOptions,
-};
+// The option types, for importers of this module (the interface uses them above).
+export type * from './requestOptions';
+export type * from './revisionSearchTypes';
+export type * from './actionOptions';
