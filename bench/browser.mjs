@@ -40,6 +40,12 @@ function pageHelpers() {
       const lines = [...document.querySelectorAll('[data-testid="circleci-pipeline-line"]')];
       return lines.length >= o.cardLines && lines.every(l => !/Loading/.test(l.textContent ?? ''));
     },
+    // The Insights view: the metrics table, then every workflow's chart with its points.
+    insightsMetrics: () => Boolean(document.querySelector('[data-testid="insights-success-rate"]')),
+    insightsCharts: o => {
+      const charts = [...document.querySelectorAll('[data-testid="insights-chart"]')];
+      return charts.length >= o.workflows && charts.every(c => c.querySelector('.recharts-scatter-symbol'));
+    },
     logLines: () =>
       Boolean(document.querySelector('[data-testid="step-log-viewer"] a[role="row"][href^="#line-"]')),
     // The hit is a chunk of its own (the highlight), so some span holds exactly the term.

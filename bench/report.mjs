@@ -1,6 +1,8 @@
 /*
  * Statistics, targets and the printed table of the benchmark.
  */
+import { formatPeer } from './peer/report.mjs';
+import { formatScaling } from './scaling.mjs';
 
 /** Median, min and max of the samples (the median of an even count is the mean of the middle two). */
 export function stat(samples) {
@@ -45,6 +47,11 @@ export function evaluateTargets(results) {
   if (p1) {
     add('P1.fullPage', `full first page ≤ 1.2 × DAG floor (${p1.floorRoundTrips} × ${p1.latencyMs} ms)`, p1.fullPage.median, 1.2 * p1.floorMs, 'ms');
     add('P1.firstRow', `first row ≤ 1 RTT + 100 ms`, p1.firstRow.median, p1.firstRowTargetMs, 'ms');
+    // The same two against what this stack costs in the same run (issue 14): the DAG from Node, and its RTT.
+    if (Number.isFinite(p1.nodeDag?.median))
+      add('P1.fullPageStack', `full first page ≤ 1.15 × stack floor (the same DAG from Node, ${num(p1.nodeDag.median)} ms)`, p1.fullPage.median, 1.15 * p1.nodeDag.median, 'ms');
+    if (Number.isFinite(p1.proxyRtt?.median))
+      add('P1.firstRowStack', `first row ≤ stack RTT (${num(p1.proxyRtt.median)} ms) + 100 ms`, p1.firstRow.median, p1.proxyRtt.median + 100, 'ms');
     add('P2.firstPage', 'first-page requests ≤ 21 (at the fake)', p1.requests.fake.median, 21, 'requests');
     add('P2.duplicates', 'duplicate requests (same URL in flight twice) = 0', p1.requests.duplicates.max, 0, 'requests');
   }
@@ -62,6 +69,11 @@ export function evaluateTargets(results) {
     add('P3.searchHit', 'first search hit < 500 ms', p3.searchHit.median, 500, 'ms', true);
     add('P3.heap', 'JS heap after opening the log < 400 MB', p3.heapMb.median, 400, 'MB', true);
   }
+  if (results.insights) {
+    const ins = results.insights;
+    add('insights.charts', 'Insights charts painted ≤ 1.5 × DAG floor (2 RTT)', ins.charts.median, 1.5 * ins.floorMs, 'ms');
+    add('insights.requests', 'Insights requests at first paint = 1 + workflows', ins.requests.atPaint.median, 1 + ins.workflows, 'requests');
+  }
   const app = results.p4?.app;
   if (results.p4) {
     const growth = app && !app.error ? app.growth.gzip : results.p4.entry.gzip;
@@ -74,6 +86,10 @@ export function evaluateTargets(results) {
     add('P4.entryClosure', 'plugin entry chunk(s) without tree-shaking < 5 KB gzip', results.p4.entry.gzip / 1024, 5, 'KB', true);
     if (results.p4.alphaEntry)
       add('P4.alphaEntryClosure', '/alpha entry chunk(s) without tree-shaking < 5 KB gzip', results.p4.alphaEntry.gzip / 1024, 5, 'KB', true);
+    // The charting library is paid for by the Insights view alone: not the entity page, not the tab.
+    const initials = Object.values(systems).flatMap(s => s.initialContains ?? []);
+    if (initials.length)
+      add('P4.noChartsOnEntityPage', 'recharts in no initial chunk (0 = met)', initials.filter(p => p === 'recharts').length, 0, 'systems');
   }
   return targets;
 }
@@ -81,6 +97,9 @@ export function evaluateTargets(results) {
 /** The table as text (also used in docs/performance.md). */
 export function formatTable(results) {
   const out = [];
+  // Side by side with the classic plugin first (bench/peer/report.mjs), then how cost grows.
+  if (results.peer) out.push(formatPeer(results.peer), '');
+  if (results.scaling) out.push(formatScaling(results.scaling), '');
   const lat = Object.keys(results.p1 ?? {}).map(Number).sort((a, b) => a - b);
   if (lat.length) {
     out.push(`| P1/P2 pipelines tab | ${lat.map(l => `${l} ms`).join(' | ')} |`, `|---|${lat.map(() => '---').join('|')}|`);
@@ -111,6 +130,18 @@ export function formatTable(results) {
     row('full first page painted', p => fmt(p.fullPage, ' ms'));
     row('full page / DAG floor', p => num(p.fullPage.median / p.floorMs));
     row('first-page requests (fake)', p => fmt(p.requests.fake));
+  }
+  const ins = results.insights;
+  if (ins) {
+    out.push('', `| Insights view (production build), rocket, ${ins.workflows} workflows | ${ins.latencyMs} ms |`, '|---|---|');
+    out.push(`| DAG floor (metrics → one runs list per workflow) | ${ins.floorRoundTrips} × ${ins.latencyMs} = ${ins.floorMs} ms |`);
+    out.push(`| same DAG from Node, no browser (stack floor) | ${fmt(ins.nodeDag, ' ms')} |`);
+    out.push(`| metrics table painted | ${fmt(ins.metrics, ' ms')} |`);
+    out.push(`| every chart painted with its runs | ${fmt(ins.charts, ' ms')} |`);
+    out.push(`| charts / DAG floor | ${num(ins.charts.median / ins.floorMs)} |`);
+    out.push(`| charts / stack floor | ${num(ins.charts.median / ins.nodeDag?.median)} |`);
+    out.push(`| first-paint requests: metrics + one runs list per workflow (1 + workflows) | ${fmt(ins.requests.atPaint)} |`);
+    out.push(`| all requests, with the later phase (trends, branches, project, flaky tests) | ${fmt(ins.requests.fake)} |`);
   }
   const cards = results.cards;
   if (cards) {
@@ -161,7 +192,7 @@ export function formatTable(results) {
     const legacy = systems.legacyCards ?? systems.legacy;
     if (legacy?.groups && systems.nfs?.groups) {
       out.push('', '| P4 lazy, app bundle (what opening it loads, gzip) | legacy | new frontend system |', '|---|---|---|');
-      for (const [key, name] of [['tab', 'CI/CD tab (routes + client)'], ['latestCard', 'latest-pipeline card (card + client)'], ['recentCard', 'recent-pipelines card (card + client)'], ['client', 'client alone (schemas, transport; + zod in the legacy column)']]) {
+      for (const [key, name] of [['tab', 'CI/CD tab (routes + client)'], ['latestCard', 'latest-pipeline card (card + client)'], ['recentCard', 'recent-pipelines card (card + client)'], ['client', 'client alone (schemas, transport; + zod in the legacy column)'], ['insightsChart', 'insights chart (recharts), loaded by the Insights view only']]) {
         out.push(`| ${name} | ${kb(legacy.groups[key]?.gzip)} | ${kb(systems.nfs.groups[key]?.gzip)} |`);
       }
     }

@@ -15,6 +15,15 @@
  *   cards  the entity cards' time to paint on the new-frontend-system app
  *          (a production build of dev/app on 3102, BENCH_NFS_APP_PORT), at
  *          100 ms, against their DAG floor (project → pipelines → workflows)
+ *   peer   side by side with the classic CircleCI plugin (bench/peer.mjs;
+ *          its production build served on 3103, BENCH_PEER_APP_PORT), A B A B
+ *   scaling  how cost grows: pages loaded, projects per entity, running
+ *          work (bench/scaling.mjs)
+ *   insights  the Insights view at 100 ms: metrics and every chart painted,
+ *          against its 2-round-trip DAG floor (bench/insights.mjs)
+ *   commits  the commit view at 100 ms: time to the first match for a commit
+ *          on page 1 and on page 5, and the requests spent on a commit that
+ *          is not found (bench/commits.mjs)
  * Prints the tables and the targets, writes bench/results/latest.json and
  * bench/results/latest.md. Exits 1 only when the harness breaks, never
  * because a target is missed.
@@ -23,7 +32,7 @@
  * smallest log the fake serves, P1 only on the dev server; writes
  * bench/results/quick.tmp), --runs N,
  * --latencies 10,100,300, --window-s 60, --log-lines 10000,50000,200000,
- * --only p1,p2,p3,p4,cards, --app prod,dev (which apps; the first is judged against
+ * --only p1,p2,p3,p4,cards,peer,scaling, --app prod,dev (which apps; the first is judged against
  * the targets and gets P2), --out FILE.
  * Env: CHROMIUM_PATH, BENCH_HEADFUL=1, BENCH_TIMEOUT_MS, BENCH_REUSE_STACK=1 (use
  * a stack already running on the benchmark ports; token FAKE_CIRCLECI_TOKEN).
@@ -37,7 +46,11 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './browser.mjs';
 import { measureCards } from './cards.mjs';
+import { formatCommits, measureCommits } from './commits.mjs';
+import { measureInsights } from './insights.mjs';
 import { measureLogs } from './logs.mjs';
+import { measurePeer } from './peer.mjs';
+import { measureScaling } from './scaling.mjs';
 import { measureNavigation, measureWindows } from './pipelines.mjs';
 import { evaluateTargets, formatTable, formatTargets } from './report.mjs';
 import { measureSize } from './size.mjs';
@@ -67,7 +80,7 @@ const config = {
   latencies: list(flags.latencies, quick ? [100] : [10, 100, 300]),
   windowMs: 1000 * Number(flags['window-s'] ?? (quick ? 5 : 60)),
   logLines: list(flags['log-lines'], quick ? [10_000] : [10_000, 50_000, 200_000]),
-  suites: new Set((flags.only ?? 'p1,p2,p3,p4,cards').split(',')),
+  suites: new Set((flags.only ?? 'p1,p2,p3,p4,cards,peer,scaling,commits,insights').split(',')),
   // The first is the one the targets are judged on; P2 runs on it only.
   apps: (flags.app ?? 'prod,dev').split(','),
   targetLatencyMs: 100,
@@ -134,9 +147,25 @@ function check(results) {
     need(`P3 heap (${n})`, s.heapMb.median);
   }
   if (results.p3 && Object.keys(results.p3.sizes).length === 0) bad.push('P3: no log size measured');
+  for (const key of ['page1', 'page5', 'notFound']) {
+    if (results.commits) need(`commits ${key}`, results.commits[key]?.timeMs.median);
+  }
+  if (results.insights) {
+    need('insights: metrics painted', results.insights.metrics.median);
+    need('insights: charts painted', results.insights.charts.median);
+  }
   if (results.cards) {
     need('cards: latest card painted', results.cards.latestCard.median);
     need('cards: all card lines painted', results.cards.cardLines.median);
+  }
+  for (const p of results.scaling?.pages ?? []) need(`scaling page ${p.page}`, p.fullPage.median);
+  for (const p of results.scaling?.projects ?? []) need(`scaling ${p.projects} projects`, p.fullPage.median);
+  for (const [kind, a] of Object.entries(results.peer?.apps ?? {})) {
+    need(`peer ${kind} first row`, a.firstRow.median);
+    need(`peer ${kind} full page`, a.fullPage.median);
+    if (!(a.requests.fake.median > 0)) bad.push(`peer ${kind}: no first-page request seen at the fake`);
+    need(`peer ${kind} busy window`, a.busy?.browser.median);
+    need(`peer ${kind} job window`, a.job?.browser.median);
   }
   if (results.p4) {
     need('P4 entry size', results.p4.entry.gzip);
@@ -167,14 +196,19 @@ async function main() {
     say('P4: production build of the package');
     results.p4 = await measureSize({ root, say });
   }
-  const needStack = ['p1', 'p2', 'p3', 'cards'].some(s => config.suites.has(s));
+  const needStack = ['p1', 'p2', 'p3', 'cards', 'peer', 'scaling', 'commits', 'insights'].some(s => config.suites.has(s));
   if (needStack) {
+    // The peer's proxy endpoint (the classic plugin's v1.1 one), on top of app-config.yaml.
+    process.env.DEV_BACKEND_EXTRA_CONFIG ??= join(root, 'bench', 'peer', 'app-config.peer.yaml');
     say(`starting the dev stack (log: ${relative(root, join(resultsDir, 'stack.log'))})`);
     stack = await startStack({ root, logPath: join(resultsDir, 'stack.log'), say });
     const fake = fakeClient({ fake: stack.urls.fake, token: stack.token });
     const apps = {};
     const legacySuites = ['p1', 'p2', 'p3'].some(s => config.suites.has(s));
-    for (const name of legacySuites ? config.apps : []) {
+    // peer and scaling measure our production app.
+    const appNames = legacySuites ? config.apps : [];
+    if (['peer', 'scaling', 'insights'].some(s => config.suites.has(s)) && !appNames.includes('prod')) appNames.push('prod');
+    for (const name of appNames) {
       if (name === 'dev') apps.dev = { app: stack.urls.app, proxy: stack.urls.proxy };
       else if (name === 'prod') {
         prodApp = await startProdApp({ root, urls: stack.urls, logPath: join(resultsDir, 'app.log'), say });
@@ -240,6 +274,27 @@ async function main() {
       }
     }
   }
+  if (config.suites.has('insights')) {
+    results.insights = await measureInsights({
+      context: browser.context,
+      urls: { ...stack.urls, app: prodApp.url, proxy: prodApp.proxy },
+      fake: fakeClient({ fake: stack.urls.fake, token: stack.token }),
+      latency: config.targetLatencyMs,
+      runs: config.runs,
+      say: msg => say(`[prod] ${msg}`),
+    });
+  }
+  if (config.suites.has('commits')) {
+    // The commit view on the dev server's legacy app (`/monorepo-api`), at the target latency.
+    results.commits = await measureCommits({
+      context: browser.context,
+      urls: stack.urls,
+      fake: fakeClient({ fake: stack.urls.fake, token: stack.token }),
+      latency: config.targetLatencyMs,
+      runs: config.runs,
+      say: msg => say(`[dev] ${msg}`),
+    });
+  }
   if (nfsApp) {
     results.cards = await measureCards({
       context: browser.context,
@@ -251,13 +306,46 @@ async function main() {
     });
     results.meta.apps = { ...results.meta.apps, nfs: nfsApp.url };
   }
+  if (config.suites.has('peer')) {
+    say('peer: the classic CircleCI plugin side by side (build, then A B A B)');
+    results.peer = await measurePeer({
+      root,
+      context: browser.context,
+      stack,
+      fake: fakeClient({ fake: stack.urls.fake, token: stack.token }),
+      ours: { url: prodApp.url, proxy: prodApp.proxy },
+      latency: config.targetLatencyMs,
+      runs: config.runs,
+      windowMs: config.windowMs,
+      logDir: resultsDir,
+      say: msg => say(`[peer] ${msg}`),
+    });
+    say(`peer: ${results.peer.durationS} s`);
+  }
+  if (config.suites.has('scaling')) {
+    say('scaling: pages, projects, running work');
+    results.scaling = await measureScaling({
+      context: browser.context,
+      app: { url: prodApp.url, proxy: prodApp.proxy },
+      fake: fakeClient({ fake: stack.urls.fake, token: stack.token }),
+      fakeUrl: stack.urls.fake,
+      token: stack.token,
+      latency: config.targetLatencyMs,
+      runs: config.runs,
+      windowMs: config.windowMs,
+      quick,
+      p3: results.p3,
+      say: msg => say(`[scaling] ${msg}`),
+    });
+    say(`scaling: ${results.scaling.durationS} s`);
+  }
   results.meta.loadAvgEnd = os.loadavg().map(v => Math.round(v * 100) / 100);
   results.meta.durationS = Math.round((Date.now() - startedAt) / 1000);
   check(results);
   results.targets = evaluateTargets(results);
   const tables = formatTable(results);
   const targets = formatTargets(results.targets);
-  console.log(`\n${tables}\n\n${targets}\n`);
+  console.log(`\n${tables}\n\n${formatCommits(results.commits)}\n\n${targets}\n`);
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   if (!flags.out && !quick) writeFileSync(join(resultsDir, 'latest.md'), `${tables}\n\n${targets}\n`);
   say(`wrote ${relative(root, out)} (${results.meta.durationS} s)`);

@@ -85,6 +85,8 @@ const LAZY_GROUPS = [
   ['latestCard', /LatestPipelineCard|CircleCIClient/],
   ['recentCard', /RecentPipelinesCard|CircleCIClient/],
   ['client', /CircleCIClient/],
+  // The insights chart (recharts): loaded when the Insights view paints a chart.
+  ['insightsChart', /RunsPlot/],
 ];
 
 /** Bundles `code` like a Backstage app's production build would (rspack, production mode). */
@@ -192,6 +194,8 @@ export async function measureSize({ root, say }) {
     const cardsAll = closure(dynamicOf(/LatestPipelineCard|RecentPipelinesCard/));
     const cardsOnly = cardsAll.files.filter(f => !entrySet.has(f));
     const cardsNotInTab = cardsOnly.filter(f => !lazyAll.files.includes(f));
+    // The insights chart's chunk (recharts is a dependency, so only the plot module is in dist).
+    const insightsAll = closure(dynamicOf(/RunsPlot/));
     const rel = f => relative(dist, f);
     const allJs = readdirSync(dist, { recursive: true }).filter(f => String(f).endsWith('.esm.js'));
     let app;
@@ -221,6 +225,11 @@ export async function measureSize({ root, say }) {
         dynamicImports: dynamicOf(/LatestPipelineCard|RecentPipelinesCard/).map(rel),
         onlyLazy: { ...sizes(cardsOnly), modules: cardsOnly.map(rel).sort() },
         notInTab: { ...sizes(cardsNotInTab), modules: cardsNotInTab.map(rel).sort() },
+      },
+      insightsChart: {
+        ...sizes(insightsAll.files.filter(f => !entrySet.has(f) && !lazyAll.files.includes(f))),
+        dynamicImports: dynamicOf(/RunsPlot/).map(rel),
+        external: insightsAll.external,
       },
       app,
     };

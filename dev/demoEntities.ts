@@ -4,9 +4,15 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import { CIRCLECI_ANNOTATION } from '../src/constants';
+import { WORKFLOWS_ANNOTATION } from '../src/domain/workflowScope';
 
-/** A demo catalog component, annotated with `slug` when one is given. */
-export function demoEntity(name: string, description: string, slug?: string): Entity {
+/** A demo catalog component, annotated with `slug` when one is given (and with `extra` annotations). */
+export function demoEntity(
+  name: string,
+  description: string,
+  slug?: string,
+  extra: Record<string, string> = {},
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -14,7 +20,7 @@ export function demoEntity(name: string, description: string, slug?: string): En
       name,
       namespace: 'default',
       description,
-      annotations: slug ? { [CIRCLECI_ANNOTATION]: slug } : {},
+      annotations: { ...(slug ? { [CIRCLECI_ANNOTATION]: slug } : {}), ...extra },
     },
     spec: { type: 'service', lifecycle: 'experimental', owner: 'team-acme' },
   };
@@ -32,6 +38,12 @@ export const demoEntities: Entity[] = [
   ),
   demoEntity('bucket', 'Bitbucket project', 'bb/acme/bucket'),
   demoEntity('mono', 'Two projects in one annotation', 'gh/acme/mono-api,gh/acme/mono-web'),
+  demoEntity('monorepo-api', 'One component of a monorepo project: only its api-* workflows', 'gh/acme/monorepo', {
+    [WORKFLOWS_ANNOTATION]: 'api-*',
+  }),
+  demoEntity('monorepo-web', 'The other component of the monorepo project: its web-build workflow', 'gh/acme/monorepo', {
+    [WORKFLOWS_ANNOTATION]: 'web-build',
+  }),
   demoEntity('empty', 'Project without pipelines', 'gh/acme/empty'),
   demoEntity('malformed', 'Slug without VCS prefix', 'acme/rocket'),
   demoEntity('missing', 'Project CircleCI does not know', 'gh/acme/missing'),

@@ -36,7 +36,7 @@ import {
   EntityCircleCIContent,
   circleCIPlugin,
 } from '../src';
-import { demoEntity } from './demoEntities';
+import { demoEntities, demoEntity } from './demoEntities';
 
 /**
  * Sign in as guest without the sign-in screen: the dev app's sign-in page
@@ -179,6 +179,12 @@ const demos = [
     ),
   },
   {
+    path: '/monorepo-api',
+    title: 'Monorepo component',
+    icon: AccountTreeIcon,
+    entity: demoEntities.find(e => e.metadata.name === 'monorepo-api')!,
+  },
+  {
     path: '/empty',
     title: 'No pipelines',
     icon: InboxIcon,
@@ -195,6 +201,29 @@ const demos = [
     title: 'Unknown project',
     icon: HelpOutlineIcon,
     entity: demoEntity('missing', 'Project CircleCI does not know', 'gh/acme/missing'),
+  },
+  // The benchmark's scaling suite (bench/scaling.mjs): many pages, 2 and 5 projects.
+  {
+    path: '/monorepo-project',
+    title: 'One monorepo project',
+    icon: AccountTreeIcon,
+    entity: demoEntity('monorepo', 'One project, 230 pipelines', 'gh/acme/monorepo'),
+  },
+  {
+    path: '/projects-2',
+    title: 'Two projects',
+    icon: AccountTreeIcon,
+    entity: demoEntity('projects-2', 'Two projects in one annotation', 'gh/acme/rocket,bb/acme/bucket'),
+  },
+  {
+    path: '/projects-5',
+    title: 'Five projects',
+    icon: AccountTreeIcon,
+    entity: demoEntity(
+      'projects-5',
+      'Five projects in one annotation',
+      'gh/acme/rocket,bb/acme/bucket,gh/acme/mono-api,gh/acme/mono-web,gh/acme/monorepo',
+    ),
   },
   {
     path: '/no-annotation',

@@ -34,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { walkToFailingLine } from './drilldown.mjs';
+import { checkInsights } from './insights.mjs';
 import { keyboardWalk, scanAllViews } from './accessibility.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -333,6 +334,18 @@ async function run() {
   await test(`${tabPath('standalone')}: tab → workflow → failed job → failing log line`, () =>
     drillDown(tabPath('standalone'), 'standaloneFailingJob'),
   );
+  await test(`${tabPath('rocket')}/insights: the first workflow's success rate is the fake's`, () => {
+    assert(browserContext, 'no browser (the previous test failed)');
+    return checkInsights({
+      page: browserContext.pages()[0],
+      app: APP,
+      tabPath: tabPath('rocket'),
+      slug: SLUG,
+      fakeApi,
+      screenshot: join(artifacts, `insights${LEGACY_APP ? '-legacy' : ''}.png`),
+      say,
+    });
+  });
 
   // The accessibility walks use the legacy dev app's paths, which reach
   // every state (the new app hides the tab on an entity without the
@@ -353,6 +366,22 @@ async function run() {
   });
   }
   if (!LEGACY_APP) {
+    await test(`${tabPath('rocket')}: a commit SHA in the pipelines list opens its commit view`, async () => {
+      assert(browserContext, 'no browser (the previous test failed)');
+      const page = browserContext.pages()[0];
+      const newest = (await fakeApi(`/project/${SLUG}/pipeline`)).items[0];
+      const sha = newest.vcs.revision;
+      const rowOf = n => page.getByRole('row').filter({ hasText: new RegExp(`#${n}\\b`) }).first();
+      await page.goto(`${APP}${tabPath('rocket')}`, { waitUntil: 'domcontentloaded' });
+      const link = rowOf(newest.number).getByRole('link', { name: sha.slice(0, 7), exact: true });
+      await link.waitFor({ timeout: 90_000 });
+      await link.click();
+      await page.waitForURL(new RegExp(`/commits/${sha}$`), { timeout: 30_000 });
+      await page.getByText(`Pipelines of commit ${sha.slice(0, 7)}`).waitFor({ timeout: 30_000 });
+      await page.getByText(/pipelines of this commit among the last \d+ looked at/).waitFor({ timeout: 60_000 });
+      await rowOf(newest.number).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(artifacts, 'commit-view.png'), fullPage: true });
+    });
     await test('the overview shows the latest-pipeline and recent-pipelines cards', async () => {
       assert(browserContext, 'no browser (the previous test failed)');
       const page = browserContext.pages()[0];

@@ -6,13 +6,21 @@
  */
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { circleCIApi } from './alpha/apis';
-import { circleCILatestPipelineCard, circleCIRecentPipelinesCard } from './alpha/entityCards';
+import {
+  circleCIInsightsCard,
+  circleCILatestPipelineCard,
+  circleCIRecentPipelinesCard,
+} from './alpha/entityCards';
 import { circleCIEntityContent } from './alpha/entityContent';
 import { alphaRoutes } from './alpha/routes';
 
 export { circleCIApi } from './alpha/apis';
 export { circleCIEntityContent } from './alpha/entityContent';
-export { circleCILatestPipelineCard, circleCIRecentPipelinesCard } from './alpha/entityCards';
+export {
+  circleCIInsightsCard,
+  circleCILatestPipelineCard,
+  circleCIRecentPipelinesCard,
+} from './alpha/entityCards';
 export { circleCITranslationRef } from './translation';
 
 /**
@@ -28,6 +36,7 @@ export default createFrontendPlugin({
     circleCIEntityContent,
     circleCILatestPipelineCard,
     circleCIRecentPipelinesCard,
+    circleCIInsightsCard,
   ],
   routes: alphaRoutes,
 });

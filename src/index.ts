@@ -10,12 +10,14 @@ export {
   EntityCircleCIContent,
   EntityLatestCircleCIPipelineCard,
   EntityRecentCircleCIPipelinesCard,
+  EntityCircleCIInsightsCard,
   isCircleCIAvailable,
   isPluginApplicableToEntity,
 } from './plugin';
 export { circleCIRouteRef } from './routes';
 export type { LatestPipelineCardProps } from './components/LatestPipelineCard';
 export type { RecentPipelinesCardProps } from './components/RecentPipelinesCard';
+export type { InsightsCardProps } from './components/InsightsCard';
 export { CIRCLECI_ANNOTATION } from './constants';
 export { Router } from './Router';
 export { circleCIApiRef } from './api/CircleCIApi';
@@ -31,6 +33,7 @@ export type {
   GetWorkflowOptions,
   JobRef,
   ListJobsOptions,
+  ListMyPipelinesOptions,
   ListPipelineDefinitionsOptions,
   ListPipelinesOptions,
   ListTestsOptions,

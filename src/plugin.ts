@@ -9,6 +9,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { circleCIApiRef } from './api/CircleCIApi';
 import { createCircleCIApi } from './api/createCircleCIApi';
+import type { InsightsCardProps } from './components/InsightsCard';
 import type { LatestPipelineCardProps } from './components/LatestPipelineCard';
 import type { RecentPipelinesCardProps } from './components/RecentPipelinesCard';
 import { importTabRoutes } from './loaders';
@@ -85,6 +86,28 @@ export const EntityRecentCircleCIPipelinesCard: (props: RecentPipelinesCardProps
       name: 'EntityRecentCircleCIPipelinesCard',
       component: {
         lazy: () => import('./components/RecentPipelinesCard').then(m => m.RecentPipelinesCard),
+      },
+    }),
+  );
+
+/**
+ * A card for the entity overview page, "is CI healthy here": per workflow
+ * of the default branch (or `branch`) over `window` (default
+ * `last-30-days`), its success rate and p95 duration with their trends
+ * against the previous period, plus the project's flaky tests, linked to
+ * the tab's Insights view. `workflows` names the workflows to show (default:
+ * the 5 with the most runs). One section per project of a monorepo entity.
+ * Costs per project 1 workflow-metrics request, 1 flaky-tests request and
+ * 1 summary per workflow shown; cached for 10 minutes and never polled
+ * (CircleCI computes insights on a schedule).
+ * @public
+ */
+export const EntityCircleCIInsightsCard: (props: InsightsCardProps) => JSX.Element =
+  circleCIPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCircleCIInsightsCard',
+      component: {
+        lazy: () => import('./components/InsightsCard').then(m => m.InsightsCard),
       },
     }),
   );

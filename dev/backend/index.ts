@@ -24,6 +24,7 @@
  *   FAKE_CIRCLECI_PORT     fake CircleCI port (default 7099)
  *   FAKE_CIRCLECI_TOKEN    fake CircleCI token (default fake-circleci-token)
  *   CIRCLECI_API_TARGET    override the proxy target entirely
+ *   DEV_BACKEND_EXTRA_CONFIG  more config files, comma-separated, read last
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -180,6 +181,11 @@ function configFiles(): string[] {
     files.push(join(repoRoot, 'app-config.yaml'));
     const local = join(repoRoot, 'app-config.local.yaml');
     if (existsSync(local)) files.push(local);
+  }
+  // Extra files on top (e.g. the benchmark's proxy endpoint for its peer,
+  // bench/peer/app-config.peer.yaml), comma-separated.
+  for (const extra of (process.env.DEV_BACKEND_EXTRA_CONFIG ?? '').split(',')) {
+    if (extra.trim()) files.push(resolve(extra.trim()));
   }
   return files;
 }

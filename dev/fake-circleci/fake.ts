@@ -9,7 +9,7 @@ import { demoFacts, type DemoFacts } from './data/demo';
 import { allQuirks, type FakeQuirks } from './failures/quirks';
 import { failureResponse, FailureRules, type FailureRule } from './failures/rules';
 import { HUGE_LOG_LINES, isHugeLogLines } from './data/logs';
-import { json, route } from './http/routes';
+import { json, route, type PathSegments } from './http/routes';
 import { createState, type FakeState } from './sim/state';
 
 /** Options of {@link createFakeCircleCI}. */
@@ -106,10 +106,14 @@ export const DEFAULT_FAKE_TOKEN = 'fake-circleci-token';
 
 const unauthorized = () => json(401, { message: 'You must log in first.' });
 
-/** Splits a relative path into decoded segments (`%2F` inside a segment splits it too). */
-export function pathSegments(relative: string): string[] | undefined {
+/**
+ * Splits a relative path into its segments, each decoded and split again at
+ * the slashes it decodes to (`%2F`): a project slug may come escaped, while a
+ * `{name}` route parameter takes one whole segment (see `http/routes.ts`).
+ */
+export function pathSegments(relative: string): PathSegments | undefined {
   try {
-    return relative.split('/').flatMap(s => decodeURIComponent(s).split('/'));
+    return relative.split('/').map(s => decodeURIComponent(s).split('/'));
   } catch {
     return undefined;
   }
@@ -137,7 +141,7 @@ export function createFakeCircleCI(options: FakeCircleCIOptions = {}): FakeCircl
 
   const serve = async (
     request: Request,
-    segments: string[] | undefined,
+    segments: PathSegments | undefined,
     query: URLSearchParams,
   ) => {
     if (request.headers.get('circle-token') !== token) return unauthorized();

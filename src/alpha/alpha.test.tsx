@@ -5,6 +5,7 @@ import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-c
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import circleCIPlugin, {
   circleCIEntityContent,
+  circleCIInsightsCard,
   circleCILatestPipelineCard,
   circleCIRecentPipelinesCard,
 } from '../alpha';
@@ -152,6 +153,48 @@ describe('the /alpha plugin', () => {
     expect(screen.getAllByTestId('circleci-pipeline-line')).toHaveLength(2);
     expect(screen.getByText(monoApi)).toBeInTheDocument();
     expect(screen.getByText(monoWeb)).toBeInTheDocument();
+  });
+
+  it('renders the insights card with window, branch and workflows from config, linked to the view', async () => {
+    const tester = createExtensionTester(circleCIInsightsCard, {
+      config: { window: 'last-7-days', branch: 'feature/login', workflows: ['build-and-test'] },
+    });
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+    expect(tester.get(EntityCardBlueprint.dataRefs.filterFunction)!(entityWith(undefined))).toBe(false);
+    renderInTestApp(
+      <EntityProvider entity={entityWith(ROCKET)}>{tester.reactElement()}</EntityProvider>,
+      {
+        apis: [[circleCIApiRef, createTestClient()]],
+        mountedRoutes: { '/ci-cd': circleCIPlugin.routes.root },
+      },
+    );
+    expect(await screen.findByText('CI insights on feature/login')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByTestId('circleci-insights-card-row')).toHaveLength(1));
+    expect(screen.getByRole('link', { name: /Open insights/ })).toHaveAttribute(
+      'href',
+      '/ci-cd/insights?window=last-7-days&branch=feature%2Flogin',
+    );
+    await waitFor(() => expect(requests(/^GET v2\/insights\//)).toHaveLength(3));
+    expect(requests(/^GET v2\/insights\//).map(r => r.path).sort()).toEqual([
+      `v2/insights/${ROCKET}/flaky-tests`,
+      `v2/insights/${ROCKET}/workflows/build-and-test/summary?branch=feature%2Flogin`,
+      `v2/insights/${ROCKET}/workflows?branch=feature%2Flogin&reporting-window=last-7-days`,
+    ]);
+  });
+
+  it('defaults the insights card to 30 days of the default branch, and refuses an unknown window', () => {
+    expect(circleCIInsightsCard).toMatchObject({ disabled: true });
+    const tester = createExtensionTester(circleCIInsightsCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+    expect(() =>
+      createExtensionTester(circleCIInsightsCard, {
+        // Not a window the type allows, as app-config could still say.
+        config: { window: 'last-year' as unknown as 'last-7-days' },
+      }).reactElement(),
+    ).toThrow(/window/);
+    expect(() =>
+      createExtensionTester(circleCIInsightsCard, { config: { workflows: [] } }).reactElement(),
+    ).toThrow(/workflows/);
   });
 
   it('leaves both cards disabled until an app enables them', () => {

@@ -50,3 +50,34 @@ export const circleCIRecentPipelinesCard = EntityCardBlueprint.makeWithOverrides
     });
   },
 });
+
+/**
+ * CI insights (`entity-card:circleci/insights`): per workflow its success
+ * rate, p95 duration and their trends, plus the flaky tests, linked to the
+ * tab's Insights view. Config: `window` (a reporting window, default
+ * `last-30-days`), `branch` (default: the project's default branch) and
+ * `workflows` (names to show; default the 5 with the most runs). Disabled
+ * until enabled in `app.extensions`.
+ * @alpha
+ */
+export const circleCIInsightsCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'insights',
+  disabled: true,
+  configSchema: {
+    window: z
+      .enum(['last-24-hours', 'last-7-days', 'last-30-days', 'last-60-days', 'last-90-days'])
+      .default('last-30-days'),
+    branch: z.string().min(1).optional(),
+    workflows: z.array(z.string().min(1)).min(1).max(20).optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      type: 'info',
+      filter: isCircleCIAvailable,
+      loader: () =>
+        import('../components/InsightsCard').then(m => (
+          <m.InsightsCard window={config.window} branch={config.branch} workflows={config.workflows} />
+        )),
+    });
+  },
+});

@@ -17,6 +17,7 @@ import type {
 import type {
   JobRef,
   ListPipelinesOptions,
+  ListMyPipelinesOptions,
   GetProjectOptions,
   GetPipelineOptions,
   ListWorkflowsOptions,
@@ -66,6 +67,13 @@ export interface CircleCIApi extends InsightsApi {
    * characters.
    */
   findPipelinesByRevision(options: FindPipelinesByRevisionOptions): Promise<PipelinesByRevision>;
+  /**
+   * Lists the pipelines of a project that the token's user triggered,
+   * newest first (20 a page; `GET v2/project/{slug}/pipeline/mine`, which
+   * has no branch filter). Not every CircleCI answers it: callers should
+   * treat an error as "not available" rather than as a broken project.
+   */
+  listMyPipelines(options: ListMyPipelinesOptions): Promise<Page<Pipeline>>;
   /** Reads a project, with its default branch (`vcs_info.default_branch`). */
   getProject(options: GetProjectOptions): Promise<Project>;
   /** Reads one pipeline. */

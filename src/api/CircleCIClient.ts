@@ -13,6 +13,7 @@ import type {
   GetWorkflowOptions,
   JobRef,
   ListJobsOptions,
+  ListMyPipelinesOptions,
   ListPipelineDefinitionsOptions,
   ListPipelinesOptions,
   ListTestsOptions,
@@ -43,6 +44,7 @@ import type {
   WorkflowRun,
   WorkflowSummary,
 } from './insightsTypes';
+import { listMyPipelines } from './myPipelines';
 import { collectPages } from './pages';
 import { searchRevision } from './revisionSearch';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry';
@@ -194,6 +196,11 @@ export class CircleCIClient implements CircleCIApi {
       ...search,
       load: pageToken => this.listPipelines({ projectSlug, branch, pageToken, signal }),
     });
+  }
+
+  /** {@inheritDoc CircleCIApi.listMyPipelines} */
+  listMyPipelines(options: ListMyPipelinesOptions): Promise<Page<Pipeline>> {
+    return listMyPipelines(this.transport, options);
   }
 
   /** {@inheritDoc CircleCIApi.getProject} */

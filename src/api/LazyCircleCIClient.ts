@@ -10,6 +10,7 @@ import type {
   GetWorkflowOptions,
   JobRef,
   ListJobsOptions,
+  ListMyPipelinesOptions,
   ListPipelineDefinitionsOptions,
   ListPipelinesOptions,
   ListTestsOptions,
@@ -101,6 +102,10 @@ export class LazyCircleCIClient implements CircleCIApi {
     options: FindPipelinesByRevisionOptions,
   ): Promise<PipelinesByRevision> {
     return (await this.get()).findPipelinesByRevision(options);
+  }
+  /** {@inheritDoc CircleCIApi.listMyPipelines} */
+  async listMyPipelines(options: ListMyPipelinesOptions): Promise<Page<Pipeline>> {
+    return (await this.get()).listMyPipelines(options);
   }
   /** {@inheritDoc CircleCIApi.getProject} */
   async getProject(options: GetProjectOptions): Promise<Project> {

@@ -9,6 +9,33 @@ function paths(): string[] {
   return ctx.fake.requests.map(r => `${r.method} ${r.path}`);
 }
 
+/**
+ * The finished runs of a workflow on a branch, counted from every page of
+ * the pipelines list and their workflow lists (`not_run` is no run).
+ */
+async function countFromList(options: {
+  client: ReturnType<typeof createTestClient>;
+  branch: string;
+  workflowName: string;
+}): Promise<{ total: number; ok: number }> {
+  const { client, branch, workflowName } = options;
+  let total = 0;
+  let ok = 0;
+  let pageToken: string | undefined;
+  do {
+    const page = await client.listPipelines({ projectSlug: ROCKET, branch, pageToken });
+    for (const pipeline of page.items) {
+      for (const wf of (await client.listWorkflows({ pipelineId: pipeline.id })).items) {
+        if (wf.name !== workflowName || !wf.stopped_at || wf.status === 'not_run') continue;
+        total++;
+        if (wf.status === 'success') ok++;
+      }
+    }
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return { total, ok };
+}
+
 describe('Insights client', () => {
   it('sends the spec query names and agrees with the pipelines list', async () => {
     const client = createTestClient();
@@ -22,19 +49,28 @@ describe('Insights client', () => {
     ]);
     const metrics = page.items.find(w => w.name === 'build-and-test')?.metrics;
     expect(metrics?.total_runs).toBeGreaterThan(0);
+    const counted = await countFromList({ client, branch: 'feature/login', workflowName: 'build-and-test' });
+    expect(metrics?.total_runs).toBe(counted.total);
+    expect(metrics?.success_rate).toBeCloseTo(counted.ok / counted.total, 6);
+  });
 
-    // The same runs, counted from the pipelines list.
-    let total = 0;
-    let ok = 0;
-    for (const pipeline of (await client.listPipelines({ projectSlug: ROCKET, branch: 'feature/login' })).items) {
-      for (const wf of (await client.listWorkflows({ pipelineId: pipeline.id })).items) {
-        if (wf.name !== 'build-and-test' || !wf.stopped_at) continue;
-        total++;
-        if (wf.status === 'success') ok++;
-      }
+  it('agrees with every page of the pipelines list on the default branch over 30 days', async () => {
+    const client = createTestClient();
+    const page = await client.getWorkflowMetrics({ projectSlug: ROCKET, reportingWindow: 'last-30-days' });
+    // More runs of build-and-test than one page of pipelines holds.
+    expect((await countFromList({ client, branch: 'main', workflowName: 'build-and-test' })).total).toBeGreaterThan(20);
+    for (const workflowName of ['build-and-test', 'build-test-deploy']) {
+      const metrics = page.items.find(w => w.name === workflowName)?.metrics;
+      const counted = await countFromList({ client, branch: 'main', workflowName });
+      // Some runs failed.
+      expect(counted.ok).toBeLessThan(counted.total);
+      expect([workflowName, metrics?.total_runs, metrics?.successful_runs]).toEqual([
+        workflowName,
+        counted.total,
+        counted.ok,
+      ]);
+      expect(metrics?.success_rate).toBeCloseTo(counted.ok / counted.total, 6);
     }
-    expect(metrics?.total_runs).toBe(total);
-    expect(metrics?.success_rate).toBeCloseTo(ok / total, 6);
   });
 
   it('sends all-branches instead of a branch, and encodes workflow names as one segment', async () => {

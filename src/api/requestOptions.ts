@@ -38,6 +38,17 @@ export interface ListPipelinesOptions extends RequestOptions {
 }
 
 /**
+ * Options of {@link CircleCIApi.listMyPipelines}.
+ * @public
+ */
+export interface ListMyPipelinesOptions extends RequestOptions {
+  /** The project, as a slug string or a parsed {@link ProjectSlug}. */
+  projectSlug: string | ProjectSlug;
+  /** The `nextPageToken` of the previous page; none for the first page. */
+  pageToken?: string;
+}
+
+/**
  * Options of {@link CircleCIApi.getProject}.
  * @public
  */

@@ -4,9 +4,14 @@
  */
 import type { QueryKey } from '@tanstack/react-query';
 
-/** The key of a project's pipeline list (all pages) for a branch. */
-export function pipelinesKey(options: { slug: string; branch?: string }): QueryKey {
-  return ['circleci', 'pipelines', options.slug, options.branch ?? ''];
+/**
+ * The key of a project's pipeline list (all pages) for a branch, or of the
+ * user's own pipelines of the project (`mine`, never by branch).
+ */
+export function pipelinesKey(options: { slug: string; branch?: string; mine?: boolean }): QueryKey {
+  return options.mine
+    ? ['circleci', 'pipelines', options.slug, '', 'mine']
+    : ['circleci', 'pipelines', options.slug, options.branch ?? ''];
 }
 
 /** The key of a project (its default branch). */

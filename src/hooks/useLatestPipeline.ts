@@ -1,8 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import type { ProjectSlug } from '../domain/slug';
-import { PipelineSummary, summariesOf } from './pipelineSummaries';
+import type { WorkflowScope } from '../domain/workflowScope';
+import type { PipelineSummary } from './pipelineSummaries';
+import { useScopedSummaries } from './useScopedSummaries';
 import { usePipelineHead } from './usePipelineHead';
-import { usePipelineWorkflows } from './usePipelineWorkflows';
 import { useProject } from './useProject';
 
 /** Options of {@link useLatestPipeline}. */
@@ -11,6 +12,8 @@ export interface UseLatestPipelineOptions {
   projectSlug: ProjectSlug;
   /** The branch; the project's default branch when undefined. */
   branch?: string;
+  /** The entity's workflows (`circleci.com/workflows`): the newest pipeline with one of them, showing only those. */
+  scope?: WorkflowScope;
 }
 
 /** What {@link useLatestPipeline} returns. */
@@ -21,6 +24,8 @@ export interface LatestPipelineState {
   latest?: PipelineSummary;
   /** True once the branch is known to have no pipeline. */
   empty: boolean;
+  /** With a scope: newer pipelines hidden because they have none of its workflows. */
+  hidden: number;
   /** Why the project or the pipeline list could not be read. */
   error?: Error;
   /** True while the project or the pipeline list loads. */
@@ -37,19 +42,18 @@ export interface LatestPipelineState {
  * branch is given), one pipeline list of that branch and one workflow list
  * of the newest pipeline. The workflows are polled while they run or are
  * queued, with the tab's rules (`workflowQueries.ts`); nothing else is.
+ * With a workflow scope, the pipelines of the first page are read one by
+ * one until one has a workflow of the scope; the newer ones are counted
+ * as hidden.
  */
 export function useLatestPipeline(options: UseLatestPipelineOptions): LatestPipelineState {
   const { projectSlug } = options;
   const project = useProject({ projectSlug, enabled: options.branch === undefined });
   const branch = options.branch ?? project.value?.vcs_info.default_branch;
   const head = usePipelineHead({ projectSlug, branch, enabled: branch !== undefined });
-  const newest = head.value?.[0];
-  const ids = useMemo(() => (newest ? [newest.id] : []), [newest]);
-  const { results, live } = usePipelineWorkflows({ pipelineIds: ids });
-  const latest = useMemo(
-    () => (newest ? summariesOf({ pipelines: [newest], results })[0] : undefined),
-    [newest, results],
-  );
+  const picked = useScopedSummaries({ pipelines: head.value, scope: options.scope, want: 1 });
+  const { live } = picked;
+  const latest = picked.summaries[0];
   const error = project.error ?? head.error;
   const { refresh: refreshProject } = project;
   const { refresh: refreshHead } = head;
@@ -62,6 +66,7 @@ export function useLatestPipeline(options: UseLatestPipelineOptions): LatestPipe
     branch,
     latest,
     empty: head.value !== undefined && head.value.length === 0,
+    hidden: picked.hidden,
     error,
     loading: !error && head.value === undefined,
     live,

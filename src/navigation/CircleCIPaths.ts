@@ -11,4 +11,6 @@ export interface CircleCIPaths {
   job(options: { jobNumber: number; projectSlug?: string }): string;
   /** The pipelines of a commit; with a branch, the search is narrowed to it. */
   commit(options: { revision: string; branch?: string }): string;
+  /** The Insights view; the project is part of the URL for monorepo entities. */
+  insights(options?: { projectSlug?: string }): string;
 }

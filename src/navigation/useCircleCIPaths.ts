@@ -16,6 +16,7 @@ export function useCircleCIPaths(): CircleCIPaths {
         `${base}/commits/${encodeURIComponent(o.revision)}${
           o.branch ? `?branch=${encodeURIComponent(o.branch)}` : ''
         }`,
+      insights: o => withProject(`${base}/insights`, o?.projectSlug),
     };
   }, [base]);
 }

@@ -7,6 +7,7 @@ import type { JobModel, PipelineModel, ProjectModel, WorkflowModel } from '../si
 import type { SpecPipelineError } from '../spec/schemas';
 import { CONFIG_COMPILE_ERROR, CONFIG_FETCH_ERROR } from './pipeline-errors';
 import { STANDALONE_FAILURE } from './projects';
+import { MONOREPO, MONOREPO_MERGE_K, MONOREPO_REBUILD_K, MONOREPO_WORKFLOWS } from './monorepo';
 import { ANSI_SOUP_SUBJECT, HOSTILE_BRANCH } from './rocket';
 import type { FakeState } from '../sim/state';
 import { mainStepNumber } from '../sim/steps';
@@ -52,6 +53,19 @@ export interface DemoFacts {
     monoApi: string;
     monoWeb: string;
     empty: string;
+    /** One project serving two components, 230 quiet pipelines (see `data/monorepo.ts`). */
+    monorepo: string;
+  };
+  /** `gh/acme/monorepo`: its components' workflows and its commits built twice. */
+  monorepo: {
+    /** The workflow names of each component (`api-*` and `web-*`). */
+    workflows: { api: readonly string[]; web: readonly string[] };
+    /** Pipelines, newest first, that build one commit twice on `main` (the newer re-triggered by hand). */
+    rebuild: [number, number];
+    /** Pipelines, newest first, that build one commit on `main` and, before, on a feature branch. */
+    merge: [number, number];
+    /** Pipelines in all. */
+    pipelineCount: number;
   };
   /** The job whose main step log has ~200,000 lines (~20 MB). */
   hugeLogJob: DemoJob;
@@ -97,6 +111,8 @@ export interface DemoFacts {
     /** The workflow whose `stopped_at` is `""` with `workflowStoppedAtEmpty` (finished, `not_run`). */
     emptyStoppedAtWorkflow: DemoWorkflow;
   };
+  /** A workflow whose name has spaces and a slash (`deploy / eu-west-1`), and its branch. */
+  slashWorkflow: DemoWorkflow & { branch: string };
   /** The `javascript:` url of one of the hostile artifacts. */
   hostileArtifactUrl: string;
   /** The branch name that is an HTML injection attempt. */
@@ -174,9 +190,28 @@ function pipelineNumbers(project: ProjectModel, test: (p: PipelineModel) => bool
   return project.pipelines.filter(test).map(p => p.number);
 }
 
+const MONOREPO_FIRST_NUMBER = MONOREPO.firstPipelineNumber;
+
+function monorepoFacts(project: ProjectModel): DemoFacts['monorepo'] {
+  const newest = project.pipelines.length - 1 + MONOREPO_FIRST_NUMBER;
+  const number = (k: number) => newest - k;
+  return {
+    workflows: MONOREPO_WORKFLOWS,
+    rebuild: [number(MONOREPO_REBUILD_K), number(MONOREPO_REBUILD_K + 1)],
+    merge: [number(MONOREPO_MERGE_K), number(MONOREPO_MERGE_K + 2)],
+    pipelineCount: project.pipelines.length,
+  };
+}
+
+function slashWorkflow(project: ProjectModel): DemoFacts['slashWorkflow'] {
+  const workflow = findWorkflow({ project, test: w => w.name === 'deploy / eu-west-1' });
+  const pipeline = project.pipelines.find(p => p.number === workflow.pipelineNumber);
+  return { ...workflow, branch: pipeline?.vcs?.branch ?? '' };
+}
+
 /** Computes the facts from a freshly built state. */
 export function demoFacts(state: FakeState): DemoFacts {
-  const [rocket, standalone, bucket, monoApi, monoWeb, empty] = state.projects;
+  const [rocket, standalone, bucket, monoApi, monoWeb, empty, monorepo] = state.projects;
   const inRocket = (test: (job: JobModel, pipeline: PipelineModel) => boolean) =>
     findJob({ project: rocket, test });
   const approval = inRocket(job => job.type === 'approval' && job.approvedAt === undefined);
@@ -193,7 +228,9 @@ export function demoFacts(state: FakeState): DemoFacts {
       monoApi: monoApi.slug,
       monoWeb: monoWeb.slug,
       empty: empty.slug,
+      monorepo: monorepo.slug,
     },
+    monorepo: monorepoFacts(monorepo),
     hugeLogJob: strip(inRocket(job => job.kind === 'e2e')),
     parallelJob: {
       ...strip(parallel),
@@ -246,6 +283,7 @@ export function demoFacts(state: FakeState): DemoFacts {
         test: w => w.emptyStoppedAtQuirk === true,
       }),
     },
+    slashWorkflow: slashWorkflow(rocket),
     hostileArtifactUrl: HOSTILE_ARTIFACT_URL,
     hostileBranch: HOSTILE_BRANCH,
     ansiSubject: ANSI_SOUP_SUBJECT,

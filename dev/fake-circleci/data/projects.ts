@@ -5,6 +5,7 @@
 
 import type { FailureModel } from '../sim/model';
 import { ROCKET } from './rocket';
+import { MONOREPO } from './monorepo';
 import { ciJobs, deployJobs, min, type ProjectBlueprint } from './blueprint';
 
 /** The organisation id of the `circleci/...` (GitLab) project. */
@@ -150,4 +151,6 @@ export const PROJECT_BLUEPRINTS: readonly ProjectBlueprint[] = [
   monoProject({ part: 'api', firstJobNumber: 2001 }),
   monoProject({ part: 'web', firstJobNumber: 3001 }),
   EMPTY,
+  // Last, so that adding it moved no id of the projects above.
+  MONOREPO,
 ];

@@ -127,7 +127,8 @@ export function olderPipeline(k: number): PipelineBlueprint {
     return {
       ...base,
       workflows: regions.map((region, i) => ({
-        name: `deploy-${region}`,
+        // Workflow names with spaces and a slash, sent as one path segment (`%2F`).
+        name: `deploy / ${region}`,
         offsetMs: 1500 + i * 200,
         jobs: [{ name: `deploy-${region}`, kind: 'deploy' as const, contexts: ['production'] }],
       })),

@@ -4,7 +4,8 @@
  * default branch counts; the summary compares the last 24 hours with the
  * 24 hours before (the demo history spans about a day and a half), and its
  * trends are ratios (`(now - before) / before`, 0 when before is 0); durations
- * count successful runs only; every list is one page.
+ * count successful runs only; every list is one page. The workflow name is
+ * one whole path segment (`{name}`), so `%2F` in it stays in the name.
  */
 
 import type {
@@ -72,7 +73,7 @@ export function addInsightsRoutes(add: Add): void {
     return json(200, body);
   });
 
-  add('GET', `${BASE}/workflows/:name`, (ctx, p) => {
+  add('GET', `${BASE}/workflows/{name}`, (ctx, p) => {
     const proj = project(ctx, p);
     if (!proj) return projectNotFound();
     const start = Date.parse(ctx.query.get('start-date') ?? '') || ctx.t - 90 * DAY_MS;
@@ -101,7 +102,7 @@ export function addInsightsRoutes(add: Add): void {
     return json(200, body);
   });
 
-  add('GET', `${BASE}/workflows/:name/summary`, (ctx, p) => {
+  add('GET', `${BASE}/workflows/{name}/summary`, (ctx, p) => {
     const proj = project(ctx, p);
     if (!proj) return projectNotFound();
     const scope = { project: proj, branch: branchOf(ctx, proj), workflowName: p.name, t: ctx.t };
@@ -139,7 +140,7 @@ export function addInsightsRoutes(add: Add): void {
     return json(200, body);
   });
 
-  add('GET', `${BASE}/workflows/:name/jobs`, (ctx, p) => {
+  add('GET', `${BASE}/workflows/{name}/jobs`, (ctx, p) => {
     const proj = project(ctx, p);
     if (!proj) return projectNotFound();
     const days = windowDays(ctx.query.get('reporting-window'));
@@ -179,7 +180,7 @@ export function addInsightsRoutes(add: Add): void {
     return json(200, body);
   });
 
-  add('GET', `${BASE}/workflows/:name/test-metrics`, (ctx, p) => {
+  add('GET', `${BASE}/workflows/{name}/test-metrics`, (ctx, p) => {
     const proj = project(ctx, p);
     if (!proj) return projectNotFound();
     const runs = finishedRuns({

@@ -27,15 +27,17 @@ import {
   result,
   withJob,
   type Handler,
-  type Params,
   type RouteContext,
 } from './respond';
 import { addInsightsRoutes } from './insights';
+import { matchRoute, type PathSegments } from './match';
+import { addV1Routes } from './routes-v1';
 import { buildDetailsJson } from './serialize-v1';
 import { meJson, pipelineJson, projectJson, workflowJson } from './serialize-v2';
 import { jobDetailsJson, workflowJobsJson } from './serialize-v2-jobs';
 
 export { json, type RouteContext } from './respond';
+export type { PathSegments } from './match';
 
 const listPipelines: Handler = (ctx, p) => {
   const proj = project(ctx, p);
@@ -216,24 +218,19 @@ add(
 );
 
 addInsightsRoutes(add);
+addV1Routes(add);
 
 /** Routes a request; unknown routes answer 404 `{"message":"Not found"}`. */
 export async function route(options: {
   ctx: RouteContext;
   method: string;
-  segments: string[];
+  segments: PathSegments;
 }): Promise<Response> {
   const { ctx, method, segments } = options;
   let methodMismatch = false;
   for (const r of ROUTES) {
-    if (r.pattern.length !== segments.length) continue;
-    const params: Params = {};
-    const ok = r.pattern.every((part, i) => {
-      if (!part.startsWith(':')) return part === segments[i];
-      params[part.slice(1)] = segments[i];
-      return segments[i] !== '';
-    });
-    if (!ok) continue;
+    const params = matchRoute(r.pattern, segments);
+    if (!params) continue;
     if (r.method !== method) {
       methodMismatch = true;
       continue;

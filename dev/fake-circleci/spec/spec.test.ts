@@ -91,14 +91,20 @@ async function checkInsights(fake: FakeCircleCI, slug: string): Promise<void> {
   const base = `v2/insights/${slug}`;
   check('flakyTests', await get(fake, `${base}/flaky-tests`));
   check('insightsBranches', await get(fake, `${base}/branches`));
-  const metrics = await get(fake, `${base}/workflows?all-branches=true&reporting-window=last-7-days`);
-  check('insightsWorkflows', metrics);
-  for (const item of metrics.items as Item[]) {
-    const name = encodeURIComponent(String(item.name));
-    check('insightsRuns', await get(fake, `${base}/workflows/${name}?all-branches=true`));
-    check('insightsJobs', await get(fake, `${base}/workflows/${name}/jobs?all-branches=true`));
-    check('insightsSummary', await get(fake, `${base}/workflows/${name}/summary?all-branches=true`));
-    check('insightsTests', await get(fake, `${base}/workflows/${name}/test-metrics?all-branches=true`));
+  // All branches, the default branch, and the branch whose workflow names hold slashes.
+  for (const scope of ['all-branches=true', '', `branch=${encodeURIComponent(fake.demo.slashWorkflow.branch)}`]) {
+    const q = scope ? `?${scope}` : '';
+    const and = scope ? `&${scope}` : '';
+    const metrics = await get(fake, `${base}/workflows?reporting-window=last-30-days${and}`);
+    check('insightsWorkflows', metrics);
+    for (const item of metrics.items as Item[]) {
+      const name = encodeURIComponent(String(item.name));
+      check('insightsRuns', await get(fake, `${base}/workflows/${name}${q}`));
+      check('insightsJobs', await get(fake, `${base}/workflows/${name}/jobs?reporting-window=last-7-days${and}`));
+      check('insightsSummary', await get(fake, `${base}/workflows/${name}/summary${q}`));
+      check('insightsTests', await get(fake, `${base}/workflows/${name}/test-metrics${q}`));
+      check('insightsBranches', await get(fake, `${base}/branches?workflow-name=${name}`));
+    }
   }
 }
 
@@ -206,6 +212,8 @@ describe('fake CircleCI vs the OpenAPI description of API v2', () => {
   it('error bodies validate against the default response', async () => {
     for (const path of [
       'v2/project/gh/acme/nope/pipeline',
+      'v2/insights/gh/acme/nope/workflows',
+      'v2/insights/gh/acme/nope/workflows/a%2Fb/summary',
       'v2/pipeline/00000000-0000-4000-8000-000000000000',
       'v2/nope',
     ]) {

@@ -89,4 +89,35 @@ describe('the commit view', () => {
     expect(await screen.findByText(`Pipelines of commit ${sha}`)).toBeInTheDocument();
     expect(await screen.findByText(/pipelines of this commit among the last/)).toBeInTheDocument();
   });
+
+  it('spends at most 10 pipeline pages by default, plus one workflow list per match only', async () => {
+    const slug = ctx.fake.demo.slugs.monorepo;
+    const [again, first] = ctx.fake.demo.monorepo.rebuild;
+    const client = createTestClient();
+    const head = await client.listPipelines({ projectSlug: slug });
+    const second = await client.listPipelines({ projectSlug: slug, pageToken: head.nextPageToken });
+    const rebuilt = second.items.find(p => p.number === first)!;
+    const lookups: Array<[string, number]> = [['0badc0ffee0badc0ffee', 0], [rebuilt.vcs!.revision, 2]];
+    for (const [revision, matches] of lookups) {
+      const from = ctx.fake.requests.length;
+      const { unmount } = await renderWithEntity({
+        element: <CommitPage slugs={[parseProjectSlug(slug)]} revision={revision} />,
+        slug,
+      });
+      const summary = matches
+        ? `${matches} pipelines of this commit among the last`
+        : 'Not found in the last 200 pipelines.';
+      expect(await screen.findByText(new RegExp(summary), undefined, { timeout: 20_000 })).toBeInTheDocument();
+      await waitFor(() => expect(screen.queryAllByText('Loading workflows…')).toHaveLength(0));
+      const pipelines = requests(from, /\/pipeline(\?|$)/);
+      expect(pipelines.length).toBeLessThanOrEqual(10);
+      // Not found: exactly the bound; found (page 2): the walk stops once settled.
+      expect(pipelines.length === 10).toBe(matches === 0);
+      const shown = screen.queryAllByText(/^#\d+/).map(e => /^#\d+/.exec(e.textContent!)![0]);
+      expect(shown).toEqual(matches ? [`#${again}`, `#${first}`] : []);
+      expect(requests(from, /^GET v2\/pipeline\/[^/]+\/workflow/)).toHaveLength(matches);
+      expect(requests(from, /./)).toHaveLength(pipelines.length + matches);
+      unmount();
+    }
+  });
 });

@@ -11,6 +11,8 @@ import { latestWorkflowRuns } from '../../domain/status';
 import { stripControl } from '../../domain/text';
 import type { PipelineSummary } from '../../hooks/pipelineSummaries';
 import { useLatestPipeline } from '../../hooks/useLatestPipeline';
+import { useWorkflowScope } from '../../hooks/useWorkflowScope';
+import type { WorkflowScope } from '../../domain/workflowScope';
 import { useTabLink } from '../../hooks/useTabLink';
 import { useCircleCIPaths } from '../../navigation';
 import { circleCITranslationRef } from '../../translation';
@@ -60,17 +62,27 @@ function Workflows(props: { summary: PipelineSummary; tabLinked: boolean }) {
   );
 }
 
-function ProjectLatest(props: { projectSlug: ProjectSlug; branch?: string }) {
-  const { projectSlug } = props;
+function ProjectLatest(props: { projectSlug: ProjectSlug; branch?: string; scope?: WorkflowScope }) {
+  const { projectSlug, scope } = props;
   const { t, translate } = useCircleCITranslation();
   const tabLinked = useTabLink() !== undefined;
-  const state = useLatestPipeline({ projectSlug, branch: props.branch });
+  const state = useLatestPipeline({ projectSlug, branch: props.branch, scope });
+  const hidden = scope && state.hidden > 0 && (
+    <Typography variant="body2" data-testid="circleci-card-hidden">
+      {t('workflowScope.hidden', { count: state.hidden, patterns: scope.patterns.join(', ') })}
+    </Typography>
+  );
   const subject = t('cards.projectSubject', { project: projectSlug.slug });
   if (state.error) return <ErrorState error={state.error} subject={subject} onRetry={state.retry} />;
   if (state.loading) return <Progress />;
   const { latest, branch = '' } = state;
   if (!latest) {
-    return <Typography variant="body2">{t('cards.noPipelinesOnBranch', { branch })}</Typography>;
+    return (
+      <>
+        <Typography variant="body2">{t('cards.noPipelinesOnBranch', { branch })}</Typography>
+        {hidden}
+      </>
+    );
   }
   return (
     <div>
@@ -92,6 +104,7 @@ function ProjectLatest(props: { projectSlug: ProjectSlug; branch?: string }) {
           {t('cards.viewOnCircleCI')}
         </Link>
       </Typography>
+      {hidden}
     </div>
   );
 }
@@ -106,6 +119,7 @@ function ProjectLatest(props: { projectSlug: ProjectSlug; branch?: string }) {
 export function LatestPipelineCard(props: LatestPipelineCardProps): ReactElement {
   const { t } = useTranslationRef(circleCITranslationRef);
   const tab = useTabLink();
+  const scope = useWorkflowScope();
   return (
     <InfoCard
       title={
@@ -116,9 +130,19 @@ export function LatestPipelineCard(props: LatestPipelineCardProps): ReactElement
       variant="gridItem"
       deepLink={tab ? { title: t('cards.allPipelines'), link: tab } : undefined}
     >
-      <CardProjects>
-        {projectSlug => <ProjectLatest projectSlug={projectSlug} branch={props.branch} />}
-      </CardProjects>
+      {scope.state === 'invalid' ? (
+        <ErrorState error={new Error(t('workflowScope.invalid', { value: scope.value }))} />
+      ) : (
+        <CardProjects>
+          {projectSlug => (
+            <ProjectLatest
+              projectSlug={projectSlug}
+              branch={props.branch}
+              scope={scope.state === 'ok' ? scope.scope : undefined}
+            />
+          )}
+        </CardProjects>
+      )}
     </InfoCard>
   );
 }

@@ -30,9 +30,12 @@ function useNewPipelinesText(pipelines: readonly Pick<Pipeline, 'id' | 'number'>
       known.current = new Set(pipelines.map(p => p.id));
       return;
     }
-    const arrived = pipelines.filter(p => !known.current!.has(p.id));
+    // Older pages ("Load more") are not news: only pipelines newer than the newest known.
+    const newest = Math.max(...pipelines.filter(p => known.current!.has(p.id)).map(p => p.number));
+    const unseen = pipelines.filter(p => !known.current!.has(p.id));
+    for (const p of unseen) known.current.add(p.id);
+    const arrived = unseen.filter(p => p.number > newest);
     if (arrived.length === 0) return;
-    for (const p of arrived) known.current.add(p.id);
     const numbers = arrived.map(p => `#${p.number}`).join(', ');
     setText(
       arrived.length === 1

@@ -1,19 +1,11 @@
 import { ReactElement, useId } from 'react';
 import TextField from '@material-ui/core/TextField';
-import { STATUS_FILTERS, StatusFilter, parseStatusFilter } from '../../domain/pipelineFilters';
+import type { PipelineFilterValues } from '../../domain/filterParams';
+import { STATUS_FILTERS, parseStatusFilter } from '../../domain/pipelineFilters';
 import { statusText } from '../../domain/statusLabels';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 
-/**
- * The status and workflow filters of the pipelines page.
- * @internal
- */
-export interface PipelineFilterValues {
-  /** Only pipelines with this status. */
-  status?: StatusFilter;
-  /** Only pipelines with a workflow of this name (or simple glob). */
-  workflow?: string;
-}
+export type { PipelineFilterValues } from '../../domain/filterParams';
 
 /**
  * Props of {@link PipelineFilters}.
@@ -22,19 +14,31 @@ export interface PipelineFilterValues {
 export interface PipelineFiltersProps extends PipelineFilterValues {
   /** The workflow names seen in what has been loaded. */
   workflowNames: string[];
+  /** The logins seen in what has been loaded. */
+  actors: string[];
+  /** True when CircleCI lists the user's own pipelines: "Only mine" is offered. */
+  mineAvailable?: boolean;
+  /** Called on intent to use the "triggered by" filter (hover, focus), to find out about "mine". */
+  onTriggeredByIntent?: () => void;
   /** Called with the new filters. */
   onChange: (next: PipelineFilterValues) => void;
 }
 
+const MINE = '\u0000mine';
+
 /**
- * Two selects: the status, and the workflow name, of the pipelines shown.
+ * Three selects: the status, the workflow name and who triggered the
+ * pipelines shown ("Only mine" when CircleCI answers `pipeline/mine`).
  * @internal
  */
 export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
-  const { status, workflow, workflowNames, onChange } = props;
+  const { status, workflow, actor, mine, workflowNames, actors, onChange } = props;
   const { t, translate } = useCircleCITranslation();
   const id = useId();
+  const values: PipelineFilterValues = { status, workflow, actor, mine };
   const names = workflow && !workflowNames.includes(workflow) ? [workflow, ...workflowNames] : workflowNames;
+  let triggeredBy = actor ?? '';
+  if (mine) triggeredBy = MINE;
   return (
     <>
       <TextField
@@ -45,7 +49,7 @@ export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
         label={t('filters.status')}
         value={status ?? ''}
         SelectProps={{ native: true }}
-        onChange={e => onChange({ status: parseStatusFilter(e.target.value), workflow })}
+        onChange={e => onChange({ ...values, status: parseStatusFilter(e.target.value) })}
       >
         <option value="">{t('filters.anyStatus')}</option>
         {STATUS_FILTERS.map(s => (
@@ -62,12 +66,39 @@ export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
         label={t('filters.workflow')}
         value={workflow ?? ''}
         SelectProps={{ native: true }}
-        onChange={e => onChange({ status, workflow: e.target.value || undefined })}
+        onChange={e => onChange({ ...values, workflow: e.target.value || undefined })}
       >
         <option value="">{t('filters.anyWorkflow')}</option>
         {names.map(n => (
           <option key={n} value={n}>
             {n}
+          </option>
+        ))}
+      </TextField>
+      <TextField
+        select
+        size="small"
+        variant="outlined"
+        id={`${id}-actor`}
+        label={t('filters.triggeredBy')}
+        value={triggeredBy}
+        SelectProps={{ native: true }}
+        onMouseEnter={props.onTriggeredByIntent}
+        onFocus={props.onTriggeredByIntent}
+        onChange={e => {
+          const value = e.target.value;
+          onChange({
+            ...values,
+            mine: value === MINE || undefined,
+            actor: value && value !== MINE ? value : undefined,
+          });
+        }}
+      >
+        <option value="">{t('filters.anyone')}</option>
+        {(props.mineAvailable || mine) && <option value={MINE}>{t('filters.onlyMine')}</option>}
+        {actors.map(a => (
+          <option key={a} value={a}>
+            {t('filters.onlyActor', { actor: a })}
           </option>
         ))}
       </TextField>

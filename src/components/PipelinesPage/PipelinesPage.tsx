@@ -16,6 +16,8 @@ import type { WorkflowScope } from '../../domain/workflowScope';
 import { seenBranches } from '../../domain/branches';
 import { derivePipelineStatus } from '../../domain/status';
 import { usePipelines } from '../../hooks/usePipelines';
+import { useFilterWalk } from '../../hooks/useFilterWalk';
+import { useMyPipelinesAvailable } from '../../hooks/useMyPipelinesAvailable';
 import { useAfterFirstPaint } from '../../hooks/useAfterFirstPaint';
 import { usePipelineWorkflows } from '../../hooks/usePipelineWorkflows';
 import type { PipelineWorkflows } from '../../hooks/usePipelineWorkflows';
@@ -87,7 +89,12 @@ function useStableRows(options: {
 
 function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const { projectSlug, branch, onRefresh, onBranchChange, filters, onFiltersChange, workflowScope } = props;
-  const state = usePipelines({ projectSlug, branch });
+  const myPipelines = useMyPipelinesAvailable({ projectSlug });
+  // A refused `pipeline/mine` drops the filter quietly: everyone's pipelines, with a note.
+  const mineRefused = Boolean(filters?.mine) && myPipelines.available === false;
+  const mine = Boolean(filters?.mine) && !mineRefused;
+  const applied = useMemo(() => ({ ...filters, mine: mine || undefined }), [filters, mine]);
+  const state = usePipelines({ projectSlug, branch, mine });
   const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
   const { results: workflows, live, updatedAt } = usePipelineWorkflows({ pipelineIds: ids });
   const { t } = useCircleCITranslation();
@@ -103,10 +110,22 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   };
 
   const allRows = useStableRows({ pipelines: state.pipelines, workflows, projectSlug });
-  const { rows, coverage, workflowNames, hidden } = useFilteredRows({
+  const { rows, coverage, workflowNames, actors, hidden, settled, filtering } = useFilteredRows({
     rows: allRows,
-    filters,
+    filters: applied,
     scope: workflowScope,
+    branch,
+  });
+  const walk = useFilterWalk({
+    active: filtering,
+    matches: rows.length,
+    settled,
+    pages: state.pages,
+    hasMore: state.hasMore,
+    loading: state.loading,
+    failed: Boolean(state.error),
+    loadMore: state.loadMore,
+    filterKey: JSON.stringify(applied),
   });
 
   // The branch picker (MUI Autocomplete) costs about 20 ms to mount: it
@@ -147,11 +166,22 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const footer = (
     <Box mt={1} display="flex" flexDirection="column" alignItems="center" style={{ gap: 8 }}>
       {state.error && <ErrorState error={state.error} subject={subject} />}
+      {mineRefused && <Typography variant="body2">{t('filters.mineUnavailable')}</Typography>}
       {coverage && <Typography role="status" variant="body2">{coverage}</Typography>}
       {hidden && <Typography variant="body2">{hidden}</Typography>}
+      {walk.walking && walk.pagesSearched > 0 && (
+        <Typography variant="body2" data-testid="circleci-filter-walk">
+          {t('filters.walking', { pages: String(walk.pagesSearched), max: String(walk.maxPages) })}
+        </Typography>
+      )}
+      {walk.bounded && !walk.walking && (
+        <Typography variant="body2" data-testid="circleci-filter-walk">
+          {t('filters.bounded', { pages: String(walk.pagesSearched) })}
+        </Typography>
+      )}
       {state.hasMore && (
-        <Button variant="outlined" onClick={state.loadMore} disabled={state.loading}>
-          {state.loading ? t('pipelines.loading') : t('pipelines.loadMore')}
+        <Button variant="outlined" onClick={walk.loadMore} disabled={state.loading || walk.walking}>
+          {state.loading || walk.walking ? t('pipelines.loading') : t('pipelines.loadMore')}
         </Button>
       )}
     </Box>
@@ -163,7 +193,14 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
       </Typography>
       {filter}
       {onFiltersChange && filterReady && (
-        <PipelineFilters {...filters} workflowNames={workflowNames} onChange={onFiltersChange} />
+        <PipelineFilters
+          {...applied}
+          workflowNames={workflowNames}
+          actors={actors}
+          mineAvailable={myPipelines.available}
+          onTriggeredByIntent={myPipelines.probe}
+          onChange={onFiltersChange}
+        />
       )}
       <Tooltip title={t('pipelines.refresh')}>
         <IconButton aria-label={t('pipelines.refresh')} size="small" onClick={refresh}>
@@ -171,6 +208,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
         </IconButton>
       </Tooltip>
       <TriggerPipeline projectSlug={projectSlug} branch={branch} />
+      <Link to={paths.insights({ projectSlug: projectSlug.slug })}>{t('insights.tabLink')}</Link>
       {updatedAt && <LiveIndicator live={live} updatedAt={updatedAt} />}
       <NewPipelinesAnnouncement pipelines={state.pipelines} />
     </div>

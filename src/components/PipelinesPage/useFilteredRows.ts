@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
+import { pipelineMatches, seenActors, type PipelineFilterValues } from '../../domain/filterParams';
 import { hasWorkflowNamed, statusMatches, workflowNameTest } from '../../domain/pipelineFilters';
 import { statusText } from '../../domain/statusLabels';
 import { derivePipelineStatus } from '../../domain/status';
 import type { WorkflowScope } from '../../domain/workflowScope';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
-import type { PipelineFilterValues } from '../PipelineFilters';
 import type { PipelineRow } from '../PipelinesTable';
 
 /** The rows the filters keep, and what they cover. */
@@ -15,8 +15,14 @@ export interface FilteredRows {
   coverage?: string;
   /** The workflow names of the rows loaded, sorted. */
   workflowNames: string[];
+  /** The logins that triggered the rows loaded (and the one filtered on), sorted. */
+  actors: string[];
   /** With a workflow scope: how many loaded pipelines it hides, as a sentence. */
   hidden?: string;
+  /** True once every loaded row is decided: its workflows arrived (or failed) where a filter needs them. */
+  settled: boolean;
+  /** True when some filter (or the scope) may hide loaded pipelines. */
+  filtering: boolean;
 }
 
 /**
@@ -37,19 +43,23 @@ function scoped(rows: PipelineRow[], scope: WorkflowScope | undefined): { rows: 
 }
 
 /**
- * Applies the status and workflow filters to the rows loaded so far. A row
- * whose workflows have not arrived yet is left out until they do.
+ * Applies the filters to the rows loaded so far: status and workflow (a
+ * row whose workflows have not arrived yet is left out until they do),
+ * who triggered it, and, for the user's own list (`mine`, which CircleCI
+ * cannot filter by branch), the branch.
  */
 export function useFilteredRows(options: {
   rows: PipelineRow[];
   filters?: PipelineFilterValues;
   /** The entity's `circleci.com/workflows` scope, if any. */
   scope?: WorkflowScope;
+  /** The branch, applied here only when the list is the user's own. */
+  branch?: string;
 }): FilteredRows {
   const { filters, scope } = options;
   const { t, translate } = useCircleCITranslation();
-  const status = filters?.status;
-  const workflow = filters?.workflow;
+  const { status, workflow, actor, mine } = filters ?? {};
+  const branch = mine ? options.branch : undefined;
   return useMemo(() => {
     const { rows, hidden: hiddenCount } = scoped(options.rows, scope);
     const hidden = scope
@@ -58,23 +68,29 @@ export function useFilteredRows(options: {
     const names = new Set<string>();
     rows.forEach(r => r.workflows?.forEach(w => names.add(w.name)));
     const workflowNames = [...names].sort();
+    const actors = seenActors(rows.map(r => r.pipeline), actor);
     const test = workflow ? workflowNameTest(workflow) : undefined;
-    if (!status && !test) return { rows, workflowNames, hidden };
+    const needsWorkflows = Boolean(status || test || scope);
+    const settled = !needsWorkflows || options.rows.every(r => r.workflows || r.workflowsError);
+    const filtering = Boolean(needsWorkflows || actor || branch);
+    if (!status && !test && !actor && !branch) {
+      const coverage = mine ? t('filters.mineOnly', { count: rows.length }) : undefined;
+      return { rows, coverage, workflowNames, actors, hidden, settled, filtering };
+    }
     const kept = rows.filter(
       r =>
-        r.workflows !== undefined &&
-        (!status || statusMatches({ status: r.status, filter: status })) &&
-        (!test || hasWorkflowNamed({ workflows: r.workflows, test })),
+        pipelineMatches({ pipeline: r.pipeline, actor, branch }) &&
+        (!status || (r.workflows !== undefined && statusMatches({ status: r.status, filter: status }))) &&
+        (!test || (r.workflows !== undefined && hasWorkflowNamed({ workflows: r.workflows, test }))),
     );
-    const params = { shown: String(kept.length), count: rows.length };
-    let coverage: string;
-    if (status && test) {
-      coverage = t('filters.byBoth', { ...params, status: statusText(status, translate), workflow: workflow! });
-    } else if (status) {
-      coverage = t('filters.byStatus', { ...params, status: statusText(status, translate) });
-    } else {
-      coverage = t('filters.byWorkflow', { ...params, workflow: workflow! });
-    }
-    return { rows: kept, coverage, workflowNames, hidden };
-  }, [options.rows, scope, status, workflow, t, translate]);
+    const what = [
+      status ? t('filters.statusPipelines', { status: statusText(status, translate) }) : t('filters.pipelines'),
+      test ? t('filters.withWorkflow', { workflow: workflow! }) : '',
+      actor ? t('filters.byActor', { actor }) : '',
+      branch ? t('filters.onBranch', { branch }) : '',
+    ].join('');
+    const params = { shown: String(kept.length), what, count: rows.length };
+    const coverage = mine ? t('filters.coversMine', params) : t('filters.covers', params);
+    return { rows: kept, coverage, workflowNames, actors, hidden, settled, filtering };
+  }, [options.rows, scope, status, workflow, actor, mine, branch, t, translate]);
 }

@@ -4,7 +4,7 @@ import Tabs from '@material-ui/core/Tabs';
 import { useSearchParams } from 'react-router-dom';
 import { projectOf } from '../../domain/projects';
 import type { ProjectSlug } from '../../domain/slug';
-import { parseStatusFilter } from '../../domain/pipelineFilters';
+import { readFilterParams, writeFilterParams } from '../../domain/filterParams';
 import type { WorkflowScope } from '../../domain/workflowScope';
 import { PipelinesPage } from '../PipelinesPage';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
@@ -31,10 +31,7 @@ export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
   const { t } = useCircleCITranslation();
   const chosen = projectOf(slugs, params.get('project'));
   const branch = params.get('branch') || undefined;
-  const filters = {
-    status: parseStatusFilter(params.get('status')),
-    workflow: params.get('workflow') || undefined,
-  };
+  const filters = readFilterParams(params);
   return (
     <>
       {slugs.length > 1 && (
@@ -61,16 +58,7 @@ export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
         branch={branch}
         filters={filters}
         workflowScope={props.workflowScope}
-        onFiltersChange={next =>
-          setParams(p => {
-            const params2 = new URLSearchParams(p);
-            for (const [key, value] of [['status', next.status], ['workflow', next.workflow]] as const) {
-              if (value) params2.set(key, value);
-              else params2.delete(key);
-            }
-            return params2;
-          })
-        }
+        onFiltersChange={next => setParams(p => writeFilterParams(p, next))}
         onBranchChange={next =>
           setParams(p => {
             const params2 = new URLSearchParams(p);

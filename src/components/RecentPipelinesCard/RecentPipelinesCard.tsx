@@ -5,6 +5,8 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { circleCIAppLinks } from '../../domain/links';
 import type { ProjectSlug } from '../../domain/slug';
 import { useRecentPipelines } from '../../hooks/useRecentPipelines';
+import { useWorkflowScope } from '../../hooks/useWorkflowScope';
+import type { WorkflowScope } from '../../domain/workflowScope';
 import { useTabLink } from '../../hooks/useTabLink';
 import { circleCITranslationRef } from '../../translation';
 import { CardProjects } from '../CardProjects';
@@ -25,18 +27,26 @@ export interface RecentPipelinesCardProps {
   limit?: number;
 }
 
-function ProjectRecent(props: { projectSlug: ProjectSlug; branch?: string; limit: number }) {
-  const { projectSlug, branch, limit } = props;
+function ProjectRecent(props: { projectSlug: ProjectSlug; branch?: string; limit: number; scope?: WorkflowScope }) {
+  const { projectSlug, branch, limit, scope } = props;
   const { t } = useTranslationRef(circleCITranslationRef);
-  const state = useRecentPipelines({ projectSlug, branch, limit });
+  const state = useRecentPipelines({ projectSlug, branch, limit, scope });
+  const hidden = scope && state.hidden > 0 && (
+    <Typography variant="body2" data-testid="circleci-card-hidden">
+      {t('workflowScope.hidden', { count: state.hidden, patterns: scope.patterns.join(', ') })}
+    </Typography>
+  );
   const subject = t('cards.projectSubject', { project: projectSlug.slug });
   if (state.error) return <ErrorState error={state.error} subject={subject} onRetry={state.retry} />;
   if (!state.summaries) return <Progress />;
   if (state.summaries.length === 0) {
     return (
-      <Typography variant="body2">
-        {branch ? t('cards.noPipelinesOnBranch', { branch }) : t('cards.noPipelines')}
-      </Typography>
+      <>
+        <Typography variant="body2">
+          {branch ? t('cards.noPipelinesOnBranch', { branch }) : t('cards.noPipelines')}
+        </Typography>
+        {hidden}
+      </>
     );
   }
   return (
@@ -49,6 +59,7 @@ function ProjectRecent(props: { projectSlug: ProjectSlug; branch?: string; limit
           showBranch={!branch}
         />
       ))}
+      {hidden}
       <Typography variant="body2" component="div">
         <Link to={circleCIAppLinks.project(projectSlug)}>{t('cards.viewOnCircleCI')}</Link>
       </Typography>
@@ -67,6 +78,7 @@ export function RecentPipelinesCard(props: RecentPipelinesCardProps): ReactEleme
   const tab = useTabLink();
   const wanted = Number.isFinite(props.limit) ? Math.trunc(props.limit!) : DEFAULT_RECENT_LIMIT;
   const limit = Math.min(20, Math.max(1, wanted));
+  const scope = useWorkflowScope();
   return (
     <InfoCard
       title={
@@ -77,9 +89,20 @@ export function RecentPipelinesCard(props: RecentPipelinesCardProps): ReactEleme
       variant="gridItem"
       deepLink={tab ? { title: t('cards.allPipelines'), link: tab } : undefined}
     >
-      <CardProjects>
-        {projectSlug => <ProjectRecent projectSlug={projectSlug} branch={props.branch} limit={limit} />}
-      </CardProjects>
+      {scope.state === 'invalid' ? (
+        <ErrorState error={new Error(t('workflowScope.invalid', { value: scope.value }))} />
+      ) : (
+        <CardProjects>
+          {projectSlug => (
+            <ProjectRecent
+              projectSlug={projectSlug}
+              branch={props.branch}
+              limit={limit}
+              scope={scope.state === 'ok' ? scope.scope : undefined}
+            />
+          )}
+        </CardProjects>
+      )}
     </InfoCard>
   );
 }

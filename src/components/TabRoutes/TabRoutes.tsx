@@ -10,6 +10,7 @@ import { useWorkflowScope } from '../../hooks/useWorkflowScope';
 import { parseRevision } from '../../domain/commits';
 import { CommitPage } from '../CommitPage';
 import { ErrorState } from '../ErrorState';
+import { InsightsPage } from '../InsightsPage';
 import { JobPage } from '../JobPage';
 import { ProjectPipelines } from '../ProjectPipelines';
 import { WorkflowPage } from '../WorkflowPage';
@@ -88,7 +89,7 @@ const useStyles = makeStyles(theme => ({
 /**
  * The CircleCI tab's routes, for the entity in context: `/` (pipelines),
  * `/workflows/:workflowId`, `/jobs/:jobNumber` (with `?project=` for
- * monorepos), `/commits/:sha` (with `?branch=`), and the classic plugin's `/:buildId`. Use it inside an
+ * monorepos), `/commits/:sha` (with `?branch=`), `/insights` (with `?window=`, `?branch=`), and the classic plugin's `/:buildId`. Use it inside an
  * `EntityProvider`, or use {@link EntityCircleCIContent}, which wraps it.
  * @internal
  */
@@ -129,6 +130,7 @@ export function TabRoutes(): ReactElement {
           <Route path="/workflows/:workflowId" element={<WorkflowRoute slugs={slugs} />} />
           <Route path="/jobs/:jobNumber" element={<JobRoute slugs={slugs} />} />
           <Route path="/commits/:sha" element={<CommitRoute slugs={slugs} />} />
+          <Route path="/insights" element={<InsightsPage slugs={slugs} workflowScope={workflowScope} />} />
           <Route path="/:buildId" element={<LegacyBuildRoute />} />
         </Routes>
       </CircleCIPathsProvider>

@@ -1,0 +1,2 @@
+export { FlakyTests } from './FlakyTests';
+export type { FlakyTestsProps } from './FlakyTests';

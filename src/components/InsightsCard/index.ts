@@ -1,0 +1,2 @@
+export { InsightsCard } from './InsightsCard';
+export type { InsightsCardProps } from './InsightsCard';

@@ -1,0 +1,2 @@
+export { InsightsChart, preloadInsightsChart } from './InsightsChart';
+export type { InsightsChartProps } from './InsightsChart';

@@ -1,0 +1,2 @@
+export { InsightsError } from './InsightsError';
+export type { InsightsErrorProps } from './InsightsError';

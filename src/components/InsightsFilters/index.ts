@@ -1,0 +1,2 @@
+export { InsightsFilters, useWindowLabel } from './InsightsFilters';
+export type { InsightsFiltersProps } from './InsightsFilters';

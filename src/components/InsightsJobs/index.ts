@@ -1,0 +1,2 @@
+export { InsightsJobs } from './InsightsJobs';
+export type { InsightsJobsProps } from './InsightsJobs';

@@ -1,0 +1,2 @@
+export { InsightsTests } from './InsightsTests';
+export type { InsightsTestsProps } from './InsightsTests';

@@ -1,0 +1,2 @@
+export { InsightsTrend } from './InsightsTrend';
+export type { InsightsTrendProps } from './InsightsTrend';

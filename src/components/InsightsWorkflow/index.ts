@@ -1,0 +1,2 @@
+export { InsightsWorkflow } from './InsightsWorkflow';
+export type { InsightsWorkflowProps } from './InsightsWorkflow';

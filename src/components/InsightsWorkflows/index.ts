@@ -1,0 +1,2 @@
+export { InsightsWorkflows } from './InsightsWorkflows';
+export type { InsightsWorkflowsProps } from './InsightsWorkflows';

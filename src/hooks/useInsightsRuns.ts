@@ -1,0 +1,34 @@
+import type { WorkflowRun } from '../api/insightsTypes';
+import type { InsightsBranchScope } from '../domain/insights';
+import { InsightsState, workflowRunsQuery } from './insightsQueries';
+import { useCircleCIQueryClient } from './useCircleCIQueryClient';
+import { useInsightsWorkflowQueries } from './useInsightsWorkflowQueries';
+
+/** Options of {@link useInsightsRuns}. */
+export interface UseInsightsRunsOptions {
+  /** The project's slug string. */
+  slug: string;
+  /** Which branches. */
+  scope: InsightsBranchScope;
+  /** The workflows shown. */
+  workflowNames: readonly string[];
+}
+
+/**
+ * The recent runs of each workflow shown, for its chart
+ * (`GET v2/insights/{slug}/workflows/{name}`, first page): part of the
+ * view's first paint, one request per workflow through the insights gate
+ * (the workflow requests' concurrency cap).
+ */
+export function useInsightsRuns(options: UseInsightsRunsOptions): {
+  runs: ReadonlyMap<string, InsightsState<WorkflowRun[]>>;
+  settled: boolean;
+} {
+  const { slug, scope, workflowNames } = options;
+  const { api, queryClient } = useCircleCIQueryClient();
+  const { states, settled } = useInsightsWorkflowQueries({
+    workflowNames,
+    query: workflowName => workflowRunsQuery({ api, queryClient, slug, scope, workflowName }),
+  });
+  return { runs: states, settled };
+}
