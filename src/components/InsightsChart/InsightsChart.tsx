@@ -12,6 +12,7 @@ import { stripControl } from '../../domain/text';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
 import { useCircleCIPaths } from '../../navigation';
 import { StatusLabel } from '../StatusLabel';
+import { VisuallyHidden } from '../VisuallyHidden';
 
 /** recharts is in a chunk of its own, loaded by the Insights view only. */
 const loadRunsPlot = () => import('./RunsPlot');
@@ -31,14 +32,6 @@ export function preloadInsightsChart(): void {
 }
 
 const useStyles = makeStyles({
-  hidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
   table: { borderCollapse: 'collapse', width: '100%', '& th, & td': { textAlign: 'left', padding: '4px 8px' } },
 });
 
@@ -74,7 +67,7 @@ export function InsightsChart(props: InsightsChartProps): ReactElement {
   }
   const table = (
     <table className={classes.table} data-testid="insights-runs-table">
-      <caption className={classes.hidden}>{t('insights.runsTableCaption', { workflow: name })}</caption>
+      <VisuallyHidden component="caption">{t('insights.runsTableCaption', { workflow: name })}</VisuallyHidden>
       <thead>
         <tr>
           <th scope="col">{t('insights.startedColumn')}</th>
@@ -124,7 +117,7 @@ export function InsightsChart(props: InsightsChartProps): ReactElement {
               />
             </Suspense>
           </div>
-          <div className={classes.hidden}>{table}</div>
+          <VisuallyHidden component="div">{table}</VisuallyHidden>
         </>
       )}
     </Box>

@@ -1,16 +1,17 @@
 import { ReactElement, useId } from 'react';
 import Box from '@material-ui/core/Box';
-import TextField from '@material-ui/core/TextField';
 import type { ReportingWindow } from '../../api/insightsTypes';
 import {
   ALL_BRANCHES_VALUE,
   branchChoices,
   branchScopeValue,
   type InsightsBranchScope,
+  parseReportingWindow,
   REPORTING_WINDOWS,
 } from '../../domain/insights';
 import { stripControl } from '../../domain/text';
 import { type CircleCITranslationFunction, useCircleCITranslation } from '../../hooks/useCircleCITranslation';
+import { SelectField } from '../SelectField';
 
 /**
  * Props of {@link InsightsFilters}.
@@ -69,31 +70,23 @@ export function InsightsFilters(props: InsightsFiltersProps): ReactElement {
   const value = isDefault ? DEFAULT_OPTION : branchScopeValue(scope) ?? DEFAULT_OPTION;
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} my={1}>
-      <TextField
-        select
-        size="small"
-        variant="outlined"
+      <SelectField
         id={`${id}-window`}
         label={t('insights.windowLabel')}
         value={reportingWindow}
-        SelectProps={{ native: true }}
-        onChange={e => onWindowChange(e.target.value as ReportingWindow)}
+        onChange={v => onWindowChange(parseReportingWindow(v))}
       >
         {REPORTING_WINDOWS.map(w => (
           <option key={w} value={w}>
             {windowLabel(t, w)}
           </option>
         ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
-        variant="outlined"
+      </SelectField>
+      <SelectField
         id={`${id}-branch`}
         label={t('insights.branchLabel')}
         value={value}
-        SelectProps={{ native: true }}
-        onChange={e => onBranchChange(e.target.value === DEFAULT_OPTION ? undefined : e.target.value)}
+        onChange={v => onBranchChange(v === DEFAULT_OPTION ? undefined : v)}
       >
         <option value={DEFAULT_OPTION}>
           {defaultBranch
@@ -106,7 +99,7 @@ export function InsightsFilters(props: InsightsFiltersProps): ReactElement {
           </option>
         ))}
         <option value={ALL_BRANCHES_VALUE}>{t('insights.allBranches')}</option>
-      </TextField>
+      </SelectField>
     </Box>
   );
 }

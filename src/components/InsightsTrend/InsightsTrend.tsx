@@ -6,6 +6,7 @@ import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
 import RemoveIcon from '@material-ui/icons/Remove';
 import { type TrendMetric, trendOf } from '../../domain/insights';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
+import { VisuallyHidden } from '../VisuallyHidden';
 
 /**
  * Good news in the theme's success colour, bad news in its error colour,
@@ -18,14 +19,6 @@ const useStyles = makeStyles(theme => ({
   bad: { color: theme.palette.type === 'light' ? '#b71c1c' : theme.palette.error.light },
   neutral: { color: theme.palette.text.secondary },
   icon: { fontSize: '1rem' },
-  hidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
 }));
 
 /**
@@ -63,7 +56,7 @@ export function InsightsTrend(props: InsightsTrendProps): ReactElement | null {
     >
       <Icon className={classes.icon} aria-hidden />
       <span aria-hidden>{change}</span>
-      <span className={classes.hidden}>{label}</span>
+      <VisuallyHidden>{label}</VisuallyHidden>
     </Typography>
   );
 }

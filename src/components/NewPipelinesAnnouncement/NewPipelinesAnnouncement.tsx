@@ -1,19 +1,7 @@
-import { CSSProperties, ReactElement, useEffect, useRef, useState } from 'react';
+import { ReactElement, useEffect, useRef, useState } from 'react';
 import type { Pipeline } from '../../api/types';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
-
-/** Hidden on screen, read by screen readers. */
-const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
+import { VisuallyHidden } from '../VisuallyHidden';
 
 /**
  * The announcement for pipelines that arrived after the first load, or ''
@@ -56,8 +44,8 @@ export function NewPipelinesAnnouncement(props: {
 }): ReactElement {
   const text = useNewPipelinesText(props.pipelines);
   return (
-    <div role="status" aria-live="polite" style={VISUALLY_HIDDEN} data-testid="new-pipelines">
+    <VisuallyHidden component="div" role="status" aria-live="polite" data-testid="new-pipelines">
       {text}
-    </div>
+    </VisuallyHidden>
   );
 }

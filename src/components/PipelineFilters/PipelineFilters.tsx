@@ -1,9 +1,9 @@
 import { ReactElement, useId } from 'react';
-import TextField from '@material-ui/core/TextField';
 import type { PipelineFilterValues } from '../../domain/filterParams';
 import { STATUS_FILTERS, parseStatusFilter } from '../../domain/pipelineFilters';
 import { statusText } from '../../domain/statusLabels';
 import { useCircleCITranslation } from '../../hooks/useCircleCITranslation';
+import { SelectField } from '../SelectField';
 
 export type { PipelineFilterValues } from '../../domain/filterParams';
 
@@ -41,15 +41,11 @@ export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
   if (mine) triggeredBy = MINE;
   return (
     <>
-      <TextField
-        select
-        size="small"
-        variant="outlined"
+      <SelectField
         id={`${id}-status`}
         label={t('filters.status')}
         value={status ?? ''}
-        SelectProps={{ native: true }}
-        onChange={e => onChange({ ...values, status: parseStatusFilter(e.target.value) })}
+        onChange={v => onChange({ ...values, status: parseStatusFilter(v) })}
       >
         <option value="">{t('filters.anyStatus')}</option>
         {STATUS_FILTERS.map(s => (
@@ -57,16 +53,12 @@ export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
             {t('filters.onlyStatus', { status: statusText(s, translate) })}
           </option>
         ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
-        variant="outlined"
+      </SelectField>
+      <SelectField
         id={`${id}-workflow`}
         label={t('filters.workflow')}
         value={workflow ?? ''}
-        SelectProps={{ native: true }}
-        onChange={e => onChange({ ...values, workflow: e.target.value || undefined })}
+        onChange={v => onChange({ ...values, workflow: v || undefined })}
       >
         <option value="">{t('filters.anyWorkflow')}</option>
         {names.map(n => (
@@ -74,19 +66,13 @@ export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
             {n}
           </option>
         ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
-        variant="outlined"
+      </SelectField>
+      <SelectField
         id={`${id}-actor`}
         label={t('filters.triggeredBy')}
         value={triggeredBy}
-        SelectProps={{ native: true }}
-        onMouseEnter={props.onTriggeredByIntent}
-        onFocus={props.onTriggeredByIntent}
-        onChange={e => {
-          const value = e.target.value;
+        onIntent={props.onTriggeredByIntent}
+        onChange={value => {
           onChange({
             ...values,
             mine: value === MINE || undefined,
@@ -101,7 +87,7 @@ export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
             {t('filters.onlyActor', { actor: a })}
           </option>
         ))}
-      </TextField>
+      </SelectField>
     </>
   );
 }
