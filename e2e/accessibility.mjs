@@ -27,6 +27,12 @@ function views(demo, commit) {
     ...(commit
       ? [{ view: 'commit', path: `/rocket/commits/${commit.sha}`, ready: text(`#${commit.number}`) }]
       : []),
+    // Insights: metrics, trends, the charts' tables and the flaky tests.
+    {
+      view: 'insights',
+      path: '/rocket/insights',
+      ready: page => page.locator(`${PLUGIN_AREA} [data-testid="insights-chart"] .recharts-scatter-symbol`).first(),
+    },
     { view: 'empty project', path: '/empty', ready: text('No pipelines yet') },
     { view: 'malformed slug', path: '/malformed', ready: text('Invalid project slug') },
     { view: 'missing project', path: '/missing', ready: text('could not find project') },
