@@ -31,7 +31,8 @@ export default function RunsPlot(props: RunsPlotProps): ReactElement {
   };
   return (
     <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 640, height: 220 }}>
-      <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      {/* Hidden from assistive technology (the table beside it is the accessible form), so not focusable either. */}
+      <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} tickFormatter={tick} scale="time" />
         <YAxis dataKey="minutes" type="number" unit=" min" name={labels.duration} />

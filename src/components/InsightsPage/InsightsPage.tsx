@@ -1,5 +1,6 @@
 import { ReactElement, useEffect, useMemo } from 'react';
 import Box from '@material-ui/core/Box';
+import Paper from '@material-ui/core/Paper';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
@@ -122,8 +123,9 @@ function ProjectView(props: ProjectViewProps): ReactElement {
       </>
     );
   }
+  // On paper, not on the page's grey: secondary text keeps its contrast.
   return (
-    <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
+    <Box component={Paper} p={2} display="flex" flexDirection="column" style={{ gap: 8 }}>
       <Typography variant="h5" component="h2">
         {t('insights.titleOf', { project: slug })}
       </Typography>

@@ -16,7 +16,8 @@ import { VisuallyHidden } from '../VisuallyHidden';
 const useStyles = makeStyles(theme => ({
   root: { display: 'inline-flex', alignItems: 'center', gap: 2, whiteSpace: 'nowrap' },
   good: { color: theme.palette.type === 'light' ? '#1b5e20' : theme.palette.success.light },
-  bad: { color: theme.palette.type === 'light' ? '#b71c1c' : theme.palette.error.light },
+  // Dark: red 200, as error.light (red 300) is below 4.5:1 on the dark paper.
+  bad: { color: theme.palette.type === 'light' ? '#b71c1c' : '#ef9a9a' },
   neutral: { color: theme.palette.text.secondary },
   icon: { fontSize: '1rem' },
 }));
