@@ -37,6 +37,9 @@ export function SelectField(props: SelectFieldProps): ReactElement {
       label={label}
       value={value}
       SelectProps={{ native: true }}
+      // A native select always shows an option (also for the value ''), so
+      // its label always sits above it rather than over the text.
+      InputLabelProps={{ shrink: true }}
       onMouseEnter={onIntent}
       onFocus={onIntent}
       onChange={e => onChange(e.target.value)}
