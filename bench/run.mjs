@@ -32,7 +32,7 @@
  * smallest log the fake serves, P1 only on the dev server; writes
  * bench/results/quick.tmp), --runs N,
  * --latencies 10,100,300, --window-s 60, --log-lines 10000,50000,200000,
- * --only p1,p2,p3,p4,cards,peer,scaling, --app prod,dev (which apps; the first is judged against
+ * --only p1,p2,p3,p4,cards,peer,scaling,commits,insights, --app prod,dev (which apps; the first is judged against
  * the targets and gets P2), --out FILE.
  * Env: CHROMIUM_PATH, BENCH_HEADFUL=1, BENCH_TIMEOUT_MS, BENCH_REUSE_STACK=1 (use
  * a stack already running on the benchmark ports; token FAKE_CIRCLECI_TOKEN).
