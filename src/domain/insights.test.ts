@@ -8,6 +8,7 @@ import {
   parseBranchScope,
   parseReportingWindow,
   trendOf,
+  windowStart,
 } from './insights';
 import { describeInsightsError } from './insightsErrors';
 import { newestFirst, runPoints } from './insightsRuns';
@@ -103,5 +104,14 @@ describe('insights rules', () => {
     expect(other.kind).toBe('unknown');
     const serverError = await ResponseError.fromResponse(new Response('{}', { status: 500 }));
     expect(describeInsightsError(serverError, { project: 'gh/a/b' }).kind).toBe('server');
+  });
+});
+
+describe('windowStart', () => {
+  it('is the window length before now', () => {
+    const now = Date.parse('2026-12-02T12:00:00Z');
+    expect(windowStart({ reportingWindow: 'last-24-hours', now })).toBe('2026-12-01T12:00:00.000Z');
+    expect(windowStart({ reportingWindow: 'last-30-days', now })).toBe('2026-11-02T12:00:00.000Z');
+    expect(windowStart({ reportingWindow: 'last-90-days', now })).toBe('2026-09-03T12:00:00.000Z');
   });
 });

@@ -20,6 +20,19 @@ export const REPORTING_WINDOWS: readonly ReportingWindow[] = [
 /** The window shown when the URL names none. */
 export const DEFAULT_REPORTING_WINDOW: ReportingWindow = 'last-30-days';
 
+const WINDOW_HOURS: Record<ReportingWindow, number> = {
+  'last-24-hours': 24,
+  'last-7-days': 7 * 24,
+  'last-30-days': 30 * 24,
+  'last-60-days': 60 * 24,
+  'last-90-days': 90 * 24,
+};
+
+/** When a reporting window that ends `now` (ms since the epoch) starts, as an ISO time. */
+export function windowStart(options: { reportingWindow: ReportingWindow; now: number }): string {
+  return new Date(options.now - WINDOW_HOURS[options.reportingWindow] * 3_600_000).toISOString();
+}
+
 /** The URL's `window` value as a window; the default for anything else. */
 export function parseReportingWindow(value: string | null | undefined): ReportingWindow {
   return REPORTING_WINDOWS.find(w => w === value) ?? DEFAULT_REPORTING_WINDOW;

@@ -24,7 +24,7 @@ import type {
   WorkflowSummary,
 } from '../api/insightsTypes';
 import { collectPages } from '../api/pages';
-import type { InsightsBranchScope } from '../domain/insights';
+import { type InsightsBranchScope, windowStart } from '../domain/insights';
 import { RequestGate } from './requestGate';
 import { WORKFLOW_CONCURRENCY } from './workflowQueries';
 
@@ -128,18 +128,28 @@ export interface WorkflowQueryOptions extends InsightsQueryBase {
  * {@link insightsGate}.
  */
 export function workflowRunsQuery(
-  options: WorkflowQueryOptions & { queryClient: QueryClient },
+  options: WorkflowQueryOptions & {
+    queryClient: QueryClient;
+    /** Only the runs of this window (sent as `start-date`); none: CircleCI's default (90 days). */
+    reportingWindow?: ReportingWindow;
+  },
 ): Options<WorkflowRun[]> {
-  const { api, slug, scope = { kind: 'default' }, workflowName, queryClient } = options;
+  const { api, slug, scope = { kind: 'default' }, workflowName, queryClient, reportingWindow } = options;
   return {
     ...NEVER_POLLED,
-    queryKey: [...insightsKey({ kind: 'runs', slug }), scopeKey(scope), workflowName],
+    queryKey: [...insightsKey({ kind: 'runs', slug }), scopeKey(scope), workflowName, reportingWindow ?? 'default'],
     queryFn: async ({ signal }) =>
       (
         await insightsGate(queryClient).run({
           signal,
           send: () =>
-            api.listWorkflowRuns({ projectSlug: slug, workflowName, ...branchParams(scope), signal }),
+            api.listWorkflowRuns({
+              projectSlug: slug,
+              workflowName,
+              ...branchParams(scope),
+              startDate: reportingWindow ? windowStart({ reportingWindow, now: Date.now() }) : undefined,
+              signal,
+            }),
         })
       ).items,
   };

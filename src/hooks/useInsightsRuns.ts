@@ -1,4 +1,4 @@
-import type { WorkflowRun } from '../api/insightsTypes';
+import type { ReportingWindow, WorkflowRun } from '../api/insightsTypes';
 import type { InsightsBranchScope } from '../domain/insights';
 import { InsightsState, workflowRunsQuery } from './insightsQueries';
 import { useCircleCIQueryClient } from './useCircleCIQueryClient';
@@ -12,6 +12,8 @@ export interface UseInsightsRunsOptions {
   scope: InsightsBranchScope;
   /** The workflows shown. */
   workflowNames: readonly string[];
+  /** The reporting window: the charts show its runs only. */
+  reportingWindow: ReportingWindow;
 }
 
 /**
@@ -24,11 +26,11 @@ export function useInsightsRuns(options: UseInsightsRunsOptions): {
   runs: ReadonlyMap<string, InsightsState<WorkflowRun[]>>;
   settled: boolean;
 } {
-  const { slug, scope, workflowNames } = options;
+  const { slug, scope, workflowNames, reportingWindow } = options;
   const { api, queryClient } = useCircleCIQueryClient();
   const { states, settled } = useInsightsWorkflowQueries({
     workflowNames,
-    query: workflowName => workflowRunsQuery({ api, queryClient, slug, scope, workflowName }),
+    query: workflowName => workflowRunsQuery({ api, queryClient, slug, scope, workflowName, reportingWindow }),
   });
   return { runs: states, settled };
 }

@@ -11,7 +11,7 @@ import { usePrefetchInsightsRuns } from './usePrefetchInsightsRuns';
 const ctx = setupFakeCircleCI();
 const SLUG = 'gh/acme/rocket';
 const runsRequests = () =>
-  ctx.fake.requests.filter(r => /^v2\/insights\/gh\/acme\/rocket\/workflows\/[^/?]+$/.test(r.path));
+  ctx.fake.requests.filter(r => /^v2\/insights\/gh\/acme\/rocket\/workflows\/[^/?]+(\?|$)/.test(r.path));
 
 function mount(workflowScope?: WorkflowScope) {
   const api = createTestClient();
@@ -39,7 +39,7 @@ describe('usePrefetchInsightsRuns', () => {
     );
     expect(metrics.length).toBeGreaterThan(1);
     await waitFor(() => expect(runsRequests()).toHaveLength(metrics.length));
-    const names = runsRequests().map(r => decodeURIComponent(r.path.split('/').pop()!));
+    const names = runsRequests().map(r => decodeURIComponent(r.path.split('/').pop()!.split('?')[0]));
     expect(names.sort()).toEqual(metrics.map(m => m.name).sort());
   });
 
@@ -54,6 +54,6 @@ describe('usePrefetchInsightsRuns', () => {
       workflowMetricsQuery({ api, slug: SLUG, scope: { kind: 'default' }, reportingWindow: 'last-30-days' }),
     );
     await waitFor(() => expect(runsRequests()).toHaveLength(1));
-    expect(runsRequests()[0].path).toMatch(/\/build-and-test$/);
+    expect(runsRequests()[0].path).toMatch(/\/build-and-test\?start-date=/);
   });
 });

@@ -36,7 +36,7 @@ export function usePrefetchInsightsRuns(options: UsePrefetchInsightsRunsOptions)
       const workflows = (event.query.state.data ?? []) as WorkflowMetrics[];
       for (const w of workflows) {
         if (workflowScope && !workflowScope.test(w.name)) continue;
-        void queryClient.prefetchQuery(workflowRunsQuery({ api, queryClient, slug, scope, workflowName: w.name }));
+        void queryClient.prefetchQuery(workflowRunsQuery({ api, queryClient, slug, scope, workflowName: w.name, reportingWindow }));
       }
     });
   }, [api, queryClient, slug, scope, reportingWindow, workflowScope]);

@@ -1,6 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { API_BASE, createTestClient, renderWithEntity, setupFakeCircleCI } from '../../__testUtils__/setup';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { circleCIApiRef } from '../../api/CircleCIApi';
+import { WORKFLOWS_ANNOTATION } from '../../domain/workflowScope';
+import { API_BASE, createTestClient, entityWith, renderWithEntity, setupFakeCircleCI } from '../../__testUtils__/setup';
 import { advance, settle } from '../../__testUtils__/timers';
 import { formatPercent, formatSeconds } from '../../domain/insights';
 import { EntityCircleCIInsightsCard } from '../../plugin';
@@ -196,5 +200,30 @@ describe('EntityCircleCIInsightsCard freshness, with fake timers', () => {
     await advance(30 * 60_000);
     await settle();
     expect(seen()).toEqual(settled);
+  });
+});
+
+describe('EntityCircleCIInsightsCard of a component with a circleci.com/workflows scope', () => {
+  it("shows only the component's workflows and asks for their trends only", async () => {
+    const { rocket } = ctx.fake.demo.slugs;
+    const metrics = await fakeAnswer<Metrics>(`v2/insights/${rocket}/workflows?reporting-window=last-30-days`);
+    expect(metrics.items.length).toBeGreaterThan(1);
+    const kept = metrics.items[metrics.items.length - 1].name;
+    const entity = entityWith(rocket);
+    entity.metadata.annotations![WORKFLOWS_ANNOTATION] = kept;
+    await renderInTestApp(
+      <TestApiProvider apis={[[circleCIApiRef, createTestClient()]]}>
+        <EntityProvider entity={entity}>
+          <EntityCircleCIInsightsCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/ci-cd': circleCIRouteRef } },
+    );
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(nameOf(rows()[0])).toBe(kept);
+    await waitForTrends();
+    expect(seen().filter(r => r.includes('/summary'))).toEqual([
+      `GET v2/insights/${rocket}/workflows/${encodeURIComponent(kept)}/summary`,
+    ]);
   });
 });

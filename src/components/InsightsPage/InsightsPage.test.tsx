@@ -91,6 +91,11 @@ describe('the Insights view', () => {
     expect(matching(METRICS)).toEqual(['GET v2/insights/gh/acme/rocket/workflows?reporting-window=last-7-days']);
     const windowPicker = screen.getByLabelText('Reporting window');
     expect(windowPicker).toHaveValue('last-7-days');
+    // The charts show the window's runs: `start-date` is 7 days before the request.
+    await waitFor(() => expect(matching(RUNS).length).toBeGreaterThan(0), { timeout: 10_000 });
+    const runs = ctx.fake.requests.find(r => RUNS.test(`${r.method} ${r.path}`))!;
+    const start = Date.parse(new URLSearchParams(runs.path.split('?')[1]).get('start-date') ?? '');
+    expect(Math.abs(runs.time - 7 * 24 * 3_600_000 - start)).toBeLessThan(60_000);
     await userEvent.selectOptions(windowPicker, 'last-90-days');
     await waitFor(() => expect(matching(METRICS)).toHaveLength(2));
     expect(matching(METRICS)[1]).toBe('GET v2/insights/gh/acme/rocket/workflows?reporting-window=last-90-days');

@@ -74,7 +74,7 @@ function ProjectView(props: ProjectViewProps): ReactElement {
   usePrefetchInsightsRuns({ slug, scope, reportingWindow, workflowScope });
   const metrics = useInsightsWorkflows({ slug, scope, reportingWindow, workflowScope });
   const names = useMemo(() => metrics.value?.map(w => w.name) ?? NO_NAMES, [metrics.value]);
-  const { runs, settled } = useInsightsRuns({ slug, scope, workflowNames: names });
+  const { runs, settled } = useInsightsRuns({ slug, scope, workflowNames: names, reportingWindow });
   const painted = metrics.value !== undefined && settled;
   const summaries = useInsightsSummaries({ slug, scope, workflowNames: names, enabled: painted });
   const { defaultBranch, branches } = useInsightsBranches({ projectSlug, enabled: painted });
