@@ -12,14 +12,14 @@
  * Env: E2E_TIMEOUT_MS (default 300000), CHROMIUM_PATH, E2E_HEADFUL=1.
  */
 /* eslint-disable no-console */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { startDevStack } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'e2e', 'artifacts');
@@ -36,71 +36,28 @@ const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
 
 const startedAt = Date.now();
 const say = msg => console.log(`[e2e actions +${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${msg}`);
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const logPath = join(artifacts, 'stack-actions.log');
-const log = createWriteStream(logPath);
 let stack;
-let exited = false;
 
 function startStack() {
-  const env = {
-    ...process.env,
-    CIRCLECI_AUTH_TOKEN: TOKEN,
-    FAKE_CIRCLECI_TOKEN: TOKEN,
-    FAKE_CIRCLECI_PORT: String(FAKE_PORT),
-    DEV_BACKEND_PORT: String(BACKEND_PORT),
-    DEV_APP_PORT: String(APP_PORT),
-    // The only difference from the read-only stack: the admin's switch.
-    APP_CONFIG_circleci_actions_enabled: 'true',
-    // The legacy dev app: its paths (/rocket/...) are the ones used below.
-    DEV_APP: 'legacy',
-    BROWSER: 'none',
-    NO_COLOR: '1',
-  };
-  delete env.CIRCLECI_PROJECT_SLUG;
-  delete env.CIRCLECI_LIVE;
-  stack = spawn(process.execPath, [join(root, 'dev', 'start.mjs')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  stack.stdout.pipe(log, { end: false });
-  stack.stderr.pipe(log, { end: false });
-  stack.on('exit', () => {
-    exited = true;
+  stack = startDevStack({
+    root,
+    logPath,
+    env: {
+      CIRCLECI_AUTH_TOKEN: TOKEN,
+      FAKE_CIRCLECI_TOKEN: TOKEN,
+      FAKE_CIRCLECI_PORT: String(FAKE_PORT),
+      DEV_BACKEND_PORT: String(BACKEND_PORT),
+      DEV_APP_PORT: String(APP_PORT),
+      // The only difference from the read-only stack: the admin's switch.
+      APP_CONFIG_circleci_actions_enabled: 'true',
+      // The legacy dev app: its paths (/rocket/...) are the ones used below.
+      DEV_APP: 'legacy',
+    },
   });
 }
 
-async function stopStack() {
-  if (!stack || stack.pid === undefined) return;
-  try {
-    process.kill(-stack.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-  const deadline = Date.now() + 15_000;
-  while (!exited && Date.now() < deadline) await sleep(100);
-  try {
-    process.kill(-stack.pid, 'SIGKILL');
-  } catch {
-    // group empty
-  }
-}
-
-async function waitUntil(what, check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`stack exited while waiting for ${what}`);
-    try {
-      if (await check()) return;
-    } catch {
-      // not yet
-    }
-    await sleep(1000);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitUntil = (what, check, timeoutMs) => stack.waitUntil(what, check, timeoutMs);
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
@@ -168,11 +125,9 @@ async function finish() {
   clearTimeout(timer);
   await browser?.close().catch(() => undefined);
   rmSync(userDataDir, { recursive: true, force: true });
-  await stopStack();
-  log.end();
-  if (failedCount) {
-    console.log(readFileSync(logPath, 'utf8').split('\n').slice(-40).join('\n'));
-  }
+  const tail = stack?.tail(40);
+  await stack?.stop();
+  if (failedCount) console.log(tail ?? '(no stack)');
   console.log(`${failedCount ? 0 : 1} passed, ${failedCount} failed`);
   process.exit(failedCount ? 1 : 0);
 }

@@ -27,12 +27,13 @@
 /* eslint-disable no-console */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { startDevStack } from './stack.mjs';
 import { walkToFailingLine } from './drilldown.mjs';
 import { checkInsights } from './insights.mjs';
 import { keyboardWalk, scanAllViews } from './accessibility.mjs';
@@ -69,79 +70,23 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 // ---------------------------------------------------------------- the stack
 
 const stackLogPath = join(artifacts, 'stack.log');
-const stackLog = createWriteStream(stackLogPath);
 let stack;
-let stackExited = false;
 
 function startStack() {
-  const env = {
-    ...process.env,
-    CIRCLECI_AUTH_TOKEN: TOKEN,
-    FAKE_CIRCLECI_TOKEN: TOKEN,
-    FAKE_CIRCLECI_PORT: String(FAKE_PORT),
-    BROWSER: 'none',
-    NO_COLOR: '1',
-    DEV_APP: LEGACY_APP ? 'legacy' : 'nfs',
-  };
-  // Always the fake, never a real CircleCI project.
-  delete env.CIRCLECI_PROJECT_SLUG;
-  delete env.CIRCLECI_LIVE;
-  stack = spawn(process.execPath, [join(root, 'dev', 'start.mjs')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  stack.stdout.pipe(stackLog, { end: false });
-  stack.stderr.pipe(stackLog, { end: false });
-  stack.on('exit', (code, signal) => {
-    stackExited = true;
-    say(`stack exited (${signal ?? `code ${code}`})`);
+  stack = startDevStack({
+    root,
+    logPath: stackLogPath,
+    say,
+    env: {
+      CIRCLECI_AUTH_TOKEN: TOKEN,
+      FAKE_CIRCLECI_TOKEN: TOKEN,
+      FAKE_CIRCLECI_PORT: String(FAKE_PORT),
+      DEV_APP: LEGACY_APP ? 'legacy' : 'nfs',
+    },
   });
 }
 
-async function stopStack() {
-  if (!stack || stack.pid === undefined) return;
-  const group = -stack.pid;
-  // start.mjs stops its children's groups itself on SIGTERM...
-  try {
-    process.kill(group, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-  const deadline = Date.now() + 15_000;
-  while (!stackExited && Date.now() < deadline) await sleep(100);
-  // ...and anything left in our group is killed outright.
-  try {
-    process.kill(group, 'SIGKILL');
-  } catch {
-    // group empty
-  }
-}
-
-function stackLogTail(lines = 60) {
-  try {
-    return readFileSync(stackLogPath, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no stack log)';
-  }
-}
-
-async function waitUntil(what, check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError;
-  while (Date.now() < deadline) {
-    if (stackExited) throw new Error(`stack exited while waiting for ${what}`);
-    try {
-      const result = await check();
-      if (result) return result;
-    } catch (error) {
-      lastError = error;
-    }
-    await sleep(1000);
-  }
-  throw new Error(`timed out waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
-}
+const waitUntil = (what, check, timeoutMs) => stack.waitUntil(what, check, timeoutMs);
 
 async function guestToken() {
   const response = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
@@ -441,12 +386,11 @@ async function finish() {
   clearTimeout(globalTimer);
   await browserContext?.close().catch(() => undefined);
   rmSync(userDataDir, { recursive: true, force: true });
-  await stopStack();
-  stackLog.end();
+  await stack?.stop();
   const passed = results.filter(r => r.ok).length;
   const failed = results.length - passed;
   if (failed > 0 || results.length === 0) {
-    console.log(`--- last lines of ${stackLogPath} ---\n${stackLogTail()}\n---`);
+    console.log(`--- last lines of ${stackLogPath} ---\n${stack?.tail() ?? '(no stack)'}\n---`);
   }
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
   // Then the second stack, with actions on (e2e/actions.mjs).
