@@ -1,6 +1,5 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { z } from 'zod';
 import type {
   ApproveJobOptions,
   CancelWorkflowOptions,
@@ -25,6 +24,7 @@ import type {
   RunPipelineOptions,
   TriggerPipelineOptions,
 } from './CircleCIApi';
+import { ActionRequests } from './actionRequests';
 import { LegacyProxyTargetError } from './errors';
 import type {
   GetJobMetricsOptions,
@@ -54,17 +54,14 @@ import {
   jobDetailsSchema,
   jobStepsSchema,
   pageSchema,
-  pipelineDefinitionSchema,
   pipelineSchema,
   projectSchema,
-  rerunSchema,
   testResultSchema,
-  triggeredPipelineSchema,
   workflowJobSchema,
   workflowSchema,
 } from './schemas';
 import { toV1SlugPath, toV2SlugPath } from '../domain/slug';
-import { checkId, checkNumber, checkSegment, jobPath, slugOf, toPage } from './paths';
+import { checkId, checkNumber, jobPath, slugOf, toPage } from './paths';
 import { CircleCITransport } from './transport';
 import type {
   Artifact,
@@ -114,6 +111,7 @@ function isNotFound(error: unknown): boolean {
 export class CircleCIClient implements CircleCIApi {
   private readonly transport: CircleCITransport;
   private readonly insights: InsightsRequests;
+  private readonly actions: ActionRequests;
 
   /** Creates a client; it sends nothing until a method is called. */
   constructor(options: CircleCIClientOptions) {
@@ -125,6 +123,7 @@ export class CircleCIClient implements CircleCIApi {
       timeoutMs: options.timeoutMs ?? 30_000,
     });
     this.insights = new InsightsRequests(this.transport);
+    this.actions = new ActionRequests(this.transport);
   }
 
   /** {@inheritDoc InsightsApi.getWorkflowMetrics} */
@@ -314,91 +313,38 @@ export class CircleCIClient implements CircleCIApi {
   }
 
   /** {@inheritDoc CircleCIApi.rerunWorkflow} */
-  async rerunWorkflow(options: RerunWorkflowOptions): Promise<RerunWorkflowResult> {
-    const jobs = options.jobIds?.map(id => checkId('job id', id));
-    const data = await this.transport.post({
-      path: `v2/workflow/${checkId('workflow id', options.workflowId)}/rerun`,
-      body: {
-        ...(options.fromFailed ? { from_failed: true } : {}),
-        ...(jobs?.length ? { jobs } : {}),
-      },
-      schema: rerunSchema,
-      signal: options.signal,
-    });
-    return { workflowId: data?.workflow_id };
+  rerunWorkflow(options: RerunWorkflowOptions): Promise<RerunWorkflowResult> {
+    return this.actions.rerunWorkflow(options);
   }
 
   /** {@inheritDoc CircleCIApi.cancelWorkflow} */
-  async cancelWorkflow(options: CancelWorkflowOptions): Promise<void> {
-    await this.transport.post({
-      path: `v2/workflow/${checkId('workflow id', options.workflowId)}/cancel`,
-      signal: options.signal,
-    });
+  cancelWorkflow(options: CancelWorkflowOptions): Promise<void> {
+    return this.actions.cancelWorkflow(options);
   }
 
   /** {@inheritDoc CircleCIApi.approveJob} */
-  async approveJob(options: ApproveJobOptions): Promise<void> {
-    const workflowId = checkId('workflow id', options.workflowId);
-    const requestId = checkId('approval request id', options.approvalRequestId);
-    await this.transport.post({
-      path: `v2/workflow/${workflowId}/approve/${requestId}`,
-      signal: options.signal,
-    });
+  approveJob(options: ApproveJobOptions): Promise<void> {
+    return this.actions.approveJob(options);
   }
 
   /** {@inheritDoc CircleCIApi.cancelJob} */
-  async cancelJob(options: JobRef): Promise<void> {
-    await this.transport.post({
-      path: `v2/project/${jobPath({ job: options, infix: 'job/' })}/cancel`,
-      signal: options.signal,
-    });
+  cancelJob(options: JobRef): Promise<void> {
+    return this.actions.cancelJob(options);
   }
 
   /** {@inheritDoc CircleCIApi.triggerPipeline} */
-  async triggerPipeline(options: TriggerPipelineOptions): Promise<TriggeredPipeline> {
-    const slug = slugOf(options.projectSlug);
-    const data = await this.transport.post({
-      path: `v2/project/${toV2SlugPath(slug)}/pipeline`,
-      body: {
-        ...(options.branch ? { branch: options.branch } : {}),
-        ...(options.tag ? { tag: options.tag } : {}),
-        ...(options.parameters ? { parameters: options.parameters } : {}),
-      },
-      schema: triggeredPipelineSchema,
-      signal: options.signal,
-    });
-    return data ?? {};
+  triggerPipeline(options: TriggerPipelineOptions): Promise<TriggeredPipeline> {
+    return this.actions.triggerPipeline(options);
   }
 
   /** {@inheritDoc CircleCIApi.listPipelineDefinitions} */
-  async listPipelineDefinitions(
-    options: ListPipelineDefinitionsOptions,
-  ): Promise<PipelineDefinition[]> {
-    const data = await this.transport.get({
-      path: `v2/projects/${checkSegment('project id', options.projectId)}/pipeline-definitions`,
-      schema: z.object({ items: z.array(pipelineDefinitionSchema) }),
-      signal: options.signal,
-    });
-    return data.items;
+  listPipelineDefinitions(options: ListPipelineDefinitionsOptions): Promise<PipelineDefinition[]> {
+    return this.actions.listPipelineDefinitions(options);
   }
 
   /** {@inheritDoc CircleCIApi.runPipeline} */
-  async runPipeline(options: RunPipelineOptions): Promise<TriggeredPipeline> {
-    const slug = slugOf(options.projectSlug);
-    let ref: { branch: string } | { tag: string } | undefined;
-    if (options.branch) ref = { branch: options.branch };
-    else if (options.tag) ref = { tag: options.tag };
-    const data = await this.transport.post({
-      path: `v2/project/${toV2SlugPath(slug)}/pipeline/run`,
-      body: {
-        definition_id: checkId('pipeline definition id', options.definitionId),
-        ...(ref ? { config: ref, checkout: ref } : {}),
-        ...(options.parameters ? { parameters: options.parameters } : {}),
-      },
-      schema: triggeredPipelineSchema,
-      signal: options.signal,
-    });
-    return data ?? {};
+  runPipeline(options: RunPipelineOptions): Promise<TriggeredPipeline> {
+    return this.actions.runPipeline(options);
   }
 
   /** {@inheritDoc CircleCIApi.getMe} */
