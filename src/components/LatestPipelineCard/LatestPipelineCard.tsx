@@ -11,7 +11,6 @@ import { latestWorkflowRuns } from '../../domain/status';
 import { stripControl } from '../../domain/text';
 import type { PipelineSummary } from '../../hooks/pipelineSummaries';
 import { useLatestPipeline } from '../../hooks/useLatestPipeline';
-import { useWorkflowScope } from '../../hooks/useWorkflowScope';
 import type { WorkflowScope } from '../../domain/workflowScope';
 import { useTabLink } from '../../hooks/useTabLink';
 import { useCircleCIPaths } from '../../navigation';
@@ -119,7 +118,6 @@ function ProjectLatest(props: { projectSlug: ProjectSlug; branch?: string; scope
 export function LatestPipelineCard(props: LatestPipelineCardProps): ReactElement {
   const { t } = useTranslationRef(circleCITranslationRef);
   const tab = useTabLink();
-  const scope = useWorkflowScope();
   return (
     <InfoCard
       title={
@@ -130,19 +128,9 @@ export function LatestPipelineCard(props: LatestPipelineCardProps): ReactElement
       variant="gridItem"
       deepLink={tab ? { title: t('cards.allPipelines'), link: tab } : undefined}
     >
-      {scope.state === 'invalid' ? (
-        <ErrorState error={new Error(t('workflowScope.invalid', { value: scope.value }))} />
-      ) : (
-        <CardProjects>
-          {projectSlug => (
-            <ProjectLatest
-              projectSlug={projectSlug}
-              branch={props.branch}
-              scope={scope.state === 'ok' ? scope.scope : undefined}
-            />
-          )}
-        </CardProjects>
-      )}
+      <CardProjects>
+        {(projectSlug, scope) => <ProjectLatest projectSlug={projectSlug} branch={props.branch} scope={scope} />}
+      </CardProjects>
     </InfoCard>
   );
 }

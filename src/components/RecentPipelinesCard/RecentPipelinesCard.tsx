@@ -5,7 +5,6 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { circleCIAppLinks } from '../../domain/links';
 import type { ProjectSlug } from '../../domain/slug';
 import { useRecentPipelines } from '../../hooks/useRecentPipelines';
-import { useWorkflowScope } from '../../hooks/useWorkflowScope';
 import type { WorkflowScope } from '../../domain/workflowScope';
 import { useTabLink } from '../../hooks/useTabLink';
 import { circleCITranslationRef } from '../../translation';
@@ -78,7 +77,6 @@ export function RecentPipelinesCard(props: RecentPipelinesCardProps): ReactEleme
   const tab = useTabLink();
   const wanted = Number.isFinite(props.limit) ? Math.trunc(props.limit!) : DEFAULT_RECENT_LIMIT;
   const limit = Math.min(20, Math.max(1, wanted));
-  const scope = useWorkflowScope();
   return (
     <InfoCard
       title={
@@ -89,20 +87,11 @@ export function RecentPipelinesCard(props: RecentPipelinesCardProps): ReactEleme
       variant="gridItem"
       deepLink={tab ? { title: t('cards.allPipelines'), link: tab } : undefined}
     >
-      {scope.state === 'invalid' ? (
-        <ErrorState error={new Error(t('workflowScope.invalid', { value: scope.value }))} />
-      ) : (
-        <CardProjects>
-          {projectSlug => (
-            <ProjectRecent
-              projectSlug={projectSlug}
-              branch={props.branch}
-              limit={limit}
-              scope={scope.state === 'ok' ? scope.scope : undefined}
-            />
-          )}
-        </CardProjects>
-      )}
+      <CardProjects>
+        {(projectSlug, scope) => (
+          <ProjectRecent projectSlug={projectSlug} branch={props.branch} limit={limit} scope={scope} />
+        )}
+      </CardProjects>
     </InfoCard>
   );
 }

@@ -6,7 +6,11 @@ import { createTestClient, entityWith, setupFakeCircleCI } from '../../__testUti
 import { circleCIApiRef } from '../../api/CircleCIApi';
 import type { Pipeline, Workflow } from '../../api/types';
 import { WORKFLOWS_ANNOTATION } from '../../domain/workflowScope';
-import { EntityLatestCircleCIPipelineCard, EntityRecentCircleCIPipelinesCard } from '../../plugin';
+import {
+  EntityCircleCIInsightsCard,
+  EntityLatestCircleCIPipelineCard,
+  EntityRecentCircleCIPipelinesCard,
+} from '../../plugin';
 
 jest.setTimeout(60_000);
 const ctx = setupFakeCircleCI();
@@ -96,8 +100,12 @@ describe('the cards with circleci.com/workflows', () => {
     await waitFor(() => expect(workflowRequests()).toBe(5));
   });
 
-  it.each(['latest', 'recent'])('the %s card explains a malformed value, without a request', async name => {
-    const element = name === 'latest' ? <EntityLatestCircleCIPipelineCard /> : <EntityRecentCircleCIPipelinesCard />;
+  it.each(['latest', 'recent', 'insights'])('the %s card explains a malformed value, without a request', async name => {
+    const element = {
+      latest: <EntityLatestCircleCIPipelineCard />,
+      recent: <EntityRecentCircleCIPipelinesCard />,
+      insights: <EntityCircleCIInsightsCard />,
+    }[name];
     await renderScoped(element, 'api-*,,web');
     expect(
       (await screen.findAllByText(/circleci\.com\/workflows annotation "api-\*,,web" is not a comma-separated list/))
