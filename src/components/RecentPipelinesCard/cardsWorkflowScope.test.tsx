@@ -100,12 +100,11 @@ describe('the cards with circleci.com/workflows', () => {
     await waitFor(() => expect(workflowRequests()).toBe(5));
   });
 
-  it.each(['latest', 'recent', 'insights'])('the %s card explains a malformed value, without a request', async name => {
-    const element = {
-      latest: <EntityLatestCircleCIPipelineCard />,
-      recent: <EntityRecentCircleCIPipelinesCard />,
-      insights: <EntityCircleCIInsightsCard />,
-    }[name];
+  it.each([
+    ['latest', <EntityLatestCircleCIPipelineCard />],
+    ['recent', <EntityRecentCircleCIPipelinesCard />],
+    ['insights', <EntityCircleCIInsightsCard />],
+  ])('the %s card explains a malformed value, without a request', async (_name, element) => {
     await renderScoped(element, 'api-*,,web');
     expect(
       (await screen.findAllByText(/circleci\.com\/workflows annotation "api-\*,,web" is not a comma-separated list/))
