@@ -20,6 +20,7 @@
  */
 import { openApp, recordRequests } from './browser.mjs';
 import { stat } from './report.mjs';
+import { proxyGetter } from './stack.mjs';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const ROCKET = 'gh/acme/rocket';
@@ -32,13 +33,7 @@ export const CARD_FLOOR_ROUND_TRIPS = 3;
 
 /** The latest card's DAG from Node through the proxy, as the guest user: the stack floor. */
 async function nodeCardDag(urls, runs = 5) {
-  const refresh = await fetch(`${urls.backend}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
-  const token = (await refresh.json()).backstageIdentity.token;
-  const get = async path => {
-    const response = await fetch(`${urls.proxy}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`proxy ${path}: HTTP ${response.status}`);
-    return response.json();
-  };
+  const get = await proxyGetter(urls);
   const times = [];
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();

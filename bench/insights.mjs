@@ -18,22 +18,13 @@
  */
 import { openApp, pipelinesReady, recordRequests } from './browser.mjs';
 import { stat } from './report.mjs';
+import { proxyGetter } from './stack.mjs';
 
 const ROCKET = 'gh/acme/rocket';
 /** Metrics, then the charts. */
 export const INSIGHTS_FLOOR_ROUND_TRIPS = 2;
 /** `v2/insights/{slug}/workflows` and `…/workflows/{name}` (the runs), with any query. */
 const FIRST_PAINT = /^v2\/insights\/[^/]+\/[^/]+\/[^/]+\/workflows(\/[^/?]+)?(\?.*)?$/;
-
-async function proxyGetter(urls) {
-  const refresh = await fetch(`${urls.backend}/api/auth/guest/refresh`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
-  const token = (await refresh.json()).backstageIdentity.token;
-  return async path => {
-    const response = await fetch(`${urls.proxy}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`proxy ${path}: HTTP ${response.status}`);
-    return response.json();
-  };
-}
 
 /** The view's DAG from Node through the proxy: the stack floor. */
 async function nodeInsightsDag(get, runs = 5) {

@@ -15,6 +15,7 @@
  */
 import { inFlightDuplicates, openApp, pipelinesReady, recordRequests, repeatedPaths } from './browser.mjs';
 import { stat } from './report.mjs';
+import { guestToken, proxyGetter } from './stack.mjs';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 export const PAGE_SIZE = 20;
@@ -25,14 +26,6 @@ const BUCKET = 'bb/acme/bucket';
 /** Round trips of the first page's request DAG: the pipeline list, then 20 workflow lists 6 at a time. */
 export const floorRoundTrips = (pipelines = PAGE_SIZE, connections = CONNECTIONS) =>
   1 + Math.ceil(pipelines / connections);
-
-/** A Backstage token of the guest user, for calling the proxy from Node. */
-async function guestToken(urls) {
-  const refresh = await fetch(`${urls.backend}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  return (await refresh.json()).backstageIdentity.token;
-}
 
 /** Median RTT of `GET v2/me` through the proxy, from Node, as the guest user. */
 async function proxyRtt(urls, runs = 5) {
@@ -56,12 +49,7 @@ async function proxyRtt(urls, runs = 5) {
  * can only approach it.
  */
 async function nodeDag(urls, runs = 5) {
-  const token = await guestToken(urls);
-  const get = async path => {
-    const response = await fetch(`${urls.proxy}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`proxy ${path}: HTTP ${response.status}`);
-    return response.json();
-  };
+  const get = await proxyGetter(urls);
   const times = [];
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();

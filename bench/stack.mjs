@@ -124,6 +124,27 @@ export async function startStack({ root, logPath, say, timeoutMs = 600_000 }) {
   return { urls, token, stop, tail };
 }
 
+/** A Backstage token of the guest user, for calling the proxy from Node. */
+export async function guestToken(urls) {
+  const refresh = await fetch(`${urls.backend}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  return (await refresh.json()).backstageIdentity.token;
+}
+
+/**
+ * `get(path)`: a JSON GET through the proxy (`urls.proxy`) from Node, as
+ * the guest user; throws on a non-2xx answer. For the stack floors.
+ */
+export async function proxyGetter(urls) {
+  const token = await guestToken(urls);
+  return async path => {
+    const response = await fetch(`${urls.proxy}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`proxy ${path}: HTTP ${response.status}`);
+    return response.json();
+  };
+}
+
 /** Talks to the fake's control endpoints and API. */
 export function fakeClient({ fake, token }) {
   const control = async (method, path, body) => {
