@@ -50,11 +50,6 @@ export function writeFilterParams(params: URLSearchParams, values: PipelineFilte
   return next;
 }
 
-/** True when a filter applies to the pipelines loaded (status, workflow, triggered by). */
-export function filtersLoaded(values: PipelineFilterValues | undefined): boolean {
-  return Boolean(values?.status || values?.workflow || values?.actor);
-}
-
 /** Who triggered a pipeline (its VCS login), if CircleCI says. */
 export function actorOf(pipeline: Pick<Pipeline, 'trigger'>): string | undefined {
   return pipeline.trigger?.actor?.login || undefined;
