@@ -15,9 +15,9 @@ export {
   isPluginApplicableToEntity,
 } from './plugin';
 export { circleCIRouteRef } from './routes';
-export type { LatestPipelineCardProps } from './components/LatestPipelineCard';
-export type { RecentPipelinesCardProps } from './components/RecentPipelinesCard';
-export type { InsightsCardProps } from './components/InsightsCard';
+export type { LatestPipelineCardProps } from './components/cards/LatestPipelineCard';
+export type { RecentPipelinesCardProps } from './components/cards/RecentPipelinesCard';
+export type { InsightsCardProps } from './components/cards/InsightsCard';
 export { CIRCLECI_ANNOTATION } from './constants';
 export { Router } from './Router';
 export { circleCIApiRef } from './api/CircleCIApi';
@@ -58,7 +58,7 @@ export type {
   ListInsightsBranchesOptions,
   ListWorkflowRunsOptions,
 } from './api/insightsOptions';
-export type * from './api/insightsTypes';
+export type * from './common/insightsTypes';
 export { CircleCIClient } from './api/CircleCIClient';
 export { LazyCircleCIClient } from './api/LazyCircleCIClient';
 export type { LazyCircleCIClientOptions } from './api/LazyCircleCIClient';
@@ -68,13 +68,13 @@ export {
   InvalidProjectSlugError,
   parseProjectSlug,
   parseProjectSlugs,
-} from './domain/slug';
-export type { ProjectSlug, ProjectSlugProvider } from './domain/slug';
+} from './common/slug';
+export type { ProjectSlug, ProjectSlugProvider } from './common/slug';
 export {
   MalformedResponseError,
   LegacyProxyTargetError,
   RequestTimeoutError,
-} from './api/errors';
+} from './common/errors';
 export { describeError } from './domain/errors';
 export type {
   CircleCIErrorDescription,
@@ -84,7 +84,7 @@ export type {
 export type { CircleCITranslate, TranslateParams } from './domain/messages';
 export { normalizeStatus, derivePipelineStatus } from './domain/status';
 export type { CircleCIStatus } from './domain/status';
-export type * from './api/types';
+export type * from './common/types';
 // Type-only: the types above are their output, and the schemas themselves
 // load with the client, not with the entity page.
 export type {
@@ -113,13 +113,13 @@ export type {
   workflowMetricsSchema,
   workflowRunSchema,
   workflowSummarySchema,
-} from './api/schemas';
-export { CircleCICommitStatus } from './components/CircleCICommitStatus';
-export type { CircleCICommitStatusProps } from './components/CircleCICommitStatus';
-export { useCircleCICommitStatus } from './hooks/useCircleCICommitStatus';
+} from './common/schemas';
+export { CircleCICommitStatus } from './components/commits/CircleCICommitStatus';
+export type { CircleCICommitStatusProps } from './components/commits/CircleCICommitStatus';
+export { useCircleCICommitStatus } from './components/commits/hooks/useCircleCICommitStatus';
 export type {
   CircleCICommitStatusOptions,
   CircleCICommitStatusState,
-} from './hooks/useCircleCICommitStatus';
-export { StatusLabel } from './components/StatusLabel';
-export type { StatusLabelProps } from './components/StatusLabel';
+} from './components/commits/hooks/useCircleCICommitStatus';
+export { StatusLabel } from './components/shared/StatusLabel';
+export type { StatusLabelProps } from './components/shared/StatusLabel';

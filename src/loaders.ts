@@ -6,7 +6,7 @@
  */
 export function importTabRoutes() {
   return Promise.all([
-    import('./components/TabRoutes'),
+    import('./components/tab/TabRoutes'),
     import('./api/CircleCIClient'),
   ]).then(([router]) => router);
 }

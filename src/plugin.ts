@@ -9,9 +9,9 @@ import {
 } from '@backstage/core-plugin-api';
 import { circleCIApiRef } from './api/CircleCIApi';
 import { createCircleCIApi } from './api/createCircleCIApi';
-import type { InsightsCardProps } from './components/InsightsCard';
-import type { LatestPipelineCardProps } from './components/LatestPipelineCard';
-import type { RecentPipelinesCardProps } from './components/RecentPipelinesCard';
+import type { InsightsCardProps } from './components/cards/InsightsCard';
+import type { LatestPipelineCardProps } from './components/cards/LatestPipelineCard';
+import type { RecentPipelinesCardProps } from './components/cards/RecentPipelinesCard';
 import { importTabRoutes } from './loaders';
 import { circleCIRouteRef } from './routes';
 
@@ -67,7 +67,7 @@ export const EntityLatestCircleCIPipelineCard: (props: LatestPipelineCardProps) 
     createComponentExtension({
       name: 'EntityLatestCircleCIPipelineCard',
       component: {
-        lazy: () => import('./components/LatestPipelineCard').then(m => m.LatestPipelineCard),
+        lazy: () => import('./components/cards/LatestPipelineCard').then(m => m.LatestPipelineCard),
       },
     }),
   );
@@ -85,7 +85,7 @@ export const EntityRecentCircleCIPipelinesCard: (props: RecentPipelinesCardProps
     createComponentExtension({
       name: 'EntityRecentCircleCIPipelinesCard',
       component: {
-        lazy: () => import('./components/RecentPipelinesCard').then(m => m.RecentPipelinesCard),
+        lazy: () => import('./components/cards/RecentPipelinesCard').then(m => m.RecentPipelinesCard),
       },
     }),
   );
@@ -107,7 +107,7 @@ export const EntityCircleCIInsightsCard: (props: InsightsCardProps) => JSX.Eleme
     createComponentExtension({
       name: 'EntityCircleCIInsightsCard',
       component: {
-        lazy: () => import('./components/InsightsCard').then(m => m.InsightsCard),
+        lazy: () => import('./components/cards/InsightsCard').then(m => m.InsightsCard),
       },
     }),
   );

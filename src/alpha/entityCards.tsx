@@ -19,7 +19,7 @@ export const circleCILatestPipelineCard = EntityCardBlueprint.makeWithOverrides(
       type: 'info',
       filter: isCircleCIAvailable,
       loader: () =>
-        import('../components/LatestPipelineCard').then(m => (
+        import('../components/cards/LatestPipelineCard').then(m => (
           <m.LatestPipelineCard branch={config.branch} />
         )),
     });
@@ -44,7 +44,7 @@ export const circleCIRecentPipelinesCard = EntityCardBlueprint.makeWithOverrides
       type: 'content',
       filter: isCircleCIAvailable,
       loader: () =>
-        import('../components/RecentPipelinesCard').then(m => (
+        import('../components/cards/RecentPipelinesCard').then(m => (
           <m.RecentPipelinesCard branch={config.branch} limit={config.limit} />
         )),
     });
@@ -75,7 +75,7 @@ export const circleCIInsightsCard = EntityCardBlueprint.makeWithOverrides({
       type: 'info',
       filter: isCircleCIAvailable,
       loader: () =>
-        import('../components/InsightsCard').then(m => (
+        import('../components/cards/InsightsCard').then(m => (
           <m.InsightsCard window={config.window} branch={config.branch} workflows={config.workflows} />
         )),
     });

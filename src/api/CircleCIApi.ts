@@ -13,7 +13,7 @@ import type {
   TriggeredPipeline,
   Workflow,
   WorkflowJob,
-} from './types';
+} from '../common/types';
 import type {
   JobRef,
   ListPipelinesOptions,

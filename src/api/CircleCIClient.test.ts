@@ -1,9 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import { createFakeCircleCIHandlers } from '../../dev/fake-circleci';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
-import { MalformedResponseError, RequestTimeoutError } from './errors';
+import { MalformedResponseError, RequestTimeoutError } from '../common/errors';
 import { describeError } from '../domain/errors';
-import { InvalidProjectSlugError } from '../domain/slug';
+import { InvalidProjectSlugError } from '../common/slug';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

@@ -25,7 +25,7 @@ import type {
   TriggerPipelineOptions,
 } from './CircleCIApi';
 import { ActionRequests } from './actionRequests';
-import { LegacyProxyTargetError } from './errors';
+import { LegacyProxyTargetError } from '../common/errors';
 import type {
   GetJobMetricsOptions,
   GetTestMetricsOptions,
@@ -43,7 +43,7 @@ import type {
   WorkflowMetrics,
   WorkflowRun,
   WorkflowSummary,
-} from './insightsTypes';
+} from '../common/insightsTypes';
 import { listMyPipelines } from './myPipelines';
 import { collectPages } from './pages';
 import { searchRevision } from './revisionSearch';
@@ -59,8 +59,8 @@ import {
   testResultSchema,
   workflowJobSchema,
   workflowSchema,
-} from './schemas';
-import { toV1SlugPath, toV2SlugPath } from '../domain/slug';
+} from '../common/schemas';
+import { toV1SlugPath, toV2SlugPath } from '../common/slug';
 import { checkId, checkNumber, jobPath, slugOf, toPage } from './paths';
 import { CircleCITransport } from './transport';
 import type {
@@ -76,7 +76,7 @@ import type {
   TriggeredPipeline,
   Workflow,
   WorkflowJob,
-} from './types';
+} from '../common/types';
 
 /**
  * Options for {@link CircleCIClient}.

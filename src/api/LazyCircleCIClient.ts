@@ -37,7 +37,7 @@ import type {
   WorkflowMetrics,
   WorkflowRun,
   WorkflowSummary,
-} from './insightsTypes';
+} from '../common/insightsTypes';
 import type {
   Artifact,
   CurrentUser,
@@ -51,7 +51,7 @@ import type {
   TriggeredPipeline,
   Workflow,
   WorkflowJob,
-} from './types';
+} from '../common/types';
 
 /**
  * Options for {@link LazyCircleCIClient}.

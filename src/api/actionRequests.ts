@@ -6,7 +6,7 @@
  * 204, an empty body).
  */
 import { z } from 'zod';
-import { toV2SlugPath } from '../domain/slug';
+import { toV2SlugPath } from '../common/slug';
 import type {
   ApproveJobOptions,
   CancelWorkflowOptions,
@@ -18,9 +18,9 @@ import type {
   TriggerPipelineOptions,
 } from './CircleCIApi';
 import { checkId, checkSegment, jobPath, slugOf } from './paths';
-import { pipelineDefinitionSchema, rerunSchema, triggeredPipelineSchema } from './schemas';
+import { pipelineDefinitionSchema, rerunSchema, triggeredPipelineSchema } from '../common/schemas';
 import type { CircleCITransport } from './transport';
-import type { PipelineDefinition, TriggeredPipeline } from './types';
+import type { PipelineDefinition, TriggeredPipeline } from '../common/types';
 
 /**
  * The action requests of the client.

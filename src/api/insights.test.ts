@@ -1,6 +1,6 @@
 import { createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { workflowSegment } from './insightsRequests';
-import { workflowMetricsSchema } from './schemas';
+import { workflowMetricsSchema } from '../common/schemas';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

@@ -2,7 +2,7 @@
  * The options of the Insights methods of {@link CircleCIApi}, and the part
  * of the API interface they form.
  */
-import type { ProjectSlug } from '../domain/slug';
+import type { ProjectSlug } from '../common/slug';
 import type { RequestOptions } from './CircleCIApi';
 import type {
   FlakyTests,
@@ -12,8 +12,8 @@ import type {
   WorkflowMetrics,
   WorkflowRun,
   WorkflowSummary,
-} from './insightsTypes';
-import type { Page } from './types';
+} from '../common/insightsTypes';
+import type { Page } from '../common/types';
 
 /**
  * What every Insights request names: a project, and a branch or all

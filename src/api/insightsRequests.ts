@@ -5,7 +5,7 @@
  * segment, bodies checked by the schemas in ./schemas/insights.
  */
 import { z } from 'zod';
-import { toV2SlugPath } from '../domain/slug';
+import { toV2SlugPath } from '../common/slug';
 import type {
   GetJobMetricsOptions,
   GetTestMetricsOptions,
@@ -24,7 +24,7 @@ import type {
   WorkflowMetrics,
   WorkflowRun,
   WorkflowSummary,
-} from './insightsTypes';
+} from '../common/insightsTypes';
 import { collectPages } from './pages';
 import { slugOf, toPage } from './paths';
 import {
@@ -36,9 +36,9 @@ import {
   workflowMetricsSchema,
   workflowRunSchema,
   workflowSummarySchema,
-} from './schemas';
+} from '../common/schemas';
 import type { CircleCITransport } from './transport';
-import type { Page } from './types';
+import type { Page } from '../common/types';
 
 const MAX_JOB_METRIC_PAGES = 10;
 

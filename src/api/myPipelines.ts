@@ -2,12 +2,12 @@
  * `GET v2/project/{slug}/pipeline/mine`: the pipelines the token's user
  * triggered, for the "mine" filter of the pipelines page.
  */
-import { toV2SlugPath } from '../domain/slug';
+import { toV2SlugPath } from '../common/slug';
 import { slugOf, toPage } from './paths';
 import type { ListMyPipelinesOptions } from './requestOptions';
-import { pageSchema, pipelineSchema } from './schemas';
+import { pageSchema, pipelineSchema } from '../common/schemas';
 import type { CircleCITransport } from './transport';
-import type { Page, Pipeline } from './types';
+import type { Page, Pipeline } from '../common/types';
 
 /**
  * Reads one page of the user's own pipelines of a project; the body is

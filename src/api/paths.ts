@@ -2,10 +2,10 @@
  * Checked pieces of request paths: ids, numbers and slugs are validated
  * before anything is sent, so no input can reach another endpoint.
  */
-import { isUuid } from '../domain/ids';
-import { parseProjectSlug, ProjectSlug, toV2SlugPath } from '../domain/slug';
+import { isUuid } from '../common/ids';
+import { parseProjectSlug, ProjectSlug, toV2SlugPath } from '../common/slug';
 import type { JobRef } from './CircleCIApi';
-import type { Page } from './types';
+import type { Page } from '../common/types';
 
 /** Returns `id` when it is a UUID; throws a `TypeError` naming `label` otherwise. */
 export function checkId(label: string, id: string): string {

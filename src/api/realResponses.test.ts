@@ -5,7 +5,7 @@
 import { http, HttpResponse } from 'msw';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { normalizeStatus } from '../domain/status';
-import { MalformedResponseError } from './errors';
+import { MalformedResponseError } from '../common/errors';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

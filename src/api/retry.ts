@@ -1,5 +1,8 @@
 import { ResponseError } from '@backstage/errors';
-import { abortError } from './abort';
+import { abortError } from '../common/abort';
+import { parseRetryAfter } from '../common/retryAfter';
+
+export { parseRetryAfter };
 
 /**
  * How GET requests are retried: on 429, 502, 503, 504 and network errors,
@@ -29,22 +32,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-
-/**
- * Reads a `Retry-After` header in either form (seconds or an HTTP date) as
- * the wait in milliseconds; undefined when absent or unreadable.
- */
-export function parseRetryAfter(options: {
-  value: string | null | undefined;
-  now: number;
-}): number | undefined {
-  const { value, now } = options;
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.max(0, Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 /** Waits, unless the signal aborts first. */
 export function sleep(options: { ms: number; signal?: AbortSignal }): Promise<void> {

@@ -3,8 +3,8 @@
  * project's pipelines are walked page by page, newest first, within bounds.
  */
 import type { FindPipelinesByRevisionOptions, PipelinesByRevision } from './CircleCIApi';
-import type { Page, Pipeline } from './types';
-import { parseRevision, revisionMatches } from '../domain/commits';
+import type { Page, Pipeline } from '../common/types';
+import { parseRevision, revisionMatches } from '../common/commits';
 
 /** Pages read by default: 200 pipelines. */
 export const DEFAULT_REVISION_SEARCH_PAGES = 10;

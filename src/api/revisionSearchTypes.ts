@@ -1,9 +1,9 @@
 /*
  * The options and the result of `CircleCIApi.findPipelinesByRevision`.
  */
-import type { ProjectSlug } from '../domain/slug';
+import type { ProjectSlug } from '../common/slug';
 import type { RequestOptions } from './requestOptions';
-import type { Pipeline } from './types';
+import type { Pipeline } from '../common/types';
 
 /**
  * How far {@link CircleCIApi.findPipelinesByRevision} has looked, reported

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { createFakeCircleCI } from '../../dev/fake-circleci';
 import { CircleCIClient } from './CircleCIClient';
-import { parseProjectSlugs, ProjectSlug } from '../domain/slug';
+import { parseProjectSlugs, ProjectSlug } from '../common/slug';
 import { InvalidWorkflowsAnnotationError, parseWorkflowsAnnotation } from '../domain/workflowScope';
 
 const PROXY = 'http://localhost:7007/api/proxy/circleci/api';

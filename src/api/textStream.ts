@@ -3,7 +3,7 @@
  * is reported while the rest downloads, and the page gets to render and
  * paint in between.
  */
-import { abortError } from './abort';
+import { abortError } from '../common/abort';
 
 /** The first progress report waits for this many characters… */
 export const PROGRESS_FIRST_CHARS = 64 * 1024;

@@ -2,9 +2,9 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { z } from 'zod';
 import type { RequestOptions } from './CircleCIApi';
-import { MalformedResponseError, RequestTimeoutError } from './errors';
+import { MalformedResponseError, RequestTimeoutError } from '../common/errors';
 import { RetryPolicy, withRetry } from './retry';
-import { formatIssues } from './schemas';
+import { formatIssues } from '../common/schemas';
 import { readTextStream } from './textStream';
 
 /** One request to the CircleCI API, relative to the proxy endpoint. */

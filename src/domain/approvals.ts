@@ -1,7 +1,7 @@
 /*
  * Approval jobs: a workflow waits at them until a person approves.
  */
-import type { WorkflowJob } from '../api/types';
+import type { WorkflowJob } from '../common/types';
 import { type CircleCITranslate, englishTranslate } from './messages';
 
 /** True for an approval job, which has no job page, log or number. */

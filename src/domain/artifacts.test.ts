@@ -1,4 +1,4 @@
-import type { Artifact } from '../api/types';
+import type { Artifact } from '../common/types';
 import { groupArtifacts } from './artifacts';
 
 const a = (path: string, node_index: number): Artifact => ({ path, node_index, url: `https://x.example/${path}` });

@@ -1,4 +1,4 @@
-import type { Pipeline } from '../api/types';
+import type { Pipeline } from '../common/types';
 import { pipelineRef, pipelineRefText, seenBranches } from './branches';
 
 const vcs = (v: { branch?: string | null; tag?: string | null }): Pick<Pipeline, 'vcs'> => ({

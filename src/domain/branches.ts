@@ -1,7 +1,7 @@
 /*
  * Branches and tags of pipelines.
  */
-import type { Pipeline } from '../api/types';
+import type { Pipeline } from '../common/types';
 import { stripControl } from './text';
 
 /** Branches seen in the loaded pipelines, plus the one filtered on, sorted. */

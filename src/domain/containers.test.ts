@@ -1,4 +1,4 @@
-import type { JobStep } from '../api/types';
+import type { JobStep } from '../common/types';
 import { containerLabel, containerStatuses, defaultContainer } from './containers';
 
 function step(name: string, statuses: string[]): JobStep {

@@ -2,7 +2,7 @@
  * The parallel containers of a job and their statuses.
  */
 import { type CircleCITranslate, englishTranslate } from './messages';
-import type { JobStep } from '../api/types';
+import type { JobStep } from '../common/types';
 import { CircleCIStatus, normalizeStatus } from './status';
 import { statusText } from './statusLabels';
 

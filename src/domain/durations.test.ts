@@ -1,4 +1,4 @@
-import type { Workflow } from '../api/types';
+import type { Workflow } from '../common/types';
 import {
   durationText,
   jobDurationText,

@@ -3,15 +3,15 @@
  * No React and no I/O; the error classes come from the client.
  */
 import { ResponseError } from '@backstage/errors';
-import { isAbortError } from '../api/abort';
+import { isAbortError } from '../common/abort';
 import {
   LegacyProxyTargetError,
   MalformedResponseError,
   RequestTimeoutError,
-} from '../api/errors';
-import { parseRetryAfter } from '../api/retry';
+} from '../common/errors';
+import { parseRetryAfter } from '../common/retryAfter';
 import { type CircleCITranslate, englishTranslate } from './messages';
-import { InvalidProjectSlugError } from './slug';
+import { InvalidProjectSlugError } from '../common/slug';
 
 /**
  * The kinds of failure the plugin tells apart.

@@ -1,4 +1,4 @@
-import { workflowMetricsSchema } from '../api/schemas';
+import { workflowMetricsSchema } from '../common/schemas';
 import { cardWorkflows, configuredWorkflowNames } from './insightsCard';
 
 const metric = (name: string, total_runs: unknown) => workflowMetricsSchema.parse({ name, metrics: { total_runs } });

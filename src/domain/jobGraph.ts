@@ -1,4 +1,4 @@
-import type { WorkflowJob } from '../api/types';
+import type { WorkflowJob } from '../common/types';
 
 /**
  * Lays out a workflow's jobs in stages by their `dependencies`, like the

@@ -1,4 +1,4 @@
-import { ProjectSlug, toV2SlugPath, vcsHostOf } from './slug';
+import { ProjectSlug, toV2SlugPath, vcsHostOf } from '../common/slug';
 
 const APP = 'https://app.circleci.com/pipelines';
 

@@ -1,4 +1,4 @@
-import type { Workflow } from '../api/types';
+import type { Workflow } from '../common/types';
 import { hasWorkflowNamed, parseStatusFilter, statusMatches, workflowNameTest } from './pipelineFilters';
 
 describe('pipeline filters', () => {

@@ -1,4 +1,4 @@
-import { parseProjectSlugs } from './slug';
+import { parseProjectSlugs } from '../common/slug';
 import { projectOf } from './projects';
 
 describe('projectOf', () => {

@@ -1,5 +1,5 @@
 import { derivePipelineStatus, latestWorkflowRuns, normalizeStatus } from './status';
-import type { Workflow } from '../api/types';
+import type { Workflow } from '../common/types';
 
 function wf(name: string, status: string, created: string): Workflow {
   return {

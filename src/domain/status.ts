@@ -1,4 +1,4 @@
-import type { Workflow } from '../api/types';
+import type { Workflow } from '../common/types';
 
 /**
  * The plugin's own status vocabulary. Every status string from CircleCI,

@@ -1,4 +1,4 @@
-import type { JobStep, StepAction } from '../api/types';
+import type { JobStep, StepAction } from '../common/types';
 import { actionFailed, actionOf, actionRunning, firstFailedStep, stepDuration, stepLogFilename } from './steps';
 
 function action(options: Partial<StepAction> & { index: number; step: number }): StepAction {

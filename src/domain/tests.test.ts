@@ -1,4 +1,4 @@
-import type { TestResult } from '../api/types';
+import type { TestResult } from '../common/types';
 import {
   countOutcomes,
   testOutcome,

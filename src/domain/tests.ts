@@ -2,7 +2,7 @@
  * Test results as the plugin groups them: the outcome of each test, the
  * order in which they are listed, and the counts.
  */
-import type { TestResult } from '../api/types';
+import type { TestResult } from '../common/types';
 import type { CircleCIStatus } from './status';
 import { type CircleCITranslate, englishTranslate } from './messages';
 import { stripControl } from './text';

@@ -1,6 +1,6 @@
-import type { Pipeline } from '../api/types';
-import { resourceKey } from './keys';
-import { ResourceState, useCircleCIQuery } from './useCircleCIQuery';
+import type { Pipeline } from '../common/types';
+import { resourceKey } from '../query/keys';
+import { ResourceState, useCircleCIQuery } from '../query/useCircleCIQuery';
 
 /** Loads one pipeline (for headers and breadcrumbs); skipped while the id is unknown. */
 export function usePipeline(options: { pipelineId: string | undefined }): ResourceState<Pipeline> {

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { Workflow } from '../api/types';
+import type { Workflow } from '../common/types';
 import { workflowsPollGroup } from '../domain/status';
-import { useCircleCIQueryClient } from './useCircleCIQueryClient';
-import { useBatchedQueries } from './useBatchedQueries';
-import { usePageVisible } from './usePageVisible';
-import { releaseWorkflows, workflowsQuery } from './workflowQueries';
+import { useCircleCIQueryClient } from '../query/useCircleCIQueryClient';
+import { useBatchedQueries } from '../query/useBatchedQueries';
+import { usePageVisible } from '../query/usePageVisible';
+import { releaseWorkflows, workflowsQuery } from '../query/workflowQueries';
 
 /** The workflows of one pipeline, or why they could not be loaded. */
 export interface PipelineWorkflows {

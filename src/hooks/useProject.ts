@@ -1,7 +1,7 @@
-import type { Project } from '../api/types';
-import type { ProjectSlug } from '../domain/slug';
-import { projectKey } from './keys';
-import { ResourceState, useCircleCIQuery } from './useCircleCIQuery';
+import type { Project } from '../common/types';
+import type { ProjectSlug } from '../common/slug';
+import { projectKey } from '../query/keys';
+import { ResourceState, useCircleCIQuery } from '../query/useCircleCIQuery';
 
 /** Options of {@link useProject}. */
 export interface UseProjectOptions {

@@ -1,8 +1,8 @@
 import { collectPages } from '../api/pages';
-import type { WorkflowJob } from '../api/types';
+import type { WorkflowJob } from '../common/types';
 import { isUnfinished } from '../domain/status';
-import { resourceKey } from './keys';
-import { ResourceState, useCircleCIQuery } from './useCircleCIQuery';
+import { resourceKey } from '../query/keys';
+import { ResourceState, useCircleCIQuery } from '../query/useCircleCIQuery';
 
 /** The most pages of a workflow's jobs that are read (20 jobs a page). */
 export const MAX_JOB_PAGES = 10;

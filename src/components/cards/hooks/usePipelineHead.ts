@@ -1,0 +1,28 @@
+import type { Pipeline } from '../../../common/types';
+import type { ProjectSlug } from '../../../common/slug';
+import { pipelineHeadKey } from '../../../query/keys';
+import { ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
+
+/** Options of {@link usePipelineHead}. */
+export interface UsePipelineHeadOptions {
+  /** The project. */
+  projectSlug: ProjectSlug;
+  /** Only this branch's pipelines; all branches when undefined. */
+  branch?: string;
+  /** False skips the request (e.g. while the default branch is unknown). Default true. */
+  enabled?: boolean;
+}
+
+/**
+ * Loads the first page of a project's pipelines (the newest 20), with one
+ * request and nothing else: unlike `usePipelines`, it starts no workflow
+ * requests, so a card asks only for the workflows it shows. Not polled;
+ * a page read less than 30 s ago is served at once.
+ */
+export function usePipelineHead(options: UsePipelineHeadOptions): ResourceState<Pipeline[]> {
+  const { projectSlug, branch, enabled = true } = options;
+  return useCircleCIQuery({
+    queryKey: enabled ? pipelineHeadKey({ slug: projectSlug.slug, branch }) : undefined,
+    load: async ({ api, signal }) => (await api.listPipelines({ projectSlug, branch, signal })).items,
+  });
+}

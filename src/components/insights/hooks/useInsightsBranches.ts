@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ProjectSlug } from '../../../common/slug';
+import { InsightsState, insightsBranchesQuery, insightsState } from '../../../query/insightsQueries';
+import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { useProject } from '../../../hooks/useProject';
+
+/** Options of {@link useInsightsBranches}. */
+export interface UseInsightsBranchesOptions {
+  /** The project. */
+  projectSlug: ProjectSlug;
+  /** False holds the requests back. */
+  enabled: boolean;
+}
+
+/** What {@link useInsightsBranches} returns. */
+export interface InsightsBranches {
+  /** The project's default branch (`vcs_info.default_branch`), once known. */
+  defaultBranch?: string;
+  /** The branches Insights knows. */
+  branches: InsightsState<string[]>;
+}
+
+/**
+ * The branch picker's data: the project (for its default branch; often
+ * cached already by the pipelines tab) and the branches Insights knows
+ * (`GET v2/insights/{slug}/branches`), once `enabled`.
+ */
+export function useInsightsBranches(options: UseInsightsBranchesOptions): InsightsBranches {
+  const { projectSlug, enabled } = options;
+  const { api, queryClient } = useCircleCIQueryClient();
+  const project = useProject({ projectSlug, enabled });
+  const branches = useQuery(
+    { ...insightsBranchesQuery({ api, slug: projectSlug.slug }), enabled },
+    queryClient,
+  );
+  return {
+    defaultBranch: project.value?.vcs_info?.default_branch || undefined,
+    branches: insightsState(branches),
+  };
+}

@@ -1,0 +1,36 @@
+import type { ReportingWindow, WorkflowRun } from '../../../common/insightsTypes';
+import type { InsightsBranchScope } from '../../../domain/insights';
+import { InsightsState, workflowRunsQuery } from '../../../query/insightsQueries';
+import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { useInsightsWorkflowQueries } from './useInsightsWorkflowQueries';
+
+/** Options of {@link useInsightsRuns}. */
+export interface UseInsightsRunsOptions {
+  /** The project's slug string. */
+  slug: string;
+  /** Which branches. */
+  scope: InsightsBranchScope;
+  /** The workflows shown. */
+  workflowNames: readonly string[];
+  /** The reporting window: the charts show its runs only. */
+  reportingWindow: ReportingWindow;
+}
+
+/**
+ * The recent runs of each workflow shown, for its chart
+ * (`GET v2/insights/{slug}/workflows/{name}`, first page): part of the
+ * view's first paint, one request per workflow through the insights gate
+ * (the workflow requests' concurrency cap).
+ */
+export function useInsightsRuns(options: UseInsightsRunsOptions): {
+  runs: ReadonlyMap<string, InsightsState<WorkflowRun[]>>;
+  settled: boolean;
+} {
+  const { slug, scope, workflowNames, reportingWindow } = options;
+  const { api, queryClient } = useCircleCIQueryClient();
+  const { states, settled } = useInsightsWorkflowQueries({
+    workflowNames,
+    query: workflowName => workflowRunsQuery({ api, queryClient, slug, scope, workflowName, reportingWindow }),
+  });
+  return { runs: states, settled };
+}
