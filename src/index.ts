@@ -1,6 +1,8 @@
 /**
  * A Backstage plugin that shows CircleCI pipelines, workflows and jobs for
  * catalog entities, built on CircleCI API v2 through the Backstage proxy.
+ * Everything an app or another plugin uses is exported here; the new
+ * frontend system's extensions are in `/alpha`.
  *
  * @packageDocumentation
  */
@@ -21,55 +23,83 @@ export type { InsightsCardProps } from './components/cards/InsightsCard';
 export { CIRCLECI_ANNOTATION } from './constants';
 export { Router } from './Router';
 export { circleCIApiRef } from './api/CircleCIApi';
+export type { CircleCIApi } from './api/CircleCIApi';
+export { CircleCIClient } from './api/CircleCIClient';
+export type { CircleCIClientOptions } from './api/CircleCIClient';
 export type {
-  ApproveJobOptions,
-  CancelWorkflowOptions,
-  CircleCIApi,
-  FindPipelinesByRevisionOptions,
+  JobRef,
+  RequestOptions,
   GetMeOptions,
   GetPipelineOptions,
   GetProjectOptions,
   GetStepOutputOptions,
   GetWorkflowOptions,
-  JobRef,
   ListJobsOptions,
   ListMyPipelinesOptions,
-  ListPipelineDefinitionsOptions,
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
-  PipelinesByRevision,
-  RequestOptions,
+} from './common/options/requestOptions';
+export type {
+  ApproveJobOptions,
+  CancelWorkflowOptions,
+  ListPipelineDefinitionsOptions,
   RerunWorkflowOptions,
   RerunWorkflowResult,
-  RevisionSearchProgress,
-  RevisionSearchStop,
   RunPipelineOptions,
   TriggerPipelineOptions,
-} from './api/CircleCIApi';
+} from './common/options/actionOptions';
 export type {
   GetJobMetricsOptions,
   GetTestMetricsOptions,
   GetWorkflowMetricsOptions,
   GetWorkflowSummaryOptions,
-  InsightsApi,
   InsightsScope,
   ListFlakyTestsOptions,
   ListInsightsBranchesOptions,
   ListWorkflowRunsOptions,
-} from './api/insightsOptions';
-export type * from './common/insightsTypes';
-export { CircleCIClient } from './api/CircleCIClient';
-export { LazyCircleCIClient } from './api/LazyCircleCIClient';
-export type { LazyCircleCIClientOptions } from './api/LazyCircleCIClient';
-export type { CircleCIClientOptions } from './api/CircleCIClient';
-export type { RetryPolicy } from './api/retry';
-export {
-  InvalidProjectSlugError,
-  parseProjectSlug,
-  parseProjectSlugs,
-} from './common/slug';
+} from './common/options/insightsOptions';
+export type {
+  FindPipelinesByRevisionOptions,
+  PipelinesByRevision,
+  RevisionSearchProgress,
+  RevisionSearchStop,
+} from './common/options/revisionSearchTypes';
+export type {
+  Artifact,
+  CurrentUser,
+  JobDetails,
+  JobStep,
+  JobSteps,
+  KnownJobStatus,
+  KnownWorkflowStatus,
+  Page,
+  Pipeline,
+  PipelineDefinition,
+  PipelineError,
+  PipelineTrigger,
+  PipelineVcs,
+  Project,
+  StepAction,
+  TestResult,
+  TriggeredPipeline,
+  Workflow,
+  WorkflowJob,
+} from './common/types';
+export type {
+  DurationMetrics,
+  FlakyTest,
+  FlakyTests,
+  JobMetrics,
+  ReportingWindow,
+  TestMetric,
+  TestMetrics,
+  WorkflowMetrics,
+  WorkflowRun,
+  WorkflowSummary,
+} from './common/insightsTypes';
 export type { ProjectSlug, ProjectSlugProvider } from './common/slug';
+export { InvalidProjectSlugError } from './common/slug';
 export {
   MalformedResponseError,
   LegacyProxyTargetError,
@@ -81,39 +111,7 @@ export type {
   CircleCIErrorKind,
   DescribeErrorOptions,
 } from './domain/errors';
-export type { CircleCITranslate, TranslateParams } from './domain/messages';
-export { normalizeStatus, derivePipelineStatus } from './domain/status';
 export type { CircleCIStatus } from './domain/status';
-export type * from './common/types';
-// Type-only: the types above are their output, and the schemas themselves
-// load with the client, not with the entity page.
-export type {
-  artifactSchema,
-  currentUserSchema,
-  jobDetailsSchema,
-  jobStepSchema,
-  jobStepsSchema,
-  pipelineDefinitionSchema,
-  pipelineErrorSchema,
-  pipelineSchema,
-  pipelineTriggerSchema,
-  pipelineVcsSchema,
-  projectSchema,
-  stepActionSchema,
-  testResultSchema,
-  triggeredPipelineSchema,
-  workflowJobSchema,
-  workflowSchema,
-  durationMetricsSchema,
-  flakyTestSchema,
-  flakyTestsSchema,
-  jobMetricsSchema,
-  testMetricSchema,
-  testMetricsSchema,
-  workflowMetricsSchema,
-  workflowRunSchema,
-  workflowSummarySchema,
-} from './common/schemas';
 export { CircleCICommitStatus } from './components/commits/CircleCICommitStatus';
 export type { CircleCICommitStatusProps } from './components/commits/CircleCICommitStatus';
 export { useCircleCICommitStatus } from './components/commits/hooks/useCircleCICommitStatus';

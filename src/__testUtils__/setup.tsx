@@ -52,7 +52,7 @@ export function setupFakeCircleCI(options?: { injectToken?: boolean }) {
 
 /** A real client pointed at the test proxy. */
 export function createTestClient(options?: {
-  retryPolicy?: Partial<RetryPolicy>;
+  retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   /** Wraps the global fetch, e.g. to observe calls. */
   fetch?: typeof fetch;
@@ -61,7 +61,7 @@ export function createTestClient(options?: {
   return new CircleCIClient({
     discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
     fetchApi: { fetch: (input, init) => (wrapped ?? fetch)(input, init) },
-    retryPolicy: options?.retryPolicy ?? FAST_RETRIES,
+    retry: options?.retry ?? FAST_RETRIES,
     timeoutMs: options?.timeoutMs,
   });
 }

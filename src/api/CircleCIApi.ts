@@ -1,5 +1,48 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { InsightsApi } from './insightsOptions';
+import type {
+  FlakyTests,
+  JobMetrics,
+  TestMetrics,
+  WorkflowMetrics,
+  WorkflowRun,
+  WorkflowSummary,
+} from '../common/insightsTypes';
+import type {
+  ApproveJobOptions,
+  CancelWorkflowOptions,
+  ListPipelineDefinitionsOptions,
+  RerunWorkflowOptions,
+  RerunWorkflowResult,
+  RunPipelineOptions,
+  TriggerPipelineOptions,
+} from '../common/options/actionOptions';
+import type {
+  GetJobMetricsOptions,
+  GetTestMetricsOptions,
+  GetWorkflowMetricsOptions,
+  GetWorkflowSummaryOptions,
+  ListFlakyTestsOptions,
+  ListInsightsBranchesOptions,
+  ListWorkflowRunsOptions,
+} from '../common/options/insightsOptions';
+import type {
+  GetMeOptions,
+  GetPipelineOptions,
+  GetProjectOptions,
+  GetStepOutputOptions,
+  GetWorkflowOptions,
+  JobRef,
+  ListJobsOptions,
+  ListMyPipelinesOptions,
+  ListPipelinesOptions,
+  ListTestsOptions,
+  ListWorkflowsOptions,
+} from '../common/options/requestOptions';
+import type {
+  FindPipelinesByRevisionOptions,
+  PipelinesByRevision,
+  RevisionSearchStop,
+} from '../common/options/revisionSearchTypes';
 import type {
   Artifact,
   CurrentUser,
@@ -14,43 +57,17 @@ import type {
   Workflow,
   WorkflowJob,
 } from '../common/types';
-import type {
-  JobRef,
-  ListPipelinesOptions,
-  ListMyPipelinesOptions,
-  GetProjectOptions,
-  GetPipelineOptions,
-  ListWorkflowsOptions,
-  GetWorkflowOptions,
-  ListJobsOptions,
-  ListTestsOptions,
-  GetStepOutputOptions,
-  GetMeOptions,
-} from './requestOptions';
-import type {
-  RevisionSearchStop,
-  FindPipelinesByRevisionOptions,
-  PipelinesByRevision,
-} from './revisionSearchTypes';
-import type {
-  RerunWorkflowOptions,
-  RerunWorkflowResult,
-  CancelWorkflowOptions,
-  ApproveJobOptions,
-  TriggerPipelineOptions,
-  ListPipelineDefinitionsOptions,
-  RunPipelineOptions,
-} from './actionOptions';
 
 /**
  * The CircleCI API as the plugin uses it: API v2 for everything except the
  * steps of a job (API v1.1) and the raw step output, all through the
  * Backstage proxy. Actions (POSTs) are never retried, and any 2xx answer to
- * one is a success, whatever its body. The Insights methods come from
- * {@link InsightsApi}.
+ * one is a success, whatever its body. The Insights methods read figures
+ * CircleCI computes on a schedule (not live): cache them and never poll;
+ * 403 and 404 there mean the token's user cannot see the project's insights.
  * @public
  */
-export interface CircleCIApi extends InsightsApi {
+export interface CircleCIApi {
   /**
    * Lists the pipelines of a project, newest first (20 a page). Throws
    * `LegacyProxyTargetError` when the proxy targets API v1.1 (every v2 path,
@@ -126,6 +143,20 @@ export interface CircleCIApi extends InsightsApi {
   runPipeline(options: RunPipelineOptions): Promise<TriggeredPipeline>;
   /** Reads the user that owns the proxy's token. */
   getMe(options?: GetMeOptions): Promise<CurrentUser>;
+  /** Per-workflow metrics of a project (`GET v2/insights/{slug}/workflows`), one page. */
+  getWorkflowMetrics(options: GetWorkflowMetricsOptions): Promise<Page<WorkflowMetrics>>;
+  /** Recent runs of a workflow (`GET v2/insights/{slug}/workflows/{name}`), one page. */
+  listWorkflowRuns(options: ListWorkflowRunsOptions): Promise<Page<WorkflowRun>>;
+  /** A workflow's summary and trends (`.../workflows/{name}/summary`). */
+  getWorkflowSummary(options: GetWorkflowSummaryOptions): Promise<WorkflowSummary>;
+  /** Per-job metrics of a workflow (`.../workflows/{name}/jobs`), all pages up to 10. */
+  getJobMetrics(options: GetJobMetricsOptions): Promise<JobMetrics[]>;
+  /** The most failed and slowest tests of a workflow (`.../workflows/{name}/test-metrics`). */
+  getTestMetrics(options: GetTestMetricsOptions): Promise<TestMetrics>;
+  /** The flaky tests of a project (`GET v2/insights/{slug}/flaky-tests`). */
+  listFlakyTests(options: ListFlakyTestsOptions): Promise<FlakyTests>;
+  /** The branch names Insights knows (`GET v2/insights/{slug}/branches`). */
+  listInsightsBranches(options: ListInsightsBranchesOptions): Promise<string[]>;
 }
 
 /**
@@ -135,8 +166,3 @@ export interface CircleCIApi extends InsightsApi {
 export const circleCIApiRef = createApiRef<CircleCIApi>({
   id: 'plugin.circleci.service',
 });
-
-// The option types, for importers of this module (the interface uses them above).
-export type * from './requestOptions';
-export type * from './revisionSearchTypes';
-export type * from './actionOptions';

@@ -220,7 +220,7 @@ describe('CircleCIClient retry policy, with fake timers', () => {
   }
 
   it('makes exactly 3 attempts with exponential backoff and jitter (default policy)', async () => {
-    const client = createTestClient({ retryPolicy: {} });
+    const client = createTestClient({ retry: {} });
     ctx.fake.failPath({ match: 'v2/me', status: 503 });
     const result = client.getMe().catch(e => e);
     await jest.advanceTimersByTimeAsync(60_000);
@@ -230,7 +230,7 @@ describe('CircleCIClient retry policy, with fake timers', () => {
   });
 
   it('waits what Retry-After says, in seconds and as an HTTP date', async () => {
-    const client = createTestClient({ retryPolicy: {} });
+    const client = createTestClient({ retry: {} });
     ctx.fake.failPath({ match: 'v2/me', status: 429, retryAfter: '4', times: 1 });
     const at = new Date(Date.now() + 6000).toUTCString();
     ctx.fake.failPath({ match: 'v2/me', status: 503, retryAfter: at, times: 1 });

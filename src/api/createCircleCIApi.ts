@@ -1,6 +1,6 @@
 import type { ConfigApi, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import type { CircleCIApi } from './CircleCIApi';
-import { LazyCircleCIClient } from './LazyCircleCIClient';
+import { lazyCircleCIApi } from './lazyCircleCIApi';
 
 /**
  * The plugin's API implementation, shared by both frontend systems: the
@@ -13,15 +13,14 @@ export function createCircleCIApi(deps: {
   configApi: ConfigApi;
 }): CircleCIApi {
   const { discoveryApi, fetchApi, configApi } = deps;
-  return new LazyCircleCIClient({
-    load: () =>
-      import('./CircleCIClient').then(
-        m =>
-          new m.CircleCIClient({
-            discoveryApi,
-            fetchApi,
-            proxyPath: configApi.getOptionalString('circleci.proxyPath'),
-          }),
-      ),
-  });
+  return lazyCircleCIApi(() =>
+    import('./CircleCIClient').then(
+      m =>
+        new m.CircleCIClient({
+          discoveryApi,
+          fetchApi,
+          proxyPath: configApi.getOptionalString('circleci.proxyPath'),
+        }),
+    ),
+  );
 }

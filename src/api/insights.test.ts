@@ -1,5 +1,7 @@
-import { createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
-import { workflowSegment } from './insightsRequests';
+import { http, HttpResponse } from 'msw';
+import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
+import { callFake } from '../../dev/fake-circleci/testing';
+import { encodeParam } from '../common/endpoints';
 import { workflowMetricsSchema } from '../common/schemas';
 
 const ctx = setupFakeCircleCI();
@@ -81,6 +83,7 @@ describe('Insights client', () => {
       'GET v2/insights/gh/acme/rocket/workflows/a%20b/summary?all-branches=true',
       'GET v2/insights/gh/acme/rocket/workflows/build-and-test?page-token=x',
     ]);
+    const workflowSegment = (value: string) => encodeParam({ param: 'workflowName', kind: 'name', value });
     expect(workflowSegment('deploy/eu west')).toBe('deploy%2Feu%20west');
     expect(() => workflowSegment('..')).toThrow(TypeError);
     expect(() => workflowSegment('')).toThrow(TypeError);
@@ -96,6 +99,67 @@ describe('Insights client', () => {
     expect(jobs.map(j => j.name)).toContain('test');
     const tests = await client.getTestMetrics({ projectSlug: ROCKET, workflowName: 'build-and-test', allBranches: true });
     expect(tests.most_failed_tests?.length).toBeGreaterThan(0);
+  });
+
+  describe('flaky tests, in both spellings', () => {
+    /** One flaky test with every field, as the spec spells the keys. */
+    const SPEC_TEST = {
+      'test-name': 'engine › thrust › ramps up',
+      classname: 'engine.thrust',
+      file: 'src/engine/thrust.test.ts',
+      source: null,
+      'job-name': 'test',
+      'job-number': 4321,
+      'workflow-name': 'build-and-test',
+      'workflow-id': 'b7f1a7b4-0b8e-4f5c-9d3a-2c1f0e9d8c7b',
+      'workflow-created-at': '2026-03-10T08:12:00Z',
+      'pipeline-number': 1260,
+      'times-flaked': 3,
+      'time-wasted': 412,
+    };
+    /** The same test as real CircleCI spells the keys. */
+    const REAL_TEST = Object.fromEntries(
+      Object.entries(SPEC_TEST).map(([key, value]) => [key.replace(/-/g, '_'), value]),
+    );
+    const answerFlaky = (body: object) =>
+      ctx.server.use(
+        http.get(`${API_BASE}/v2/insights/${ROCKET}/flaky-tests`, () => HttpResponse.json(body)),
+      );
+    const { source: _source, ...EXPECTED } = SPEC_TEST;
+
+    it("reads real CircleCI's snake_case body from the fake", async () => {
+      const raw = (await callFake({ fake: ctx.fake, path: `v2/insights/${ROCKET}/flaky-tests` })).json<object>();
+      expect(Object.keys(raw).sort()).toEqual(['flaky_tests', 'total_flaky_tests']);
+      const flaky = await createTestClient().listFlakyTests({ projectSlug: ROCKET });
+      expect(flaky['flaky-tests'].length).toBeGreaterThan(0);
+      const thrust = flaky['flaky-tests'].find(t => t['test-name'] === 'engine › thrust › ramps up');
+      expect(thrust).toMatchObject({ 'job-name': 'test', 'workflow-name': 'build-and-test' });
+      expect(thrust?.['job-number']).toBeGreaterThan(0);
+      expect(thrust?.['pipeline-number']).toBeGreaterThan(0);
+      expect(thrust?.['times-flaked']).toBeGreaterThan(0);
+      expect(flaky['total-flaky-tests']).toBe(flaky['flaky-tests'].length);
+    });
+
+    it('reads a snake_case body field by field', async () => {
+      answerFlaky({ flaky_tests: [REAL_TEST], total_flaky_tests: 1 });
+      const flaky = await createTestClient().listFlakyTests({ projectSlug: ROCKET });
+      expect(flaky).toEqual({ 'flaky-tests': [EXPECTED], 'total-flaky-tests': 1 });
+    });
+
+    it("reads the spec's hyphenated body to the same value", async () => {
+      answerFlaky({ 'flaky-tests': [SPEC_TEST], 'total-flaky-tests': 1 });
+      const flaky = await createTestClient().listFlakyTests({ projectSlug: ROCKET });
+      expect(flaky).toEqual({ 'flaky-tests': [EXPECTED], 'total-flaky-tests': 1 });
+    });
+
+    it('prefers the hyphenated key when a body has both, and still rejects a body with neither', async () => {
+      answerFlaky({ 'flaky-tests': [SPEC_TEST], flaky_tests: [], total_flaky_tests: 7 });
+      const client = createTestClient();
+      const both = await client.listFlakyTests({ projectSlug: ROCKET });
+      expect(both).toEqual({ 'flaky-tests': [EXPECTED], 'total-flaky-tests': 7 });
+      answerFlaky({ tests: [REAL_TEST] });
+      await expect(client.listFlakyTests({ projectSlug: ROCKET })).rejects.toThrow(/flaky-tests/);
+    });
   });
 
   it('reads partial metrics as undefined, never NaN', () => {

@@ -11,12 +11,15 @@ import { pathSegments } from '../../dev/fake-circleci/fake';
 import { matchRoute } from '../../dev/fake-circleci/http/match';
 import { createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { CircleCIClient } from './CircleCIClient';
+import { CIRCLECI_ENDPOINTS, matchRequest } from '../common/endpoints';
 
 const PROXY = 'http://localhost:7007/api/proxy/circleci/api';
 const BASE = '/api/proxy/circleci/api';
 const ROCKET = 'gh/acme/rocket';
-const PATTERNS = ['', '/summary', '/jobs', '/test-metrics'].map(tail =>
-  `v2/insights/:vcs/:org/:repo/workflows/{name}${tail}`.split('/'),
+/** The endpoints the four calls below send, in order, from the endpoint table. */
+const CALLED = ['listWorkflowRuns', 'getWorkflowSummary', 'getJobMetrics', 'getTestMetrics'] as const;
+const PATTERNS = CALLED.map(name =>
+  CIRCLECI_ENDPOINTS[name].path.replace('{projectSlug}', ':vcs/:org/:repo').replace('{workflowName}', '{name}').split('/'),
 );
 
 const pieces = fc.constantFrom(
@@ -49,7 +52,7 @@ describe('insights workflow name fuzzing', () => {
           return fake.handle(new Request(url, { ...init, headers }), { basePath: BASE });
         },
       },
-      retryPolicy: { maxAttempts: 1 },
+      retry: { maxAttempts: 1 },
     });
     let routed = 0;
     await fc.assert(
@@ -78,7 +81,11 @@ describe('insights workflow name fuzzing', () => {
           const segments = raw.split('/');
           expect(segments).toHaveLength(PATTERNS[i].length);
           expect(decodeURIComponent(segments[6])).toBe(name);
-          // The fake's router reads the exact name back.
+          // The table (the server's allowlist) and the fake's router read the exact name back.
+          expect(matchRequest({ table: CIRCLECI_ENDPOINTS, method: 'GET', path: raw })).toEqual({
+            name: CALLED[i],
+            params: expect.objectContaining({ workflowName: name }),
+          });
           expect(matchRoute(PATTERNS[i], pathSegments(raw) ?? [])?.name).toBe(name);
           routed++;
         });

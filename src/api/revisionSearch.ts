@@ -2,7 +2,7 @@
  * Finding a commit's pipelines: API v2 has no filter by SHA, so the
  * project's pipelines are walked page by page, newest first, within bounds.
  */
-import type { FindPipelinesByRevisionOptions, PipelinesByRevision } from './CircleCIApi';
+import type { FindPipelinesByRevisionOptions, PipelinesByRevision } from '../common/options/revisionSearchTypes';
 import type { Page, Pipeline } from '../common/types';
 import { parseRevision, revisionMatches } from '../common/commits';
 

@@ -1,7 +1,8 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { z } from 'zod';
-import type { RequestOptions } from './CircleCIApi';
+import type { EndpointName } from '../common/endpoints';
+import type { RequestOptions } from '../common/options/requestOptions';
 import { MalformedResponseError, RequestTimeoutError } from '../common/errors';
 import { RetryPolicy, withRetry } from './retry';
 import { formatIssues } from '../common/schemas';
@@ -9,6 +10,8 @@ import { readTextStream } from './textStream';
 
 /** One request to the CircleCI API, relative to the proxy endpoint. */
 export interface Call<T> extends RequestOptions {
+  /** The endpoint of the table this call sends, named in its errors. */
+  endpoint?: EndpointName;
   /** The path below the proxy endpoint, e.g. `v2/me`. */
   path: string;
   /** Query parameters; undefined and empty values are left out. */
@@ -165,6 +168,7 @@ export class CircleCITransport {
     if ((/html/i.test(type) || /^\s*</.test(text)) && (!lenient || response.redirected)) {
       throw new MalformedResponseError({
         url,
+        endpoint: call.endpoint,
         detail:
           'expected JSON but received an HTML page. A sign-in page of a corporate proxy may be in the way.',
       });
@@ -175,13 +179,14 @@ export class CircleCITransport {
       json = text === '' ? undefined : JSON.parse(text);
     } catch {
       if (lenient) return undefined as T;
-      throw new MalformedResponseError({ url, detail: 'the body is not valid JSON.' });
+      throw new MalformedResponseError({ url, endpoint: call.endpoint, detail: 'the body is not valid JSON.' });
     }
     const parsed = call.schema.safeParse(json);
     if (parsed.success) return parsed.data;
     if (lenient) return undefined as T;
     throw new MalformedResponseError({
       url,
+      endpoint: call.endpoint,
       detail: `unexpected data (${formatIssues(parsed.error)}).`,
     });
   }

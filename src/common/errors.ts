@@ -17,14 +17,35 @@ export class MalformedResponseError extends Error {
   readonly url: string;
   /** What was wrong with the body. */
   readonly detail: string;
+  /**
+   * The client method whose answer it was (e.g. `listPipelines`), when
+   * known: it names what could not be read.
+   */
+  readonly endpoint?: string;
+  /** What kind of body it was: an HTML page, not JSON, or JSON of the wrong shape. */
+  readonly reason: MalformedResponseReason;
 
-  /** Creates the error for the URL that answered and what was wrong. */
-  constructor(options: { url: string; detail: string }) {
+  /** Creates the error for the URL that answered and what was wrong (`reason` defaults to `shape`). */
+  constructor(options: {
+    url: string;
+    detail: string;
+    endpoint?: string;
+    reason?: MalformedResponseReason;
+  }) {
     super(`CircleCI returned a response the plugin cannot read: ${options.detail}`);
     this.url = options.url;
     this.detail = options.detail;
+    this.endpoint = options.endpoint;
+    this.reason = options.reason ?? 'shape';
   }
 }
+
+/**
+ * Why a body could not be read: an HTML page (often a proxy's sign-in
+ * page), text that is not JSON, or JSON of the wrong shape.
+ * @public
+ */
+export type MalformedResponseReason = 'html' | 'json' | 'shape';
 
 /**
  * Thrown when the proxy's target is the legacy `https://circleci.com/api/v1.1`
@@ -49,10 +70,47 @@ export class LegacyProxyTargetError extends Error {
 export class RequestTimeoutError extends Error {
   /** Always `RequestTimeoutError`. */
   readonly name = 'RequestTimeoutError';
+  /** The URL that did not answer. */
+  readonly url: string;
+  /** How long the client waited, in milliseconds. */
+  readonly timeoutMs: number;
   /** Creates the error for the URL that did not answer within `timeoutMs`. */
   constructor(options: { url: string; timeoutMs: number }) {
     super(
       `CircleCI did not answer within ${Math.round(options.timeoutMs / 1000)} s (${options.url}).`,
     );
+    this.url = options.url;
+    this.timeoutMs = options.timeoutMs;
+  }
+}
+
+/**
+ * Reported when a commit SHA is not one: neither a full SHA nor at least
+ * its first 7 hex characters.
+ * @public
+ */
+export class InvalidCommitError extends Error {
+  /** Always `InvalidCommitError`. */
+  readonly name = 'InvalidCommitError';
+  /** The text given as the commit. */
+  readonly value: string;
+  /** Creates the error for the text given as the commit. */
+  constructor(options: { value: string }) {
+    super(`"${options.value}" is not a commit SHA.`);
+    this.value = options.value;
+  }
+}
+
+/**
+ * Reported when there is no CircleCI project to ask: no `projectSlug` was
+ * given and the entity has no `circleci.com/project-slug` annotation.
+ * @public
+ */
+export class MissingProjectError extends Error {
+  /** Always `MissingProjectError`. */
+  readonly name = 'MissingProjectError';
+  /** Creates the error. */
+  constructor() {
+    super('No project: give projectSlug or annotate the entity with circleci.com/project-slug.');
   }
 }

@@ -1,7 +1,7 @@
 /*
  * The options of the read methods of {@link CircleCIApi}.
  */
-import type { ProjectSlug } from '../common/slug';
+import type { ProjectSlug } from '../slug';
 
 /**
  * Options every request accepts.

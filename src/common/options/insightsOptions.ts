@@ -2,18 +2,9 @@
  * The options of the Insights methods of {@link CircleCIApi}, and the part
  * of the API interface they form.
  */
-import type { ProjectSlug } from '../common/slug';
-import type { RequestOptions } from './CircleCIApi';
-import type {
-  FlakyTests,
-  JobMetrics,
-  ReportingWindow,
-  TestMetrics,
-  WorkflowMetrics,
-  WorkflowRun,
-  WorkflowSummary,
-} from '../common/insightsTypes';
-import type { Page } from '../common/types';
+import type { ProjectSlug } from '../slug';
+import type { RequestOptions } from './requestOptions';
+import type { ReportingWindow } from '../insightsTypes';
 
 /**
  * What every Insights request names: a project, and a branch or all
@@ -113,25 +104,3 @@ export interface ListInsightsBranchesOptions extends RequestOptions {
   workflowName?: string;
 }
 
-/**
- * The Insights part of {@link CircleCIApi}: figures CircleCI computes on a
- * schedule (not live), so callers cache them and never poll. 403 and 404
- * mean the token's user cannot see the project's insights.
- * @public
- */
-export interface InsightsApi {
-  /** Per-workflow metrics of a project (`GET v2/insights/{slug}/workflows`), one page. */
-  getWorkflowMetrics(options: GetWorkflowMetricsOptions): Promise<Page<WorkflowMetrics>>;
-  /** Recent runs of a workflow (`GET v2/insights/{slug}/workflows/{name}`), one page. */
-  listWorkflowRuns(options: ListWorkflowRunsOptions): Promise<Page<WorkflowRun>>;
-  /** A workflow's summary and trends (`.../workflows/{name}/summary`). */
-  getWorkflowSummary(options: GetWorkflowSummaryOptions): Promise<WorkflowSummary>;
-  /** Per-job metrics of a workflow (`.../workflows/{name}/jobs`), all pages up to 10. */
-  getJobMetrics(options: GetJobMetricsOptions): Promise<JobMetrics[]>;
-  /** The most failed and slowest tests of a workflow (`.../workflows/{name}/test-metrics`). */
-  getTestMetrics(options: GetTestMetricsOptions): Promise<TestMetrics>;
-  /** The flaky tests of a project (`GET v2/insights/{slug}/flaky-tests`). */
-  listFlakyTests(options: ListFlakyTestsOptions): Promise<FlakyTests>;
-  /** The branch names Insights knows (`GET v2/insights/{slug}/branches`). */
-  listInsightsBranches(options: ListInsightsBranchesOptions): Promise<string[]>;
-}

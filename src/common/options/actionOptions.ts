@@ -1,7 +1,7 @@
 /*
  * The options and results of the write methods (actions) of `CircleCIApi`.
  */
-import type { ProjectSlug } from '../common/slug';
+import type { ProjectSlug } from '../slug';
 import type { RequestOptions } from './requestOptions';
 
 /**

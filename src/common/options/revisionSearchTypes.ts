@@ -1,9 +1,9 @@
 /*
  * The options and the result of `CircleCIApi.findPipelinesByRevision`.
  */
-import type { ProjectSlug } from '../common/slug';
+import type { ProjectSlug } from '../slug';
 import type { RequestOptions } from './requestOptions';
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '../types';
 
 /**
  * How far {@link CircleCIApi.findPipelinesByRevision} has looked, reported
