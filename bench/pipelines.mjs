@@ -15,7 +15,8 @@
  */
 import { inFlightDuplicates, openApp, pipelinesReady, recordRequests, repeatedPaths } from './browser.mjs';
 import { stat } from './report.mjs';
-import { guestToken, proxyGetter } from './stack.mjs';
+import { guestToken } from '../dev/stack.mjs';
+import { proxyGetter } from './stack.mjs';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 export const PAGE_SIZE = 20;
@@ -29,7 +30,7 @@ export const floorRoundTrips = (pipelines = PAGE_SIZE, connections = CONNECTIONS
 
 /** Median RTT of `GET v2/me` through the proxy, from Node, as the guest user. */
 async function proxyRtt(urls, runs = 5) {
-  const token = await guestToken(urls);
+  const token = await guestToken({ backend: urls.backend });
   const times = [];
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();

@@ -2,12 +2,12 @@
 /*
  * `npm run bench`: the plugin's benchmark (see docs/performance.md).
  *
- * Starts its own dev stack (`dev/start.mjs`: fake CircleCI + the real
- * Backstage backend with the proxy + the dev app) on ports 7199 / 7107 /
- * 3100 (BENCH_FAKE_PORT, BENCH_BACKEND_PORT, BENCH_APP_PORT), so it can run
- * next to the e2e test, plus a production build of the dev app served with
- * the backend on one origin on 3101 (BENCH_PROD_APP_PORT), and measures in
- * headless Chromium:
+ * Starts its own dev stack (dev/stack.mjs, as `npm start` does: fake
+ * CircleCI + the real Backstage backend with the proxy + the dev app) on
+ * ports 7199 / 7107 / 3100 (BENCH_FAKE_PORT, BENCH_BACKEND_PORT,
+ * BENCH_APP_PORT), so it can run next to the e2e test, plus a production
+ * build of the dev app served with the backend on one origin on 3101
+ * (BENCH_PROD_APP_PORT), and measures in headless Chromium:
  *   P1  pipelines tab: first row and full first page, against the DAG floor
  *   P2  requests: first page, duplicates, 60 s idle / running / hidden
  *   P3  the huge step log: first lines, first search hit, JS heap
@@ -55,7 +55,7 @@ import { measureNavigation, measureWindows } from './pipelines.mjs';
 import { checkResults as check } from './check.mjs';
 import { evaluateTargets, formatTable, formatTargets } from './report.mjs';
 import { measureSize } from './size.mjs';
-import { fakeClient, startProdApp, startStack } from './stack.mjs';
+import { createBenchStack, fakeClient, startProdApp } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'bench', 'results');
@@ -148,7 +148,8 @@ async function main() {
     // The peer's proxy endpoint (the classic plugin's v1.1 one), on top of app-config.yaml.
     process.env.DEV_BACKEND_EXTRA_CONFIG ??= join(root, 'bench', 'peer', 'app-config.peer.yaml');
     say(`starting the dev stack (log: ${relative(root, join(resultsDir, 'stack.log'))})`);
-    stack = await startStack({ root, logPath: join(resultsDir, 'stack.log'), say });
+    stack = createBenchStack({ logPath: join(resultsDir, 'stack.log'), say });
+    await stack.start();
     const fake = fakeClient({ fake: stack.urls.fake, token: stack.token });
     const apps = {};
     const legacySuites = ['p1', 'p2', 'p3'].some(s => config.suites.has(s));

@@ -1,135 +1,75 @@
 /*
- * The dev stack for the benchmark: `node dev/start.mjs` (fake CircleCI, the
- * real Backstage backend with the proxy, the dev app) on the benchmark's own
- * ports, so it never collides with the e2e test (7099 / 7007 / 3000).
- * Everything is started in one new process group and stopped by group.
+ * The benchmark's dev stack (dev/stack.mjs, as `npm start`: fake CircleCI,
+ * the real Backstage backend with the proxy, the legacy dev app) on the
+ * benchmark's own ports, so it never collides with the e2e test (7099 /
+ * 7007 / 3000), and production builds of a dev app served with the backend
+ * on one origin. Every process runs in a process group of its own and is
+ * stopped by group.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  createLog,
+  createStack,
+  guestToken,
+  stackUrls as urlsOf,
+  startProcess,
+  stopProcesses,
+  waitForUrl,
+} from '../dev/stack.mjs';
 
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-/** Ports and URLs of the benchmark stack (env BENCH_FAKE_PORT, BENCH_BACKEND_PORT, BENCH_APP_PORT). */
+/**
+ * Ports and URLs of the benchmark stack (env BENCH_FAKE_PORT,
+ * BENCH_BACKEND_PORT, BENCH_APP_PORT; the production apps'
+ * BENCH_PROD_APP_PORT, BENCH_NFS_APP_PORT).
+ */
 export function stackUrls(env = process.env) {
-  const fakePort = Number(env.BENCH_FAKE_PORT || 7199);
-  const backendPort = Number(env.BENCH_BACKEND_PORT || 7107);
-  const appPort = Number(env.BENCH_APP_PORT || 3100);
-  const prodAppPort = Number(env.BENCH_PROD_APP_PORT || 3101);
-  const nfsAppPort = Number(env.BENCH_NFS_APP_PORT || 3102);
-  const backend = `http://localhost:${backendPort}`;
   return {
-    fakePort,
-    backendPort,
-    appPort,
-    prodAppPort,
-    nfsAppPort,
-    fake: `http://127.0.0.1:${fakePort}`,
-    backend,
-    app: `http://localhost:${appPort}`,
-    proxy: `${backend}/api/proxy/circleci/api/`,
+    ...urlsOf({
+      fake: Number(env.BENCH_FAKE_PORT || 7199),
+      backend: Number(env.BENCH_BACKEND_PORT || 7107),
+      app: Number(env.BENCH_APP_PORT || 3100),
+    }),
+    prodAppPort: Number(env.BENCH_PROD_APP_PORT || 3101),
+    nfsAppPort: Number(env.BENCH_NFS_APP_PORT || 3102),
   };
 }
 
 /**
- * Starts `dev/start.mjs` on the benchmark ports and waits until the dev app
- * answers. Returns `{ urls, token, stop(), tail() }`.
+ * The benchmark's stack, not started yet: `{ urls, token, start(), stop(),
+ * tail() }`; `start()` resolves once the dev app answers (within
+ * `timeoutMs`). With BENCH_REUSE_STACK=1 (a development aid) it uses a
+ * stack already running on the benchmark ports instead.
  */
-export async function startStack({ root, logPath, say, timeoutMs = 600_000 }) {
+export function createBenchStack({ logPath, say, timeoutMs = 600_000 }) {
   const urls = stackUrls();
   if (process.env.BENCH_REUSE_STACK === '1') {
-    // Development aid: use a stack already running on the benchmark ports.
-    say?.(`reusing the stack on ${urls.fake}, ${urls.backend}, ${urls.app}`);
-    const token = process.env.FAKE_CIRCLECI_TOKEN || 'fake-circleci-token';
-    return { urls, token, stop: async () => undefined, tail: () => '(reused stack)' };
+    return {
+      urls,
+      token: process.env.FAKE_CIRCLECI_TOKEN || 'fake-circleci-token',
+      start: async () => say?.(`reusing the stack on ${urls.fake}, ${urls.backend}, ${urls.app}`),
+      stop: async () => undefined,
+      tail: () => '(reused stack)',
+    };
   }
-  const token = process.env.FAKE_CIRCLECI_TOKEN || `bench-token-${randomBytes(8).toString('hex')}`;
-  const env = {
-    ...process.env,
-    FAKE_CIRCLECI_PORT: String(urls.fakePort),
-    DEV_BACKEND_PORT: String(urls.backendPort),
-    DEV_APP_PORT: String(urls.appPort),
-    FAKE_CIRCLECI_TOKEN: token,
-    CIRCLECI_AUTH_TOKEN: token,
-    BROWSER: 'none',
-    NO_COLOR: '1',
+  const stack = createStack({
+    ports: { fake: urls.fakePort, backend: urls.backendPort, app: urls.appPort },
+    token: process.env.FAKE_CIRCLECI_TOKEN || `bench-token-${randomBytes(8).toString('hex')}`,
     // The scenarios use the legacy dev app's paths (/rocket, ...).
-    DEV_APP: 'legacy',
-  };
-  delete env.CIRCLECI_PROJECT_SLUG; // always the fake
-  delete env.CIRCLECI_LIVE;
-  const log = createWriteStream(logPath);
-  const child = spawn(process.execPath, [join(root, 'dev', 'start.mjs')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: stopped as a whole
+    legacy: true,
+    logPath,
+    timeoutsMs: { fake: 90_000, backend: 180_000, app: timeoutMs },
   });
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  let exited = false;
-  child.on('exit', () => {
-    exited = true;
-  });
-
-  const stop = async () => {
-    if (child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGTERM'); // start.mjs stops its children's groups
-    } catch {
-      // already gone
-    }
-    const deadline = Date.now() + 15_000;
-    while (!exited && Date.now() < deadline) await sleep(100);
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // group empty
-    }
-    log.end();
+  return {
+    ...stack,
+    urls,
+    async start() {
+      await stack.start();
+      say?.(`stack up: fake ${urls.fake}, backend ${urls.backend}, app ${urls.app}`);
+    },
   };
-  const tail = (lines = 40) => {
-    try {
-      return readFileSync(logPath, 'utf8').split('\n').slice(-lines).join('\n');
-    } catch {
-      return '(no stack log)';
-    }
-  };
-
-  const waitFor = async (what, url, ms) => {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      if (exited) throw new Error(`the stack exited while waiting for ${what}:\n${tail()}`);
-      try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-        if (response.ok) return;
-      } catch {
-        // not up yet
-      }
-      await sleep(500);
-    }
-    throw new Error(`timed out waiting for ${what} (${url})`);
-  };
-  try {
-    await waitFor('the fake CircleCI', `${urls.fake}/__fake/health`, 90_000);
-    await waitFor('the backend', `${urls.backend}/.backstage/health/v1/readiness`, 180_000);
-    await waitFor('the dev app', `${urls.app}/`, timeoutMs);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  say?.(`stack up: fake ${urls.fake}, backend ${urls.backend}, app ${urls.app}`);
-  return { urls, token, stop, tail };
-}
-
-/** A Backstage token of the guest user, for calling the proxy from Node. */
-export async function guestToken(urls) {
-  const refresh = await fetch(`${urls.backend}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  return (await refresh.json()).backstageIdentity.token;
 }
 
 /**
@@ -137,7 +77,7 @@ export async function guestToken(urls) {
  * the guest user; throws on a non-2xx answer. For the stack floors.
  */
 export async function proxyGetter(urls) {
-  const token = await guestToken(urls);
+  const token = await guestToken({ backend: urls.backend });
   return async path => {
     const response = await fetch(`${urls.proxy}${path}`, { headers: { Authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`proxy ${path}: HTTP ${response.status}`);
@@ -182,17 +122,6 @@ export function fakeClient({ fake, token }) {
   };
 }
 
-/** Runs a command to completion, its output appended to `log`; rejects on a non-zero exit. */
-function run(command, args, { cwd, env, log }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(log, { end: false });
-    child.stderr.pipe(log, { end: false });
-    child.on('error', reject);
-    child.on('exit', code => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
-
 /**
  * Builds a dev app for production (bench/appbuild.cjs; `entry` dev/index,
  * the legacy app, or dev/app/index, the new-frontend-system one) and serves
@@ -202,54 +131,41 @@ function run(command, args, { cwd, env, log }) {
 export async function startProdApp({ root, urls, logPath, say, entry = 'dev/index', port = urls.prodAppPort }) {
   const origin = `http://127.0.0.1:${port}`;
   const dist = mkdtempSync(join(tmpdir(), 'circleci-bench-app-'));
-  const log = createWriteStream(logPath);
-  const env = {
-    ...process.env,
-    APP_CONFIG_app_baseUrl: origin,
-    APP_CONFIG_backend_baseUrl: origin,
-    NO_COLOR: '1',
-  };
-  const t0 = Date.now();
-  let server;
+  const log = createLog({ logPath });
+  const children = [];
   let exited = false;
+  const start = ({ name, args, env, onExit }) =>
+    children.push(startProcess({ name, command: process.execPath, args, cwd: root, env, log, onExit }));
   const stop = async () => {
-    if (server?.pid !== undefined && !exited) {
-      try {
-        process.kill(-server.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
+    await stopProcesses({ children, log });
     rmSync(dist, { recursive: true, force: true });
-    log.end();
+    await log.end();
   };
   try {
-    await run(process.execPath, [join(root, 'bench', 'appbuild.cjs'), dist, entry], { cwd: root, env, log });
+    const t0 = Date.now();
+    await new Promise((resolve, reject) => {
+      start({
+        name: 'build',
+        args: [join(root, 'bench', 'appbuild.cjs'), dist, entry],
+        env: { ...process.env, APP_CONFIG_app_baseUrl: origin, APP_CONFIG_backend_baseUrl: origin, NO_COLOR: '1' },
+        onExit: ({ code, error }) => (code === 0 ? resolve() : reject(error ?? new Error(`the build of ${entry} exited with ${code}`))),
+      });
+    });
     const buildS = (Date.now() - t0) / 1000;
-    server = spawn(process.execPath, [join(root, 'bench', 'appserver.mjs')], {
-      cwd: root,
+    start({
+      name: 'appserver',
+      args: [join(root, 'bench', 'appserver.mjs')],
       env: {
         ...process.env,
         BENCH_APP_DIST: dist,
         BENCH_PROD_APP_PORT: String(port),
         BENCH_BACKEND_URL: `http://127.0.0.1:${urls.backendPort}`,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+      onExit: () => {
+        exited = true;
+      },
     });
-    server.stdout.pipe(log, { end: false });
-    server.stderr.pipe(log, { end: false });
-    server.on('exit', () => {
-      exited = true;
-    });
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (exited) throw new Error(`the app server exited (log: ${logPath})`);
-      const ok = await fetch(`${origin}/`).then(r => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`the app server did not answer on ${origin}`);
-      await sleep(200);
-    }
+    await waitForUrl({ what: 'the app server', url: `${origin}/`, timeoutMs: 30_000, intervalMs: 200, alive: () => !exited });
     say?.(`production build of ${entry} (${buildS.toFixed(0)} s) served on ${origin}`);
     return { url: origin, proxy: `${origin}/api/proxy/circleci/api/`, buildS, stop };
   } catch (error) {

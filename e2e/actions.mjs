@@ -19,45 +19,28 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
-import { startDevStack } from './stack.mjs';
+import { createStack } from '../dev/stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'e2e', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
 const TOKEN = `e2e-actions-token-${randomBytes(12).toString('hex')}`;
-const FAKE_PORT = 7109;
-const BACKEND_PORT = 7017;
-const APP_PORT = 3010;
-const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
-const BACKEND = `http://localhost:${BACKEND_PORT}`;
-const APP = `http://localhost:${APP_PORT}`;
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
 
 const startedAt = Date.now();
 const say = msg => console.log(`[e2e actions +${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${msg}`);
-const logPath = join(artifacts, 'stack-actions.log');
-let stack;
-
-function startStack() {
-  stack = startDevStack({
-    root,
-    logPath,
-    env: {
-      CIRCLECI_AUTH_TOKEN: TOKEN,
-      FAKE_CIRCLECI_TOKEN: TOKEN,
-      FAKE_CIRCLECI_PORT: String(FAKE_PORT),
-      DEV_BACKEND_PORT: String(BACKEND_PORT),
-      DEV_APP_PORT: String(APP_PORT),
-      // The only difference from the read-only stack: the admin's switch.
-      APP_CONFIG_circleci_actions_enabled: 'true',
-      // The legacy dev app: its paths (/rocket/...) are the ones used below.
-      DEV_APP: 'legacy',
-    },
-  });
-}
-
-const waitUntil = (what, check, timeoutMs) => stack.waitUntil(what, check, timeoutMs);
+const stack = createStack({
+  ports: { fake: 7109, backend: 7017, app: 3010 },
+  token: TOKEN,
+  // The legacy dev app: its paths (/rocket/...) are the ones used below.
+  legacy: true,
+  // The only difference from the read-only stack: the admin's switch.
+  env: { APP_CONFIG_circleci_actions_enabled: 'true' },
+  logPath: join(artifacts, 'stack-actions.log'),
+  timeoutsMs: { fake: 90_000, backend: 120_000, app: TIMEOUT_MS },
+});
+const { fake: FAKE, app: APP } = stack.urls;
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
@@ -72,10 +55,7 @@ let browser;
 const userDataDir = mkdtempSync(join(tmpdir(), 'circleci-e2e-actions-'));
 
 async function run() {
-  startStack();
-  await waitUntil('the fake CircleCI', async () => (await fetch(`${FAKE}/__fake/health`)).ok, 90_000);
-  await waitUntil('the backend', async () => (await fetch(`${BACKEND}/.backstage/health/v1/readiness`)).ok, 120_000);
-  await waitUntil('the dev app', async () => (await fetch(`${APP}/`)).ok, TIMEOUT_MS);
+  await stack.start();
   say('stack with actions on is up');
 
   const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
@@ -125,9 +105,8 @@ async function finish() {
   clearTimeout(timer);
   await browser?.close().catch(() => undefined);
   rmSync(userDataDir, { recursive: true, force: true });
-  const tail = stack?.tail(40);
-  await stack?.stop();
-  if (failedCount) console.log(tail ?? '(no stack)');
+  await stack.stop();
+  if (failedCount) console.log(stack.tail(40));
   console.log(`${failedCount ? 0 : 1} passed, ${failedCount} failed`);
   process.exit(failedCount ? 1 : 0);
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /*
  * End-to-end test (`npm run test:e2e`): starts the whole dev stack
- * (`node dev/start.mjs`: fake CircleCI + real Backstage backend with the
- * proxy + the dev app) with a unique CircleCI token, then drives the dev app
- * in headless Chromium and checks that
+ * (dev/stack.mjs, as `npm start` does: fake CircleCI + real Backstage
+ * backend with the proxy + the dev app) with a unique CircleCI token, then
+ * drives the dev app in headless Chromium and checks that
  *   - the proxy refuses callers without Backstage credentials and serves the
  *     guest user (what the dev app signs in as);
  *   - `/` opens the busy project's CircleCI tab without a sign-in step and
@@ -33,7 +33,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
-import { startDevStack } from './stack.mjs';
+import { createStack, guestToken, stackOptionsFromEnv } from '../dev/stack.mjs';
 import { walkToFailingLine } from './drilldown.mjs';
 import { checkInsights } from './insights.mjs';
 import { keyboardWalk, scanAllViews } from './accessibility.mjs';
@@ -43,11 +43,6 @@ const artifacts = join(root, 'e2e', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
 const TOKEN = `e2e-secret-token-${randomBytes(12).toString('hex')}`;
-const FAKE_PORT = Number(process.env.FAKE_CIRCLECI_PORT ?? 7099);
-const FAKE = `http://127.0.0.1:${FAKE_PORT}`;
-const BACKEND = `http://localhost:${process.env.DEV_BACKEND_PORT || 7007}`;
-const APP = `http://localhost:${process.env.DEV_APP_PORT || 3000}`;
-const PROXY = `${BACKEND}/api/proxy/circleci/api`;
 const SLUG = 'gh/acme/rocket';
 // E2E_APP=legacy drives the legacy dev app (`npm start -- --legacy`).
 const LEGACY_APP = process.env.E2E_APP === 'legacy';
@@ -69,33 +64,19 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------- the stack
 
+// The ports of `npm start` (FAKE_CIRCLECI_PORT, DEV_BACKEND_PORT, DEV_APP_PORT), never live.
 const stackLogPath = join(artifacts, 'stack.log');
-let stack;
-
-function startStack() {
-  stack = startDevStack({
-    root,
-    logPath: stackLogPath,
-    say,
-    env: {
-      CIRCLECI_AUTH_TOKEN: TOKEN,
-      FAKE_CIRCLECI_TOKEN: TOKEN,
-      FAKE_CIRCLECI_PORT: String(FAKE_PORT),
-      DEV_APP: LEGACY_APP ? 'legacy' : 'nfs',
-    },
-  });
-}
-
-const waitUntil = (what, check, timeoutMs) => stack.waitUntil(what, check, timeoutMs);
-
-async function guestToken() {
-  const response = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  if (!response.ok) throw new Error(`guest refresh: HTTP ${response.status}`);
-  const body = await response.json();
-  return body.backstageIdentity.token;
-}
+const stack = createStack({
+  ...stackOptionsFromEnv(),
+  token: TOKEN,
+  live: false,
+  legacy: LEGACY_APP,
+  logPath: stackLogPath,
+  say,
+  timeoutsMs: { fake: 90_000, backend: 120_000, app: TIMEOUT_MS },
+});
+const { fake: FAKE, backend: BACKEND, app: APP } = stack.urls;
+const PROXY = `${BACKEND}/api/proxy/circleci/api`;
 
 async function fakeApi(path) {
   const response = await fetch(`${FAKE}/api/v2${path}`, {
@@ -147,18 +128,7 @@ const userDataDir = mkdtempSync(join(tmpdir(), 'circleci-e2e-chromium-'));
 
 async function run() {
   say(`starting the dev stack (log: ${stackLogPath})`);
-  startStack();
-
-  await waitUntil('the fake CircleCI', async () => (await fetch(`${FAKE}/__fake/health`)).ok, 90_000);
-  say('fake CircleCI is up');
-  await waitUntil(
-    'the backend',
-    async () => (await fetch(`${BACKEND}/.backstage/health/v1/readiness`)).ok,
-    120_000,
-  );
-  say('backend is up');
-  await waitUntil('the dev app on :3000', async () => (await fetch(`${APP}/`)).ok, TIMEOUT_MS);
-  say('dev app is served');
+  await stack.start();
 
   await test('proxy requires Backstage credentials and serves the guest user', async () => {
     const anonymous = await fetch(`${PROXY}/v2/me`);
@@ -166,7 +136,7 @@ async function run() {
     const forged = await fetch(`${PROXY}/v2/me`, { headers: { Authorization: 'Bearer not-a-token' } });
     assert(forged.status === 401, `with a forged token: expected 401, got ${forged.status}`);
 
-    const token = await guestToken();
+    const token = await guestToken({ backend: BACKEND });
     const response = await fetch(`${PROXY}/v2/me`, { headers: { Authorization: `Bearer ${token}` } });
     assert(response.status === 200, `as guest: expected 200, got ${response.status}`);
     const body = await response.text();
@@ -336,7 +306,7 @@ async function run() {
       await page.getByText('Latest pipeline', { exact: true }).waitFor({ timeout: 60_000 });
       await page.getByText('Recent pipelines', { exact: true }).waitFor({ timeout: 60_000 });
       // 1 line in the latest card + 5 (the configured limit) in the recent one.
-      await waitUntil('the card lines', async () => (await lines.count()) === 6, 60_000);
+      await stack.waitUntil({ what: 'the card lines', check: async () => (await lines.count()) === 6, timeoutMs: 60_000 });
       const texts = await lines.allInnerTexts();
       assert(texts.every(t => STATUS_LABELS.some(l => t.includes(l))), `a card line has no status: ${texts}`);
       const numbers = texts.map(t => Number(/#(\d+)/.exec(t)?.[1]));
@@ -386,11 +356,11 @@ async function finish() {
   clearTimeout(globalTimer);
   await browserContext?.close().catch(() => undefined);
   rmSync(userDataDir, { recursive: true, force: true });
-  await stack?.stop();
+  await stack.stop();
   const passed = results.filter(r => r.ok).length;
   const failed = results.length - passed;
   if (failed > 0 || results.length === 0) {
-    console.log(`--- last lines of ${stackLogPath} ---\n${stack?.tail() ?? '(no stack)'}\n---`);
+    console.log(`--- last lines of ${stackLogPath} ---\n${stack.tail()}\n---`);
   }
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
   // Then the second stack, with actions on (e2e/actions.mjs).

@@ -94,9 +94,10 @@ describe('fake CircleCI: insights routes', () => {
 
   it('shows a flaky test, a duration that got worse and a success rate that got better on the default branch', async () => {
     const flaky = await callFake({ fake, path: `v2/insights/${ROCKET}/flaky-tests` });
-    const tests = flaky.json<{ 'flaky-tests': Array<{ 'test-name': string; 'workflow-name': string }> }>();
-    expect(tests['flaky-tests']).toContainEqual(
-      expect.objectContaining({ 'test-name': 'engine › thrust › ramps up', 'workflow-name': 'build-and-test' }),
+    // Snake_case keys, as real CircleCI sends them (the spec hyphenates them).
+    const tests = flaky.json<{ flaky_tests: Array<{ test_name: string; workflow_name: string }> }>();
+    expect(tests.flaky_tests).toContainEqual(
+      expect.objectContaining({ test_name: 'engine › thrust › ramps up', workflow_name: 'build-and-test' }),
     );
     const metrics = await callFake({ fake, path: `v2/insights/${ROCKET}/workflows?reporting-window=last-30-days` });
     const names = metrics.json<{ items: Array<{ name: string }> }>().items.map(w => w.name);

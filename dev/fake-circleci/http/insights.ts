@@ -9,7 +9,7 @@
  */
 
 import type {
-  SpecFlakyTests,
+  FlakyTestsBody,
   SpecInsightsBranches,
   SpecJobMetricsPage,
   SpecTestMetrics,
@@ -227,24 +227,26 @@ export function addInsightsRoutes(add: Add): void {
       const key = `${flake.job.name}\u0000${flake.job.failure?.testName}`;
       byTest.set(key, [...(byTest.get(key) ?? []), flake]);
     }
-    const tests: SpecFlakyTests['flaky-tests'] = [...byTest.values()].map(list => {
+    // Snake_case keys, as real CircleCI answers (the spec says `flaky-tests`, `job-number`, ...).
+    const tests: FlakyTestsBody['flaky_tests'] = [...byTest.values()].map(list => {
       const last = list[list.length - 1];
       return {
-        'test-name': last.job.failure?.testName ?? '',
+        test_name: last.job.failure?.testName ?? '',
         classname: last.job.failure?.file ?? null,
         file: last.job.failure?.file ?? null,
         source: null,
-        'job-name': last.job.name,
-        'job-number': last.job.number ?? 0,
-        'workflow-name': last.run.workflow.name,
-        'workflow-id': last.run.workflow.id,
-        'workflow-created-at': isoSeconds(last.run.createdAt),
-        'pipeline-number': last.run.pipeline.number,
-        'times-flaked': list.length,
-        'time-wasted': list.reduce((sum, f) => sum + Math.round(f.job.durationMs / 1000), 0),
+        job_name: last.job.name,
+        job_number: last.job.number ?? 0,
+        workflow_name: last.run.workflow.name,
+        workflow_id: last.run.workflow.id,
+        workflow_created_at: isoSeconds(last.run.createdAt),
+        pipeline_number: last.run.pipeline.number,
+        times_flaked: list.length,
+        time_wasted: list.reduce((sum, f) => sum + Math.round(f.job.durationMs / 1000), 0),
       };
     });
-    return json(200, { 'flaky-tests': tests, 'total-flaky-tests': tests.length });
+    const body: FlakyTestsBody = { flaky_tests: tests, total_flaky_tests: tests.length };
+    return json(200, body);
   });
 
   add('GET', `${BASE}/branches`, (ctx, p) => {

@@ -70,7 +70,7 @@ export const itemsOf = (op: Op, body: Item): Item[] => {
 /**
  * The ONLY departures from the spec the fake may make: nulls and missing
  * fields that real CircleCI responses contain although the spec marks the
- * field as required (or not nullable). Each entry patches a response so it
+ * field as required (or not nullable), and the snake_case keys of flaky tests. Each entry patches a response so it
  * validates and returns how many places it patched; nothing else is patched.
  */
 export const REAL_WORLD_EXCEPTIONS: RealWorldException[] = [
@@ -128,7 +128,34 @@ export const REAL_WORLD_EXCEPTIONS: RealWorldException[] = [
       return n;
     },
   },
+  {
+    // Real CircleCI spells the flaky-tests keys in snake_case (`flaky_tests`,
+    // `total_flaky_tests`, `job_number`, ...); the spec hyphenates them. Each
+    // renamed key counts once.
+    name: 'flaky tests with snake_case keys',
+    patch: (op, body) => {
+      if (op !== 'flakyTests') return 0;
+      let n = hyphenate(body);
+      for (const test of Array.isArray(body['flaky-tests']) ? body['flaky-tests'] : []) {
+        const item = asItem(test);
+        if (item) n += hyphenate(item);
+      }
+      return n;
+    },
+  },
 ];
+
+/** Renames `a_b` keys of `item` to `a-b` in place; returns how many it renamed. */
+function hyphenate(item: Item): number {
+  let n = 0;
+  for (const key of Object.keys(item)) {
+    if (!key.includes('_')) continue;
+    item[key.replace(/_/g, '-')] = item[key];
+    delete item[key];
+    n++;
+  }
+  return n;
+}
 
 /**
  * Departures the fake makes only with a quirk on (see `failures/quirks.ts`).

@@ -110,6 +110,25 @@ export type JobDetailsBody = Widen<
   SpecJobDetails,
   { started_at: string | null; status: SpecJobStatus | null }
 >;
+
+/** `a-b-c` as `a_b_c`. */
+type Snake<K> = K extends `${infer Head}-${infer Tail}` ? `${Head}_${Snake<Tail>}` : K;
+/** `T` with every hyphenated key spelled in snake_case. */
+type SnakeKeys<T> = { [K in keyof T as Snake<K>]: T[K] };
+
+/** One flaky test as real CircleCI sends it (see {@link FlakyTestsBody}). */
+export type FlakyTestBody = SnakeKeys<SpecFlakyTests['flaky-tests'][number]>;
+
+/**
+ * `GET v2/insights/{slug}/flaky-tests` as real CircleCI sends it: the spec's
+ * fields under snake_case keys (`flaky_tests`, `total_flaky_tests`,
+ * `job_number`, ...; CircleCI's own MCP server reads these), where the
+ * spec documents hyphenated ones (`flaky-tests`, `job-number`).
+ */
+export type FlakyTestsBody = {
+  flaky_tests: FlakyTestBody[];
+  total_flaky_tests: SpecFlakyTests['total-flaky-tests'];
+};
 /** `POST /project/{provider}/{organization}/{project}/pipeline/run` 201 (spec: `pipeline`). */
 export type SpecPipelineRun = ResponseBody<'triggerPipelineRun', 201>;
 /** `POST .../pipeline/run` 200: no pipeline was created (spec: `pipelineNotTriggeredResponse`). */

@@ -229,6 +229,7 @@ describe('fake CircleCI vs the OpenAPI description of API v2', () => {
   it('used the real-world exceptions where the data has them', () => {
     expect(patched.get(REAL_WORLD_EXCEPTIONS[0].name)).toBeGreaterThan(0);
     expect(patched.get(REAL_WORLD_EXCEPTIONS[3].name)).toBeGreaterThan(0);
+    expect(patched.get(REAL_WORLD_EXCEPTIONS[4].name)).toBeGreaterThan(0);
     // Without quirks the fake needs none of the quirk exceptions.
     expect(QUIRK_EXCEPTIONS.map(e => patched.get(e.name) ?? 0)).toEqual([0, 0, 0]);
   });
