@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Progress } from '@backstage/core-components';
 import { importTabRoutes } from './loaders';
+import type { EntityCircleCIContentProps } from './components/tab/TabRoutes';
 
 const LazyRouter = lazy(() => importTabRoutes().then(m => ({ default: m.TabRoutes })));
 
@@ -13,10 +14,10 @@ const LazyRouter = lazy(() => importTabRoutes().then(m => ({ default: m.TabRoute
  * nothing.
  * @public
  */
-export function Router() {
+export function Router(props: EntityCircleCIContentProps = {}) {
   return (
     <Suspense fallback={<Progress />}>
-      <LazyRouter />
+      <LazyRouter {...props} />
     </Suspense>
   );
 }

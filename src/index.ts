@@ -17,6 +17,16 @@ export {
   isPluginApplicableToEntity,
 } from './plugin';
 export { circleCIRouteRef } from './routes';
+export type { EntityCircleCIContentProps } from './components/tab/TabRoutes';
+export {
+  circleCIPipelineColumns,
+  defaultCircleCIPipelineColumns,
+} from './components/pipelines/PipelinesTable';
+export type {
+  CircleCIPipelineColumn,
+  CircleCIPipelineColumnFactories,
+  CircleCIPipelineRow,
+} from './components/pipelines/PipelinesTable';
 export type { LatestPipelineCardProps } from './components/cards/LatestPipelineCard';
 export type { RecentPipelinesCardProps } from './components/cards/RecentPipelinesCard';
 export type { InsightsCardProps } from './components/cards/InsightsCard';
@@ -69,6 +79,7 @@ export type {
   Artifact,
   CurrentUser,
   JobDetails,
+  JobProject,
   JobStep,
   JobSteps,
   KnownJobStatus,
@@ -92,19 +103,27 @@ export type {
   FlakyTests,
   JobMetrics,
   ReportingWindow,
+  RunMetrics,
   TestMetric,
   TestMetrics,
   WorkflowMetrics,
   WorkflowRun,
+  WorkflowRunMetrics,
   WorkflowSummary,
+  WorkflowSummaryMetrics,
+  WorkflowSummaryTrends,
 } from './common/insightsTypes';
-export type { ProjectSlug, ProjectSlugProvider } from './common/slug';
+export type { ProjectSlug, ProjectSlugProvider, InvalidProjectSlugReason } from './common/slug';
 export { InvalidProjectSlugError } from './common/slug';
 export {
-  MalformedResponseError,
+  InvalidCommitError,
   LegacyProxyTargetError,
+  MalformedResponseError,
+  MissingProjectError,
   RequestTimeoutError,
 } from './common/errors';
+export type { MalformedResponseReason } from './common/errors';
+export type { CircleCIMessage, CircleCIMessageKey, CircleCIMessageValue } from './domain/messages';
 export { describeError } from './domain/errors';
 export type {
   CircleCIErrorDescription,
@@ -121,3 +140,4 @@ export type {
 } from './components/commits/hooks/useCircleCICommitStatus';
 export { StatusLabel } from './components/shared/StatusLabel';
 export type { StatusLabelProps } from './components/shared/StatusLabel';
+export { circleCITranslationRef } from './translation';

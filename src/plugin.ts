@@ -13,6 +13,7 @@ import type { InsightsCardProps } from './components/cards/InsightsCard';
 import type { LatestPipelineCardProps } from './components/cards/LatestPipelineCard';
 import type { RecentPipelinesCardProps } from './components/cards/RecentPipelinesCard';
 import { importTabRoutes } from './loaders';
+import type { EntityCircleCIContentProps } from './components/tab/TabRoutes';
 import { circleCIRouteRef } from './routes';
 
 /**
@@ -40,11 +41,11 @@ export const circleCIPlugin = createPlugin({
 export const plugin = circleCIPlugin;
 
 /**
- * The CI/CD tab for an entity: its CircleCI pipelines. Takes no props; it
- * reads the entity from context.
+ * The CI/CD tab for an entity: its CircleCI pipelines. It reads the entity
+ * from context; `columns` chooses the pipelines table's columns.
  * @public
  */
-export const EntityCircleCIContent: () => JSX.Element = circleCIPlugin.provide(
+export const EntityCircleCIContent: (props: EntityCircleCIContentProps) => JSX.Element = circleCIPlugin.provide(
   createRoutableExtension({
     name: 'EntityCircleCIContent',
     component: () => importTabRoutes().then(m => m.TabRoutes),

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { english } from '../__testUtils__/english';
 import { createFakeCircleCIHandlers } from '../../dev/fake-circleci';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { MalformedResponseError, RequestTimeoutError } from '../common/errors';
@@ -132,7 +133,7 @@ describe('CircleCIClient errors', () => {
     );
     const error = await client.getMe().catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
-    expect(describeError(error).message).toMatch(/CIRCLECI_AUTH_TOKEN/);
+    expect(english(describeError(error).message)).toMatch(/CIRCLECI_AUTH_TOKEN/);
   });
 
   it.each([
@@ -167,7 +168,7 @@ describe('CircleCIClient errors', () => {
     ctx.fake.failPath({ match: 'v2/me', status: 429, retryAfter: '3600' });
     const error = await client.getMe().catch(e => e);
     expect(requests(/v2\/me/)).toHaveLength(1);
-    expect(describeError(error).message).toMatch(/rate limit.*retry at \d\d:\d\d/);
+    expect(english(describeError(error).message)).toMatch(/rate limit.*retry at \d\d:\d\d/);
   });
 
   it.each([400, 401, 403, 404, 500])('does not retry HTTP %i', async status => {

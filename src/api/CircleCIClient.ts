@@ -15,7 +15,7 @@ import { sendEndpoint } from './sendEndpoint';
 import { CircleCITransport } from './transport';
 
 /**
- * Options for {@link CircleCIClient}.
+ * Options for {@link (CircleCIClient:class)}.
  * @public
  */
 export interface CircleCIClientOptions {
@@ -76,12 +76,9 @@ export class CircleCIClient {
     }
   }
 
-  /**
-   * {@inheritDoc CircleCIApi.listPipelines}
-   *
-   * The one method with more than its endpoint: a 404 is checked against
-   * `v2/me`, which is only missing when the proxy targets API v1.1.
-   */
+  /** {@inheritDoc CircleCIApi.listPipelines} */
+  // The one method with more than its endpoint: a 404 is checked against
+  // `v2/me`, which is only missing when the proxy targets API v1.1.
   async listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>> {
     const send = (name: EndpointName, values?: object) =>
       sendEndpoint({

@@ -169,6 +169,7 @@ export class CircleCITransport {
       throw new MalformedResponseError({
         url,
         endpoint: call.endpoint,
+        reason: 'html',
         detail:
           'expected JSON but received an HTML page. A sign-in page of a corporate proxy may be in the way.',
       });
@@ -179,7 +180,12 @@ export class CircleCITransport {
       json = text === '' ? undefined : JSON.parse(text);
     } catch {
       if (lenient) return undefined as T;
-      throw new MalformedResponseError({ url, endpoint: call.endpoint, detail: 'the body is not valid JSON.' });
+      throw new MalformedResponseError({
+        url,
+        endpoint: call.endpoint,
+        reason: 'json',
+        detail: 'the body is not valid JSON.',
+      });
     }
     const parsed = call.schema.safeParse(json);
     if (parsed.success) return parsed.data;

@@ -37,12 +37,48 @@ export class InvalidProjectSlugError extends Error {
   readonly name = 'InvalidProjectSlugError';
   /** The offending text, as found in the annotation. */
   readonly found: string;
+  /** What is wrong with it, for code and for the translated description. */
+  readonly reason: InvalidProjectSlugReason;
+  /**
+   * The texts the reason names, quoted as in the message: `found`, and
+   * `provider`, `value` or `character` where the reason names them.
+   */
+  readonly params: Readonly<Record<string, string>>;
 
-  constructor(options: { message: string; found: string }) {
+  /** Creates the error; `message` is the English text, for logs. */
+  constructor(options: {
+    message: string;
+    found: string;
+    reason: InvalidProjectSlugReason;
+    params?: Record<string, string>;
+  }) {
     super(options.message);
     this.found = options.found;
+    this.reason = options.reason;
+    this.params = { ...options.params };
   }
 }
+
+/**
+ * What is wrong with a project slug: empty (the slug, the annotation or an
+ * entry of its list), not three segments, an unknown provider, an
+ * organisation or repository that is empty, `.`/`..` or has a character
+ * not allowed, or a `circleci` slug without UUIDs.
+ * @public
+ */
+export type InvalidProjectSlugReason =
+  | 'empty'
+  | 'annotation-empty'
+  | 'empty-entry'
+  | 'segments'
+  | 'provider'
+  | 'org-empty'
+  | 'repo-empty'
+  | 'org-dots'
+  | 'repo-dots'
+  | 'org-character'
+  | 'repo-character'
+  | 'not-uuid';
 
 const PROVIDERS: readonly ProjectSlugProvider[] = [
   'github',
@@ -59,6 +95,7 @@ const V1_PROVIDER: Record<ProjectSlugProvider, string> = {
   circleci: 'circleci',
 };
 const SEGMENT = /^[A-Za-z0-9._-]+$/;
+const ALLOWED = 'only letters, digits, ".", "_" and "-" are allowed';
 const EXPECTED =
   'expected "provider/org/repo" with provider one of github, gh, bitbucket, bb, ' +
   'or "circleci/ORG_ID/PROJECT_ID" with UUIDs';
@@ -68,25 +105,41 @@ function show(text: string): string {
   return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
 }
 
-function fail(found: string, problem: string): never {
+function fail(options: {
+  found: string;
+  problem: string;
+  reason: InvalidProjectSlugReason;
+  params?: Record<string, string>;
+}): never {
+  const { found, problem, reason, params } = options;
   throw new InvalidProjectSlugError({
     message: `Invalid CircleCI project slug ${show(found)}: ${EXPECTED}, but ${problem}.`,
     found,
+    reason,
+    params: { found: show(found), ...params },
   });
 }
 
-function checkSegment(options: { slug: string; label: string; value: string }) {
-  const { slug, label, value } = options;
-  if (value === '') fail(slug, `the ${label} is empty`);
+function checkSegment(options: { slug: string; part: 'org' | 'repo'; value: string }) {
+  const { slug: found, part, value } = options;
+  const label = part === 'org' ? 'organisation' : 'repository';
+  if (value === '') fail({ found, problem: `the ${label} is empty`, reason: `${part}-empty` });
   if (value === '.' || value === '..') {
-    fail(slug, `the ${label} is ${show(value)}, which is not allowed`);
+    fail({
+      found,
+      problem: `the ${label} is ${show(value)}, which is not allowed`,
+      reason: `${part}-dots`,
+      params: { value: show(value) },
+    });
   }
   if (!SEGMENT.test(value)) {
     const bad = [...value].find(c => !/[A-Za-z0-9._-]/.test(c)) ?? value;
-    fail(
-      slug,
-      `the ${label} ${show(value)} contains ${show(bad)}; only letters, digits, ".", "_" and "-" are allowed`,
-    );
+    fail({
+      found,
+      problem: `the ${label} ${show(value)} contains ${show(bad)}; ${ALLOWED}`,
+      reason: `${part}-character`,
+      params: { value: show(value), character: show(bad) },
+    });
   }
 }
 
@@ -97,19 +150,22 @@ function checkSegment(options: { slug: string; label: string; value: string }) {
  */
 export function parseProjectSlug(text: string): ProjectSlug {
   const slug = text.trim();
-  if (slug === '') fail(text, 'it is empty');
+  if (slug === '') fail({ found: text, problem: 'it is empty', reason: 'empty' });
   const segments = slug.split('/');
   if (segments.length !== 3) {
-    fail(slug, `it has ${segments.length} segment${segments.length === 1 ? '' : 's'}`);
+    const problem = `it has ${segments.length} segment${segments.length === 1 ? '' : 's'}`;
+    fail({ found: slug, problem, reason: 'segments' });
   }
   const [provider, org, repo] = segments;
   if (!(PROVIDERS as readonly string[]).includes(provider)) {
-    fail(slug, `the provider is ${show(provider)}`);
+    const problem = `the provider is ${show(provider)}`;
+    fail({ found: slug, problem, reason: 'provider', params: { provider: show(provider) } });
   }
-  checkSegment({ slug, label: 'organisation', value: org });
-  checkSegment({ slug, label: 'repository', value: repo });
+  checkSegment({ slug, part: 'org', value: org });
+  checkSegment({ slug, part: 'repo', value: repo });
   if (provider === 'circleci' && !(isUuid(org) && isUuid(repo))) {
-    fail(slug, 'a "circleci" slug needs an organisation id and a project id that are UUIDs');
+    const problem = 'a "circleci" slug needs an organisation id and a project id that are UUIDs';
+    fail({ found: slug, problem, reason: 'not-uuid' });
   }
   return { provider: provider as ProjectSlugProvider, org, repo, slug };
 }
@@ -124,12 +180,14 @@ export function parseProjectSlug(text: string): ProjectSlug {
 export function parseProjectSlugs(annotation: string | undefined): ProjectSlug[] {
   const parts = (annotation ?? '').split(',');
   if (parts.every(p => p.trim() === '')) {
-    fail(annotation ?? '', 'the annotation is empty');
+    fail({ found: annotation ?? '', problem: 'the annotation is empty', reason: 'annotation-empty' });
   }
   const seen = new Set<string>();
   const result: ProjectSlug[] = [];
   for (const part of parts) {
-    if (part.trim() === '') fail(annotation ?? '', 'the list has an empty entry');
+    if (part.trim() === '') {
+      fail({ found: annotation ?? '', problem: 'the list has an empty entry', reason: 'empty-entry' });
+    }
     const parsed = parseProjectSlug(part);
     if (!seen.has(parsed.slug)) {
       seen.add(parsed.slug);

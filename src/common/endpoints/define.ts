@@ -82,9 +82,10 @@ const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
  * Builds the request for `options`. Throws before anything is sent when a
  * parameter is not of its kind, so no input reaches another endpoint.
  */
-export function buildRequest<O>(options: { endpoint: EndpointDefinition<O, unknown, unknown>; values: O }): BuiltRequest {
-  const { endpoint, values } = options;
-  const record = values as unknown as Record<string, unknown>;
+export function buildRequest(options: { endpoint: AnyEndpoint; values: object | undefined }): BuiltRequest {
+  const { endpoint } = options;
+  const values = options.values ?? {};
+  const record = values as Record<string, unknown>;
   const path = endpoint.path.replace(PLACEHOLDER, (_, param: string) =>
     encodeParam({ param, kind: endpoint.params[param], value: record[param] }),
   );

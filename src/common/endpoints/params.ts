@@ -30,6 +30,15 @@ export const PARAM_SEGMENTS: Record<ParamKind, number> = {
   segment: 1,
 };
 
+const EXPECTED: Record<ParamKind, string> = {
+  slug: 'a project slug such as gh/acme/rocket',
+  v1slug: 'a project slug such as gh/acme/rocket',
+  uuid: 'a UUID',
+  number: 'a whole number',
+  name: 'a name of 1 to 256 characters other than "." and ".."',
+  segment: 'letters, digits, "-" and "_"',
+};
+
 /** Thrown for a parameter value that is not of its kind; nothing is sent. */
 export class InvalidParameterError extends TypeError {
   /** The parameter's name in the template, e.g. `workflowId`. */
@@ -41,14 +50,6 @@ export class InvalidParameterError extends TypeError {
   }
 }
 
-const EXPECTED: Record<ParamKind, string> = {
-  slug: 'a project slug such as gh/acme/rocket',
-  v1slug: 'a project slug such as gh/acme/rocket',
-  uuid: 'a UUID',
-  number: 'a whole number',
-  name: 'a name of 1 to 256 characters other than "." and ".."',
-  segment: 'letters, digits, "-" and "_"',
-};
 
 function slugOf(value: unknown): ProjectSlug {
   if (typeof value === 'string') return parseProjectSlug(value);

@@ -21,7 +21,7 @@ export interface InsightsScope extends RequestOptions {
 }
 
 /**
- * Options of {@link InsightsApi.getWorkflowMetrics}.
+ * Options of {@link CircleCIApi.getWorkflowMetrics}.
  * @public
  */
 export interface GetWorkflowMetricsOptions extends InsightsScope {
@@ -32,7 +32,7 @@ export interface GetWorkflowMetricsOptions extends InsightsScope {
 }
 
 /**
- * Options of {@link InsightsApi.listWorkflowRuns}.
+ * Options of {@link CircleCIApi.listWorkflowRuns}.
  * @public
  */
 export interface ListWorkflowRunsOptions extends InsightsScope {
@@ -47,7 +47,7 @@ export interface ListWorkflowRunsOptions extends InsightsScope {
 }
 
 /**
- * Options of {@link InsightsApi.getWorkflowSummary}.
+ * Options of {@link CircleCIApi.getWorkflowSummary}.
  * @public
  */
 export interface GetWorkflowSummaryOptions extends RequestOptions {
@@ -65,7 +65,7 @@ export interface GetWorkflowSummaryOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link InsightsApi.getJobMetrics}.
+ * Options of {@link CircleCIApi.getJobMetrics}.
  * @public
  */
 export interface GetJobMetricsOptions extends InsightsScope {
@@ -76,7 +76,7 @@ export interface GetJobMetricsOptions extends InsightsScope {
 }
 
 /**
- * Options of {@link InsightsApi.getTestMetrics}.
+ * Options of {@link CircleCIApi.getTestMetrics}.
  * @public
  */
 export interface GetTestMetricsOptions extends InsightsScope {
@@ -85,7 +85,7 @@ export interface GetTestMetricsOptions extends InsightsScope {
 }
 
 /**
- * Options of {@link InsightsApi.listFlakyTests}.
+ * Options of {@link CircleCIApi.listFlakyTests}.
  * @public
  */
 export interface ListFlakyTestsOptions extends RequestOptions {
@@ -94,7 +94,7 @@ export interface ListFlakyTestsOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link InsightsApi.listInsightsBranches}.
+ * Options of {@link CircleCIApi.listInsightsBranches}.
  * @public
  */
 export interface ListInsightsBranchesOptions extends RequestOptions {

@@ -154,10 +154,28 @@ export const workflowSummarySchema = z.object({
 });
 
 /**
- * One flaky test (`GET v2/insights/{slug}/flaky-tests`).
+ * Real CircleCI answers `flaky-tests` with snake_case keys (`flaky_tests`,
+ * `total_flaky_tests`, `job_number`, ...), while its published spec says
+ * `flaky-tests`, `total-flaky-tests`, `job-number`. Both are read: a
+ * snake_case key stands for its hyphenated spelling when that one is
+ * missing, so the parsed value always has the spec's keys.
+ */
+function hyphenKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const [key, v] of Object.entries(value)) {
+    const hyphenated = key.replace(/_/g, '-');
+    if (hyphenated !== key && !(hyphenated in out)) out[hyphenated] = v;
+  }
+  return out;
+}
+
+/**
+ * One flaky test (`GET v2/insights/{slug}/flaky-tests`), read from the
+ * spec's hyphenated keys or real CircleCI's snake_case ones.
  * @public
  */
-export const flakyTestSchema = z.object({
+export const flakyTestSchema = z.preprocess(hyphenKeys, z.object({
   /** The test's name. */
   'test-name': str,
   /** Its class name. */
@@ -180,18 +198,19 @@ export const flakyTestSchema = z.object({
   'times-flaked': fig,
   /** Seconds wasted on reruns. */
   'time-wasted': fig,
-});
+}));
 
 /**
- * The flaky tests of a project.
+ * The flaky tests of a project, read from either spelling (see
+ * {@link flakyTestSchema}).
  * @public
  */
-export const flakyTestsSchema = z.object({
+export const flakyTestsSchema = z.preprocess(hyphenKeys, z.object({
   /** The tests. */
   'flaky-tests': z.array(flakyTestSchema),
   /** How many there are. */
   'total-flaky-tests': fig,
-});
+}));
 
 /**
  * One test in the test metrics of a workflow.

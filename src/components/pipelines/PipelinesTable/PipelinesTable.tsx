@@ -9,7 +9,8 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Progress } from '@backstage/core-components';
 import { useProgressiveCount } from '../hooks/useProgressiveCount';
-import { defaultPipelineColumns } from './columns';
+import { PipelineColumnContext, type PipelineColumnContextValue } from './columnContext';
+import { defaultCircleCIPipelineColumns } from './columns';
 import type { PipelineColumn, PipelineRow, WorkflowLinkOptions } from './types';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { useCircleCIPaths } from '../../../navigation';
@@ -28,7 +29,10 @@ export interface PipelinesTableProps extends WorkflowLinkOptions {
   title?: string | ReactElement;
   /** True while the first page loads. */
   loading?: boolean;
-  /** Replaces the default columns. */
+  /**
+   * Replaces the default columns (`defaultCircleCIPipelineColumns()`). Keep
+   * the array stable: a new array renders every row again.
+   */
   columns?: PipelineColumn[];
   /** Shown below the rows, e.g. a "load more" control. */
   footer?: ReactNode;
@@ -49,6 +53,8 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const FIRST_PAINT_ROWS = 8;
+/** Built once: the rows are memoised on their columns too. */
+const DEFAULT_COLUMNS = defaultCircleCIPipelineColumns();
 
 interface RowProps {
   row: PipelineRow;
@@ -82,17 +88,17 @@ const PipelineTableRow = memo(function PipelineTableRowView(props: RowProps) {
 export function PipelinesTable(props: PipelinesTableProps): ReactElement {
   const { rows, title, loading, columns, footer, workflowLink } = props;
   const classes = useStyles();
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   const paths = useCircleCIPaths();
-  const defaults = useMemo(
-    () => defaultPipelineColumns({ workflowLink, t, translate, commitLink: paths.commit }),
-    [workflowLink, t, translate, paths],
+  const context = useMemo<PipelineColumnContextValue>(
+    () => ({ workflowLink, t, tm, commitLink: paths.commit }),
+    [workflowLink, t, tm, paths],
   );
-  const shown = columns ?? defaults;
+  const shown = columns ?? DEFAULT_COLUMNS;
   // About a screenful first; the rest a frame later.
   const count = useProgressiveCount({ total: rows.length, initial: FIRST_PAINT_ROWS });
   return (
-    <>
+    <PipelineColumnContext.Provider value={context}>
       <Paper>
         <div className={classes.header}>
           {typeof title === 'string' || title === undefined ? (
@@ -122,6 +128,6 @@ export function PipelinesTable(props: PipelinesTableProps): ReactElement {
         </Table>
       </Paper>
       {footer}
-    </>
+    </PipelineColumnContext.Provider>
   );
 }

@@ -26,12 +26,12 @@ export interface WorkflowsCellProps extends WorkflowLinkOptions {
 
 function WorkflowList(props: WorkflowsCellProps) {
   const { row, workflowLink } = props;
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   if (row.workflowsError) {
     return (
       <Typography variant="body2" color="error">
         {t('pipelines.workflowsUnavailable', {
-          reason: describeError(row.workflowsError, { translate }).title,
+          reason: tm(describeError(row.workflowsError).title),
         })}
       </Typography>
     );
@@ -69,7 +69,7 @@ function WorkflowList(props: WorkflowsCellProps) {
               <Link to={workflowLink(wf)}>
                 {t('pipelines.earlierRun', {
                   name: stripControl(wf.name),
-                  status: statusText(wf.status, translate),
+                  status: tm(statusText(wf.status)),
                 })}
               </Link>
             </span>

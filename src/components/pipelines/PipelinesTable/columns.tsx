@@ -1,131 +1,64 @@
+/*
+ * The built-in columns of the pipelines table. Each factory returns plain
+ * data (a `CircleCIPipelineColumn`): the table provides the translations
+ * and links its cells need, so an app can reorder, drop, change or add
+ * columns without the plugin's internals.
+ */
 import type { CSSProperties } from 'react';
 import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
 import Avatar from '@material-ui/core/Avatar';
-import { Link } from '@backstage/core-components';
-import { pipelineRefText } from '../../../domain/branches';
-import { shortRevision } from '../../../common/commits';
-import { pipelineDurationText } from '../../../domain/durations';
-import { circleCIAppLinks, commitUrl, safeHttpUrl } from '../../../domain/links';
+import { safeHttpUrl } from '../../../domain/links';
 import { relativeTime } from '../../../domain/time';
 import { NO_VALUE, stripControl } from '../../../domain/text';
-import { StatusLabel } from '../../shared/StatusLabel';
-import type { CircleCITranslate } from '../../../domain/messages';
-import type { CircleCITranslationFunction } from '../../../hooks/useCircleCITranslation';
-import type { PipelineColumn, WorkflowLinkOptions } from './types';
-import { WorkflowsCell } from './WorkflowsCell';
+import { BranchCell, ColumnTitle, CommitCell, DurationCell, PipelineCell, WorkflowsColumnCell } from './cells';
+import type { CircleCIPipelineColumn } from './types';
 
 // Static inline styles rather than MUI `Box`, which makes a style rule per
 // instance: 20 rows of boxes cost more than the rest of the table. Short
 // values never wrap; the table's cells wrap other text only at spaces.
-const FLEX_ROW: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8 };
 const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
-/** A long branch name ends in "…"; its `title` has all of it. */
-const ELLIPSIS: CSSProperties = {
-  display: 'block',
-  maxWidth: '16rem',
-  overflow: 'hidden',
-  textOverflow: 'ellipsis',
-  whiteSpace: 'nowrap',
-};
-const ACTOR: CSSProperties = { ...FLEX_ROW, whiteSpace: 'nowrap' };
-
-/** What every column factory gets: the app's translations of its texts. */
-export interface ColumnOptions {
-  /** The plugin's translation function. */
-  t: CircleCITranslationFunction;
-  /** The same, for domain texts (durations). */
-  translate: CircleCITranslate;
-  /** The link of a commit's view inside the tab; without it, SHAs link to the repository. */
-  commitLink?: (options: { revision: string; branch?: string }) => string;
-}
-
-/** The pipeline number and derived status, linked to app.circleci.com. */
-export function createPipelineColumn({ t }: ColumnOptions): PipelineColumn {
-  return {
-    id: 'pipeline',
-    title: t('pipelines.pipelineColumn'),
-    render: row => (
-      <div style={NOWRAP}>
-        <Link
-          to={circleCIAppLinks.pipeline({
-            slug: row.projectSlug,
-            pipelineNumber: row.pipeline.number,
-          })}
-        >
-          #{row.pipeline.number}
-        </Link>
-        <div>
-          <StatusLabel status={row.workflows || row.workflowsError ? row.status : 'queued'}>
-            {row.workflows || row.workflowsError ? undefined : t('pipelines.loading')}
-          </StatusLabel>
-        </div>
-      </div>
-    ),
-  };
-}
-
-/** The branch, or the tag for tag pipelines. */
-export function createBranchColumn({ t }: ColumnOptions): PipelineColumn {
-  return {
-    id: 'branch',
-    title: t('pipelines.branchColumn'),
-    render: row => {
-      const ref = pipelineRefText(row.pipeline);
-      if (!ref) return NO_VALUE;
-      return (
-        <span style={ELLIPSIS} title={ref} data-testid="pipeline-ref">
-          {ref}
-        </span>
-      );
-    },
-  };
-}
-
-/** The commit subject and short SHA, linked to the commit view (or else to GitHub or Bitbucket). */
-export function createCommitColumn({ t, commitLink }: ColumnOptions): PipelineColumn {
-  return {
-    id: 'commit',
-    title: t('pipelines.commitColumn'),
-    width: '24%',
-    render: row => {
-      const vcs = row.pipeline.vcs;
-      if (!vcs) return NO_VALUE;
-      const sha = shortRevision(vcs.revision);
-      const url = commitUrl({ slug: row.projectSlug, revision: vcs.revision });
-      return (
-        <div>
-          <div>{stripControl(vcs.commit?.subject) || t('pipelines.noCommitMessage')}</div>
-          <Typography variant="caption" component="span">
-            {commitLink ? (
-              <Link to={commitLink({ revision: vcs.revision })}>{sha}</Link>
-            ) : (
-              <>{url ? <Link to={url}>{sha}</Link> : sha}</>
-            )}
-          </Typography>
-        </div>
-      );
-    },
-  };
-}
-
+const ACTOR: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap' };
 // One static style: Backstage's Avatar makes a style rule per instance.
 const AVATAR_STYLE = { width: 24, height: 24, fontSize: 12 };
 
-/** Who triggered the pipeline, with their avatar. */
-export function createActorColumn({ t }: ColumnOptions): PipelineColumn {
+/** The pipeline number, linked to app.circleci.com, and its status (id `pipeline`). */
+export function createPipelineColumn(): CircleCIPipelineColumn {
+  return {
+    id: 'pipeline',
+    title: <ColumnTitle message="pipelines.pipelineColumn" />,
+    render: row => <PipelineCell row={row} />,
+  };
+}
+
+/** The branch, or the tag for tag pipelines; a long name ends in "…" (id `branch`). */
+export function createBranchColumn(): CircleCIPipelineColumn {
+  return {
+    id: 'branch',
+    title: <ColumnTitle message="pipelines.branchColumn" />,
+    render: row => <BranchCell row={row} />,
+  };
+}
+
+/** The commit subject and short SHA, linked to the commit view in the tab (id `commit`). */
+export function createCommitColumn(): CircleCIPipelineColumn {
+  return {
+    id: 'commit',
+    title: <ColumnTitle message="pipelines.commitColumn" />,
+    width: '24%',
+    render: row => <CommitCell row={row} />,
+  };
+}
+
+/** Who triggered the pipeline, with their avatar (id `actor`). */
+export function createActorColumn(): CircleCIPipelineColumn {
   return {
     id: 'actor',
-    title: t('pipelines.actorColumn'),
+    title: <ColumnTitle message="pipelines.actorColumn" />,
     render: row => {
       const actor = row.pipeline.trigger.actor;
       return (
         <div style={ACTOR}>
-          <Avatar
-            alt={actor.login}
-            src={safeHttpUrl(actor.avatar_url)}
-            style={AVATAR_STYLE}
-          >
+          <Avatar alt={actor.login} src={safeHttpUrl(actor.avatar_url)} style={AVATAR_STYLE}>
             {actor.login.charAt(0).toUpperCase()}
           </Avatar>
           <span>{stripControl(actor.login)}</span>
@@ -136,23 +69,23 @@ export function createActorColumn({ t }: ColumnOptions): PipelineColumn {
 }
 
 /**
- * The pipeline's errors, if any, and its workflows, newest run of each,
- * with their statuses.
+ * The pipeline's errors, if any, and its workflows (the newest run of
+ * each, with its status and actions), linked inside the tab (id `workflows`).
  */
-export function createWorkflowsColumn(options: WorkflowLinkOptions & ColumnOptions): PipelineColumn {
+export function createWorkflowsColumn(): CircleCIPipelineColumn {
   return {
     id: 'workflows',
-    title: options.t('pipelines.workflowsColumn'),
+    title: <ColumnTitle message="pipelines.workflowsColumn" />,
     width: '28%',
-    render: row => <WorkflowsCell row={row} workflowLink={options.workflowLink} />,
+    render: row => <WorkflowsColumnCell row={row} />,
   };
 }
 
-/** When the pipeline was created, relative, with the exact time on hover. */
-export function createStartedColumn({ t }: ColumnOptions): PipelineColumn {
+/** When the pipeline was created, relative, with the exact time on hover (id `started`). */
+export function createStartedColumn(): CircleCIPipelineColumn {
   return {
     id: 'started',
-    title: t('pipelines.startedColumn'),
+    title: <ColumnTitle message="pipelines.startedColumn" />,
     render: row => {
       const time = relativeTime(row.pipeline.created_at);
       if (!time) return NO_VALUE;
@@ -165,31 +98,73 @@ export function createStartedColumn({ t }: ColumnOptions): PipelineColumn {
   };
 }
 
-/** How long the pipeline's workflows took, or have been running. */
-export function createDurationColumn({ t, translate }: ColumnOptions): PipelineColumn {
+/** How long the pipeline's workflows took, or have been running (id `duration`). */
+export function createDurationColumn(): CircleCIPipelineColumn {
   return {
     id: 'duration',
-    title: t('pipelines.durationColumn'),
-    render: row => (
-      <span style={NOWRAP}>
-        {pipelineDurationText({ pipeline: row.pipeline, workflows: row.workflows, translate })}
-      </span>
-    ),
+    title: <ColumnTitle message="pipelines.durationColumn" />,
+    render: row => <DurationCell row={row} />,
   };
 }
 
 /**
- * The default columns of the pipelines table.
- * @internal
+ * The factories of {@link circleCIPipelineColumns}, one per built-in column.
+ * @public
  */
-export function defaultPipelineColumns(options: WorkflowLinkOptions & ColumnOptions): PipelineColumn[] {
+export interface CircleCIPipelineColumnFactories {
+  /** The pipeline number, linked to app.circleci.com, and its status (id `pipeline`). */
+  createPipelineColumn(): CircleCIPipelineColumn;
+  /** The branch, or the tag for tag pipelines (id `branch`). */
+  createBranchColumn(): CircleCIPipelineColumn;
+  /** The commit subject and short SHA, linked to the commit view in the tab (id `commit`). */
+  createCommitColumn(): CircleCIPipelineColumn;
+  /** Who triggered the pipeline, with their avatar (id `actor`). */
+  createActorColumn(): CircleCIPipelineColumn;
+  /** The pipeline's errors and its workflows, with their statuses and actions (id `workflows`). */
+  createWorkflowsColumn(): CircleCIPipelineColumn;
+  /** When the pipeline was created, relative (id `started`). */
+  createStartedColumn(): CircleCIPipelineColumn;
+  /** How long the pipeline's workflows took, or have been running (id `duration`). */
+  createDurationColumn(): CircleCIPipelineColumn;
+}
+
+/**
+ * The built-in columns of the CircleCI pipelines table, one factory each.
+ * Each returns a new {@link CircleCIPipelineColumn}; pass a list of them,
+ * changed ones (`{ ...createCommitColumn(), width: '40%' }`) or your own
+ * to the tab's `columns` prop. They render only inside the plugin's table.
+ * @public
+ */
+export const circleCIPipelineColumns: Readonly<CircleCIPipelineColumnFactories> = Object.freeze({
+  /** The pipeline number, linked to app.circleci.com, and its status (id `pipeline`). */
+  createPipelineColumn,
+  /** The branch, or the tag for tag pipelines (id `branch`). */
+  createBranchColumn,
+  /** The commit subject and short SHA, linked to the commit view in the tab (id `commit`). */
+  createCommitColumn,
+  /** Who triggered the pipeline, with their avatar (id `actor`). */
+  createActorColumn,
+  /** The pipeline's errors and its workflows, with their statuses and actions (id `workflows`). */
+  createWorkflowsColumn,
+  /** When the pipeline was created, relative (id `started`). */
+  createStartedColumn,
+  /** How long the pipeline's workflows took, or have been running (id `duration`). */
+  createDurationColumn,
+});
+
+/**
+ * The default columns of the CircleCI pipelines table, in their order:
+ * pipeline, branch, commit, actor, workflows, started, duration.
+ * @public
+ */
+export function defaultCircleCIPipelineColumns(): CircleCIPipelineColumn[] {
   return [
-    createPipelineColumn(options),
-    createBranchColumn(options),
-    createCommitColumn(options),
-    createActorColumn(options),
-    createWorkflowsColumn(options),
-    createStartedColumn(options),
-    createDurationColumn(options),
+    createPipelineColumn(),
+    createBranchColumn(),
+    createCommitColumn(),
+    createActorColumn(),
+    createWorkflowsColumn(),
+    createStartedColumn(),
+    createDurationColumn(),
   ];
 }

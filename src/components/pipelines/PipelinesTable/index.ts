@@ -1,4 +1,11 @@
 export { PipelinesTable } from './PipelinesTable';
 export type { PipelinesTableProps } from './PipelinesTable';
-export * from './columns';
-export type { PipelineColumn, PipelineRow, WorkflowLinkOptions } from './types';
+export { circleCIPipelineColumns, defaultCircleCIPipelineColumns } from './columns';
+export type { CircleCIPipelineColumnFactories } from './columns';
+export type {
+  CircleCIPipelineColumn,
+  CircleCIPipelineRow,
+  PipelineColumn,
+  PipelineRow,
+  WorkflowLinkOptions,
+} from './types';

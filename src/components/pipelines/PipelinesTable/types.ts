@@ -8,41 +8,62 @@ import type { ProjectSlug } from '../../../common/slug';
 import type { CircleCIStatus } from '../../../domain/status';
 
 /**
- * One row of the pipelines table.
- * @internal
+ * One row of the CircleCI pipelines table: a pipeline, its project and its
+ * workflows.
+ * @public
  */
-export interface PipelineRow {
+export interface CircleCIPipelineRow {
   /** The pipeline's id; unique among the rows. */
   id: string;
   /** The pipeline. */
   pipeline: Pipeline;
   /** The pipeline's project. */
   projectSlug: ProjectSlug;
-  /** Undefined while loading. */
+  /** The pipeline's workflows; undefined while they load. */
   workflows?: Workflow[];
   /** Why the workflows could not be loaded. */
   workflowsError?: Error;
-  /** Derived from the workflows. */
+  /** The pipeline's status, derived from its workflows. */
   status: CircleCIStatus;
 }
 
 /**
- * One column of the pipelines table.
- * @internal
+ * One column of the CircleCI pipelines table: a built-in one from
+ * `circleCIPipelineColumns`, one of those with a field changed
+ * (`{ ...circleCIPipelineColumns.createBranchColumn(), title: 'Ref' }`), or
+ * an app's own.
+ * @public
  */
-export interface PipelineColumn {
+export interface CircleCIPipelineColumn {
   /** Unique among the table's columns. */
   id: string;
-  /** The column's heading. */
-  title: string;
+  /** The column's heading: a text or an element. */
+  title: ReactNode;
   /** A CSS width, e.g. `24%`. */
   width?: string;
-  /** The cell of one row. Called again only when the row object changes. */
-  render: (row: PipelineRow) => ReactNode;
+  /**
+   * The cell of one row. Called again only when the row object changes, so
+   * it should depend on the row alone (a component it returns may use hooks).
+   */
+  render: (row: CircleCIPipelineRow) => ReactNode;
 }
 
 /**
- * Options of the workflows column.
+ * One row of the pipelines table (the plugin's own name for
+ * {@link CircleCIPipelineRow}).
+ * @internal
+ */
+export type PipelineRow = CircleCIPipelineRow;
+
+/**
+ * One column of the pipelines table (the plugin's own name for
+ * {@link CircleCIPipelineColumn}).
+ * @internal
+ */
+export type PipelineColumn = CircleCIPipelineColumn;
+
+/**
+ * Options of the table's workflow links.
  * @internal
  */
 export interface WorkflowLinkOptions {

@@ -13,6 +13,7 @@ import { ErrorState } from '../../shared/ErrorState';
 import { InsightsPage } from '../../insights/InsightsPage';
 import { JobPage } from '../../job/JobPage';
 import { ProjectPipelines } from '../../pipelines/ProjectPipelines';
+import type { CircleCIPipelineColumn } from '../../pipelines/PipelinesTable';
 import { WorkflowPage } from '../../workflow/WorkflowPage';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { CircleCIPathsProvider, parseJobNumber, useCircleCIPaths } from '../../../navigation';
@@ -87,13 +88,27 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * Props of the CircleCI tab: of `EntityCircleCIContent` and `Router`.
+ * @public
+ */
+export interface EntityCircleCIContentProps {
+  /**
+   * The pipelines table's columns, in order: built-in ones from
+   * `circleCIPipelineColumns`, changed ones or your own. Default:
+   * `defaultCircleCIPipelineColumns()`. Define the array once, outside
+   * your component: a new array renders every row again.
+   */
+  columns?: CircleCIPipelineColumn[];
+}
+
+/**
  * The CircleCI tab's routes, for the entity in context: `/` (pipelines),
  * `/workflows/:workflowId`, `/jobs/:jobNumber` (with `?project=` for
  * monorepos), `/commits/:sha` (with `?branch=`), `/insights` (with `?window=`, `?branch=`), and the classic plugin's `/:buildId`. Use it inside an
  * `EntityProvider`, or use {@link EntityCircleCIContent}, which wraps it.
  * @internal
  */
-export function TabRoutes(): ReactElement {
+export function TabRoutes(props: EntityCircleCIContentProps = {}): ReactElement {
   const result = useProjectSlugs();
   const scope = useWorkflowScope();
   const { t } = useCircleCITranslation();
@@ -126,7 +141,7 @@ export function TabRoutes(): ReactElement {
     <div className={classes.focus}>
       <CircleCIPathsProvider base={base}>
         <Routes>
-          <Route path="/" element={<ProjectPipelines slugs={slugs} workflowScope={workflowScope} />} />
+          <Route path="/" element={<ProjectPipelines slugs={slugs} workflowScope={workflowScope} columns={props.columns} />} />
           <Route path="/workflows/:workflowId" element={<WorkflowRoute slugs={slugs} />} />
           <Route path="/jobs/:jobNumber" element={<JobRoute slugs={slugs} />} />
           <Route path="/commits/:sha" element={<CommitRoute slugs={slugs} />} />
