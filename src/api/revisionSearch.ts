@@ -5,9 +5,10 @@
 import type { FindPipelinesByRevisionOptions, PipelinesByRevision } from '../common/options/revisionSearchTypes';
 import type { Page, Pipeline } from '../common/types';
 import { parseRevision, revisionMatches } from '../common/commits';
+import { pageCap } from '../common/endpoints';
 
 /** Pages read by default: 200 pipelines. */
-export const DEFAULT_REVISION_SEARCH_PAGES = 10;
+export const DEFAULT_REVISION_SEARCH_PAGES = pageCap('listPipelines');
 /** The default time bound of one search. */
 export const DEFAULT_REVISION_SEARCH_MS = 20_000;
 

@@ -1,11 +1,12 @@
 /*
  * Why an action (a POST) failed, described for the person who clicked:
- * what happened and what to do. No React and no I/O.
+ * what happened and what to do, as message descriptors a view translates.
+ * No React and no I/O.
  */
 import { ResponseError } from '@backstage/errors';
 import { type CircleCIAction, actionLabel } from './actions';
 import { describeError } from './errors';
-import { type CircleCITranslate, englishTranslate } from './messages';
+import { type CircleCIMessage, msg } from './messages';
 import { stripControl } from './text';
 
 /** The line an admin adds to the proxy endpoint so that actions reach CircleCI. */
@@ -27,9 +28,11 @@ export interface ActionErrorDescription {
   /** What kind of failure it is. */
   kind: ActionErrorKind;
   /** A short headline. */
-  title: string;
-  /** What happened and what to do, as plain text. */
-  message: string;
+  title: CircleCIMessage;
+  /** What happened and what to do. */
+  message: CircleCIMessage;
+  /** Technical detail, untranslated, for a "details" disclosure only. */
+  detail?: string;
   /** A configuration line to add, shown as code (for `post-not-allowed`). */
   configLine?: string;
   /** The HTTP status, when there was one. */
@@ -42,8 +45,6 @@ export interface DescribeActionErrorOptions {
   action: CircleCIAction;
   /** The project's slug, e.g. `gh/acme/rocket`. */
   project: string;
-  /** Translates the texts (`actionErrors`, `actions`, `errors` keys); English when omitted. */
-  translate?: CircleCITranslate;
 }
 
 /** CircleCI's `{"message": ...}` from an error body, when it sent one. */
@@ -70,15 +71,15 @@ export function describeActionError(
   error: unknown,
   options: DescribeActionErrorOptions,
 ): ActionErrorDescription {
-  const t = options.translate ?? englishTranslate;
-  const what = actionLabel(options.action, t);
+  const what = actionLabel(options.action);
   const project = options.project;
   if (!(error instanceof ResponseError)) {
-    const d = describeError(error, { subject: project, translate: t });
+    const d = describeError(error, { subject: project });
     return {
       kind: 'other',
-      title: t('actionErrors.otherTitle', { action: what, reason: d.title }),
+      title: msg('actionErrors.otherTitle', { action: what, reason: d.title }),
       message: d.message,
+      detail: d.detail,
     };
   }
   const status = error.statusCode;
@@ -88,34 +89,34 @@ export function describeActionError(
     return {
       ...base,
       kind: 'backstage-auth',
-      title: t('actionErrors.backstageAuthTitle'),
-      message: t('actionErrors.backstageAuthMessage'),
+      title: msg('actionErrors.backstageAuthTitle'),
+      message: msg('actionErrors.backstageAuthMessage'),
     };
   }
   if (status === 401) {
     return {
       ...base,
       kind: 'proxy-token',
-      title: t('actionErrors.proxyTokenTitle'),
-      message: t('actionErrors.proxyTokenMessage'),
+      title: msg('actionErrors.proxyTokenTitle'),
+      message: msg('actionErrors.proxyTokenMessage'),
     };
   }
   if (status === 403) {
     return {
       ...base,
       kind: 'forbidden',
-      title: t('actionErrors.forbiddenTitle'),
-      message:
-        t('actionErrors.forbiddenMessage', { action: what, project }) +
-        (fromCircleCI ? t('actionErrors.circleCISaid', { message: fromCircleCI }) : ''),
+      title: msg('actionErrors.forbiddenTitle'),
+      message: fromCircleCI
+        ? msg('actionErrors.forbiddenMessageSaid', { action: what, project, message: fromCircleCI })
+        : msg('actionErrors.forbiddenMessage', { action: what, project }),
     };
   }
   if (status === 405 || (status === 404 && !fromCircleCI)) {
     return {
       ...base,
       kind: 'post-not-allowed',
-      title: t('actionErrors.postNotAllowedTitle'),
-      message: t('actionErrors.postNotAllowedMessage'),
+      title: msg('actionErrors.postNotAllowedTitle'),
+      message: msg('actionErrors.postNotAllowedMessage'),
       configLine: ALLOW_POST_LINE,
     };
   }
@@ -123,22 +124,24 @@ export function describeActionError(
     return {
       ...base,
       kind: 'not-found',
-      title: t('actionErrors.notFoundTitle'),
-      message: t('actionErrors.notFoundMessage', { message: fromCircleCI ?? '' }),
+      title: msg('actionErrors.notFoundTitle'),
+      message: msg('actionErrors.notFoundMessage', { message: fromCircleCI ?? '' }),
     };
   }
   if (status === 429 || status >= 500) {
     return {
       ...base,
       kind: 'try-later',
-      title: status === 429 ? t('actionErrors.busyTitle') : t('actionErrors.unavailableTitle'),
-      message: t('actionErrors.tryLaterMessage', { status }),
+      title: status === 429 ? msg('actionErrors.busyTitle') : msg('actionErrors.unavailableTitle'),
+      message: msg('actionErrors.tryLaterMessage', { status }),
     };
   }
   return {
     ...base,
     kind: 'rejected',
-    title: t('actionErrors.rejectedTitle', { action: what }),
-    message: fromCircleCI ?? t('actionErrors.rejectedMessage', { status }),
+    title: msg('actionErrors.rejectedTitle', { action: what }),
+    message: fromCircleCI
+      ? msg('actionErrors.rejectedReason', { message: fromCircleCI })
+      : msg('actionErrors.rejectedMessage', { status }),
   };
 }

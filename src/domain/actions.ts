@@ -4,7 +4,7 @@
  */
 import type { JobDetails, Workflow, WorkflowJob } from '../common/types';
 import { isApprovalJob } from './approvals';
-import { type CircleCITranslate, englishTranslate } from './messages';
+import { type CircleCIMessage, type CircleCIMessageKey } from './messages';
 
 /** The actions the plugin can take on CircleCI. */
 export type CircleCIAction =
@@ -63,10 +63,18 @@ export function canApprove(job: WorkflowJob): boolean {
   return isApprovalJob(job) && job.status === 'on_hold' && Boolean(job.approval_request_id);
 }
 
+/** The word for each action inside a sentence. */
+const LABELS: Record<CircleCIAction, CircleCIMessageKey> = {
+  'rerun-workflow': 'actions.rerun-workflow',
+  'rerun-workflow-from-failed': 'actions.rerun-workflow-from-failed',
+  'cancel-workflow': 'actions.cancel-workflow',
+  'rerun-job': 'actions.rerun-job',
+  'cancel-job': 'actions.cancel-job',
+  'approve-job': 'actions.approve-job',
+  'trigger-pipeline': 'actions.trigger-pipeline',
+};
+
 /** What an action is called in messages, e.g. "rerun from failed". */
-export function actionLabel(
-  action: CircleCIAction,
-  translate: CircleCITranslate = englishTranslate,
-): string {
-  return translate(`actions.${action}`);
+export function actionLabel(action: CircleCIAction): CircleCIMessage {
+  return { key: LABELS[action] };
 }

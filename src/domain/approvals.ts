@@ -2,7 +2,7 @@
  * Approval jobs: a workflow waits at them until a person approves.
  */
 import type { WorkflowJob } from '../common/types';
-import { type CircleCITranslate, englishTranslate } from './messages';
+import { type CircleCIMessage, msg } from './messages';
 
 /** True for an approval job, which has no job page, log or number. */
 export function isApprovalJob(job: Pick<WorkflowJob, 'type'>): boolean {
@@ -14,12 +14,9 @@ export function isApprovalJob(job: Pick<WorkflowJob, 'type'>): boolean {
  * approval`; undefined for other jobs and other statuses (which keep
  * their status' own label).
  */
-export function approvalLabel(
-  job: Pick<WorkflowJob, 'type' | 'status'>,
-  translate: CircleCITranslate = englishTranslate,
-): string | undefined {
+export function approvalLabel(job: Pick<WorkflowJob, 'type' | 'status'>): CircleCIMessage | undefined {
   if (!isApprovalJob(job)) return undefined;
-  if (job.status === 'success') return translate('domain.approved');
-  if (job.status === 'on_hold') return translate('domain.waitingForApproval');
+  if (job.status === 'success') return msg('domain.approved');
+  if (job.status === 'on_hold') return msg('domain.waitingForApproval');
   return undefined;
 }

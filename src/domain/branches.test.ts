@@ -1,3 +1,4 @@
+import { english } from '../__testUtils__/english';
 import type { Pipeline } from '../common/types';
 import { pipelineRef, pipelineRefText, seenBranches } from './branches';
 
@@ -16,9 +17,9 @@ describe('seenBranches', () => {
 describe('pipelineRef', () => {
   it('prefers the tag, then the branch, as readable text', () => {
     expect(pipelineRef(vcs({ branch: 'main', tag: 'v1.2.0' }))).toEqual({ kind: 'tag', name: 'v1.2.0' });
-    expect(pipelineRefText(vcs({ tag: 'v1.2.0' }))).toBe('tag v1.2.0');
-    expect(pipelineRefText(vcs({ branch: 'renovate/\u001b[31mlodash' }))).toBe('renovate/lodash');
-    expect(pipelineRefText(vcs({ branch: '', tag: '' }))).toBeUndefined();
-    expect(pipelineRefText(undefined)).toBeUndefined();
+    expect(english(pipelineRefText(vcs({ tag: 'v1.2.0' })))).toBe('tag v1.2.0');
+    expect(english(pipelineRefText(vcs({ branch: 'renovate/\u001b[31mlodash' })))).toBe('renovate/lodash');
+    expect(english(pipelineRefText(vcs({ branch: '', tag: '' })))).toBeUndefined();
+    expect(english(pipelineRefText(undefined))).toBeUndefined();
   });
 });

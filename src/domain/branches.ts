@@ -2,6 +2,7 @@
  * Branches and tags of pipelines.
  */
 import type { Pipeline } from '../common/types';
+import { type CircleCIMessage, msg } from './messages';
 import { stripControl } from './text';
 
 /** Branches seen in the loaded pipelines, plus the one filtered on, sorted. */
@@ -30,8 +31,10 @@ export function pipelineRef(
 }
 
 /** The ref as a phrase: `tag v1.2.0` or the branch name. */
-export function pipelineRefText(pipeline: Pick<Pipeline, 'vcs'> | undefined): string | undefined {
+export function pipelineRefText(pipeline: Pick<Pipeline, 'vcs'> | undefined): CircleCIMessage | undefined {
   const ref = pipelineRef(pipeline);
   if (!ref) return undefined;
-  return ref.kind === 'tag' ? `tag ${ref.name}` : ref.name;
+  return ref.kind === 'tag'
+    ? msg('domain.tagRef', { tag: ref.name })
+    : msg('domain.branchRef', { branch: ref.name });
 }

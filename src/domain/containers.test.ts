@@ -1,3 +1,4 @@
+import { english } from '../__testUtils__/english';
 import type { JobStep } from '../common/types';
 import { containerLabel, containerStatuses, defaultContainer } from './containers';
 
@@ -50,10 +51,10 @@ describe('defaultContainer', () => {
 
 describe('containerLabel', () => {
   it('names the container and its status in words', () => {
-    expect(containerLabel({ index: 3, status: 'success' })).toBe('Container 3: success');
-    expect(containerLabel({ index: 1, status: 'infrastructure_fail' })).toBe('Container 1: failed');
-    expect(containerLabel({ index: 2, status: 'on_hold' })).toBe('Container 2: on hold');
-    expect(containerLabel({ index: 0, status: 'brand_new' })).toBe('Container 0: brand_new');
-    expect(containerLabel({ index: 0, status: null })).toBe('Container 0: unknown');
+    expect(english(containerLabel({ index: 3, status: 'success' }))).toBe('Container 3: success');
+    expect(english(containerLabel({ index: 1, status: 'infrastructure_fail' }))).toBe('Container 1: failed');
+    expect(english(containerLabel({ index: 2, status: 'on_hold' }))).toBe('Container 2: on hold');
+    expect(english(containerLabel({ index: 0, status: 'brand_new' }))).toBe('Container 0: brand_new');
+    expect(english(containerLabel({ index: 0, status: null }))).toBe('Container 0: unknown');
   });
 });

@@ -1,7 +1,7 @@
 /*
  * The parallel containers of a job and their statuses.
  */
-import { type CircleCITranslate, englishTranslate } from './messages';
+import { type CircleCIMessage, msg } from './messages';
 import type { JobStep } from '../common/types';
 import { CircleCIStatus, normalizeStatus } from './status';
 import { statusText } from './statusLabels';
@@ -49,12 +49,6 @@ export function defaultContainer(containers: readonly ContainerStatus[]): number
 }
 
 /** How a container is named for a screen reader: `Container 3: failed`. */
-export function containerLabel(
-  container: ContainerStatus,
-  translate: CircleCITranslate = englishTranslate,
-): string {
-  return translate('domain.containerLabel', {
-    index: container.index,
-    status: statusText(container.status, translate),
-  });
+export function containerLabel(container: ContainerStatus): CircleCIMessage {
+  return msg('domain.containerLabel', { index: container.index, status: statusText(container.status) });
 }

@@ -5,16 +5,14 @@
  */
 import type { JobDetails, Pipeline, Workflow, WorkflowJob } from '../common/types';
 import { isActiveStatus, latestWorkflowRuns, normalizeStatus } from './status';
-import { type CircleCITranslate, englishTranslate } from './messages';
+import { type CircleCIText, msg } from './messages';
 import { NO_VALUE } from './text';
 import { formatDuration, parseTime } from './time';
 
-/** When "now" is, and how texts are worded (English by default). */
+/** When "now" is. */
 export interface DurationTextOptions {
   /** Milliseconds since the epoch; `Date.now()` by default. */
   now?: number;
-  /** The app's translation of domain texts. */
-  translate?: CircleCITranslate;
 }
 
 /** A span of work: its length, and whether it has ended. */
@@ -42,10 +40,10 @@ function spanOf(options: {
   return { ms: Math.max(0, options.now - start.toMillis()), final: false };
 }
 
-function spanText(span: Span | undefined, translate: CircleCITranslate = englishTranslate): string {
+function spanText(span: Span | undefined): CircleCIText {
   if (!span) return NO_VALUE;
   const duration = formatDuration(span.ms);
-  return span.final ? duration : translate('domain.durationSoFar', { duration });
+  return span.final ? duration : msg('domain.durationSoFar', { duration });
 }
 
 /**
@@ -59,10 +57,9 @@ export function durationText(options: {
   /** The work may still change: a missing end means "until now". */
   active: boolean;
   now?: number;
-  translate?: CircleCITranslate;
-}): string | undefined {
+}): CircleCIText | undefined {
   const span = spanOf({ ...options, now: options.now ?? Date.now() });
-  return span ? spanText(span, options.translate) : undefined;
+  return span ? spanText(span) : undefined;
 }
 
 function isActive(status: string | null | undefined): boolean {
@@ -77,15 +74,15 @@ function isActive(status: string | null | undefined): boolean {
 export function jobDurationText(
   job: Pick<JobDetails, 'status' | 'started_at' | 'stopped_at' | 'duration'>,
   options: DurationTextOptions = {},
-): string {
-  const { now = Date.now(), translate = englishTranslate } = options;
+): CircleCIText {
+  const { now = Date.now() } = options;
   const active = isActive(job.status);
   if (!active && typeof job.duration === 'number' && job.duration >= 0) {
     return formatDuration(job.duration);
   }
   const span = spanOf({ start: job.started_at, end: job.stopped_at, active, now });
-  if (!span && active) return translate('domain.notStartedYet');
-  return spanText(span, translate);
+  if (!span && active) return msg('domain.notStartedYet');
+  return spanText(span);
 }
 
 /**
@@ -109,8 +106,8 @@ export function workflowJobDurationText(
 export function workflowDurationText(
   workflow: Pick<Workflow, 'status' | 'created_at' | 'stopped_at'>,
   options: DurationTextOptions = {},
-): string {
-  const { now = Date.now(), translate } = options;
+): CircleCIText {
+  const { now = Date.now() } = options;
   return spanText(
     spanOf({
       start: workflow.created_at,
@@ -118,7 +115,6 @@ export function workflowDurationText(
       active: isActive(workflow.status),
       now,
     }),
-    translate,
   );
 }
 
@@ -131,8 +127,7 @@ export function pipelineDurationText(options: {
   pipeline: Pick<Pipeline, 'created_at'>;
   workflows: readonly Workflow[] | undefined;
   now?: number;
-  translate?: CircleCITranslate;
-}): string {
+}): CircleCIText {
   const { pipeline, workflows } = options;
   const now = options.now ?? Date.now();
   if (!workflows?.length) return NO_VALUE;
@@ -142,5 +137,5 @@ export function pipelineDurationText(options: {
     .map(w => parseTime(w.stopped_at)?.toMillis())
     .filter((ms): ms is number => typeof ms === 'number');
   const end = running || ends.length === 0 ? undefined : new Date(Math.max(...ends)).toISOString();
-  return spanText(spanOf({ start: pipeline.created_at, end, active: running, now }), options.translate);
+  return spanText(spanOf({ start: pipeline.created_at, end, active: running, now }));
 }

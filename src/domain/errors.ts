@@ -1,17 +1,20 @@
 /*
- * Failures described for a person: what happened and what to do about it.
- * No React and no I/O; the error classes come from the client.
+ * Failures described for a person: what happened and what to do about it,
+ * as message descriptors a view translates. No React and no I/O; the error
+ * classes come from the client and the parsers.
  */
 import { ResponseError } from '@backstage/errors';
 import { isAbortError } from '../common/abort';
 import {
+  InvalidCommitError,
   LegacyProxyTargetError,
   MalformedResponseError,
+  MissingProjectError,
   RequestTimeoutError,
 } from '../common/errors';
-import { parseRetryAfter } from '../common/retryAfter';
-import { type CircleCITranslate, englishTranslate } from './messages';
-import { InvalidProjectSlugError } from '../common/slug';
+import { InvalidProjectSlugError, type InvalidProjectSlugReason } from '../common/slug';
+import { type CircleCIMessage, type CircleCIMessageKey, msg } from './messages';
+import { describeResponse } from './responseErrors';
 
 /**
  * The kinds of failure the plugin tells apart.
@@ -19,6 +22,8 @@ import { InvalidProjectSlugError } from '../common/slug';
  */
 export type CircleCIErrorKind =
   | 'invalid-slug'
+  | 'invalid-commit'
+  | 'no-project'
   | 'backstage-auth'
   | 'unauthorized'
   | 'forbidden'
@@ -34,104 +39,110 @@ export type CircleCIErrorKind =
   | 'unknown';
 
 /**
- * A failure, described for a person.
+ * A failure, described for a person: message descriptors, which a view
+ * translates (`useCircleCITranslation().tm`), and the raw detail a
+ * "details" disclosure may show.
  * @public
  */
 export interface CircleCIErrorDescription {
   /** What kind of failure it is, for code that reacts to some kinds. */
   kind: CircleCIErrorKind;
   /** A short headline. */
-  title: string;
+  title: CircleCIMessage;
   /** What happened and what to do about it. */
-  message: string;
+  message: CircleCIMessage;
+  /** A further sentence, e.g. what a project slug must look like. */
+  hint?: CircleCIMessage;
+  /**
+   * Technical detail, untranslated, for a "details" disclosure only: the
+   * parser's complaint about a body, or the server's own words.
+   */
+  detail?: string;
   /** The HTTP status, when there was one. */
   status?: number;
   /** For a 429: when a retry is allowed, when the server said. */
   retryAt?: Date;
 }
 
-/** HH:MM in local time (no date library: this module loads with the entity page). */
-function formatClock(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** The request a URL made, below the API root: `v2/project/gh/acme/rocket/pipeline`. */
+function requestPath(url: string): string {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0];
+  return /\/(v2|v1\.1)\/.*/.exec(path)?.[0].slice(1) ?? path;
 }
 
-function backendErrorName(error: ResponseError): string | undefined {
-  const body = error.body as { error?: { name?: unknown } } | undefined;
-  return typeof body?.error?.name === 'string' ? body.error.name : undefined;
-}
+/** The sentence of each slug problem. */
+const SLUG_PROBLEMS: Record<InvalidProjectSlugReason, CircleCIMessageKey> = {
+  empty: 'slug.empty',
+  'annotation-empty': 'slug.annotationEmpty',
+  'empty-entry': 'slug.emptyEntry',
+  segments: 'slug.segments',
+  provider: 'slug.provider',
+  'org-empty': 'slug.orgEmpty',
+  'repo-empty': 'slug.repoEmpty',
+  'org-dots': 'slug.orgDots',
+  'repo-dots': 'slug.repoDots',
+  'org-character': 'slug.orgCharacter',
+  'repo-character': 'slug.repoCharacter',
+  'not-uuid': 'slug.notUuid',
+};
 
-function describeResponse(
-  error: ResponseError,
-  subject: string,
-  t: CircleCITranslate,
-): CircleCIErrorDescription {
-  const status = error.statusCode;
-  if (status === 401 && backendErrorName(error) === 'AuthenticationError') {
+/** Describes the errors of the plugin's own classes (not HTTP answers); undefined for others. */
+function describeOwnError(
+  error: unknown,
+  subject: string | CircleCIMessage,
+): CircleCIErrorDescription | undefined {
+  if (error instanceof InvalidProjectSlugError) {
     return {
-      kind: 'backstage-auth',
-      status,
-      title: t('errors.backstageAuthTitle'),
-      message: t('errors.backstageAuthMessage'),
+      kind: 'invalid-slug',
+      title: msg('errors.invalidSlugTitle'),
+      message: { key: SLUG_PROBLEMS[error.reason] ?? 'slug.empty', params: error.params },
+      hint: msg('slug.expected'),
     };
   }
-  if (status === 401) {
+  if (error instanceof InvalidCommitError) {
+    const value = error.value;
     return {
-      kind: 'unauthorized',
-      status,
-      title: t('errors.unauthorizedTitle'),
-      message: t('errors.unauthorizedMessage'),
+      kind: 'invalid-commit',
+      title: msg('errors.invalidCommitTitle', { value }),
+      message: msg('commits.invalid', { value }),
     };
   }
-  if (status === 403) {
+  if (error instanceof MissingProjectError) {
     return {
-      kind: 'forbidden',
-      status,
-      title: t('errors.forbiddenTitle'),
-      message: t('errors.forbiddenMessage', { subject }),
+      kind: 'no-project',
+      title: msg('errors.noProjectTitle'),
+      message: msg('errors.noProjectMessage'),
     };
   }
-  if (status === 404) {
+  if (error instanceof LegacyProxyTargetError) {
     return {
-      kind: 'not-found',
-      status,
-      title: t('errors.notFoundTitle'),
-      message: t('errors.notFoundMessage', { subject }),
+      kind: 'legacy-proxy',
+      status: 404,
+      title: msg('errors.legacyProxyTitle'),
+      message: msg('errors.legacyProxyMessage'),
     };
   }
-  if (status === 429) {
-    const wait = parseRetryAfter({
-      value: error.response.headers?.get?.('retry-after'),
-      now: Date.now(),
-    });
-    const retryAt = wait === undefined ? undefined : new Date(Date.now() + wait);
+  if (error instanceof MalformedResponseError) {
+    const params = { subject, request: requestPath(error.url) };
     return {
-      kind: 'rate-limited',
-      status,
-      retryAt,
-      title: t('errors.rateLimitedTitle'),
-      message: retryAt
-        ? t('errors.rateLimitedMessageAt', { time: formatClock(retryAt) })
-        : t('errors.rateLimitedMessage'),
+      kind: 'malformed',
+      title: msg('errors.malformedTitle'),
+      message:
+        error.reason === 'html'
+          ? msg('errors.malformedHtmlMessage', params)
+          : msg('errors.malformedMessage', params),
+      detail: error.detail,
     };
   }
-  if (status >= 500) {
+  if (error instanceof RequestTimeoutError) {
+    const seconds = Math.round(error.timeoutMs / 1000);
     return {
-      kind: 'server',
-      status,
-      title: t('errors.serverTitle'),
-      message: t('errors.serverMessage', {
-        status,
-        statusText: error.response.statusText ? ` ${error.response.statusText}` : '',
-      }),
+      kind: 'timeout',
+      title: msg('errors.timeoutTitle'),
+      message: msg('errors.timeoutMessage', { seconds, request: requestPath(error.url) }),
     };
   }
-  return {
-    kind: 'bad-request',
-    status,
-    title: t('errors.badRequestTitle', { status }),
-    message: error.body?.error?.message || error.message,
-  };
+  return undefined;
 }
 
 /**
@@ -139,50 +150,42 @@ function describeResponse(
  * @public
  */
 export interface DescribeErrorOptions {
-  /** What was being read, for messages such as "could not find …". Default "this resource". */
-  subject?: string;
   /**
-   * Translates the texts (keys of the `errors` section of
-   * `circleCITranslationRef`); English when omitted.
+   * What was being read, for messages such as "could not find …": text the
+   * view has translated, or a message. Default "this resource".
    */
-  translate?: CircleCITranslate;
+  subject?: string | CircleCIMessage;
 }
 
 /**
  * Describes any error thrown by the client (or the slug parser) for a
- * person: what happened and what to do. Never throws.
+ * person: what happened and what to do, as message descriptors (keys of
+ * `circleCITranslationRef` with their values) that a view translates, and
+ * the raw detail for a "details" disclosure. Never throws.
  * @public
  */
-export function describeError(
-  error: unknown,
-  options?: DescribeErrorOptions,
-): CircleCIErrorDescription {
-  const t = options?.translate ?? englishTranslate;
-  const subject = options?.subject ?? t('errors.defaultSubject');
-  if (error instanceof InvalidProjectSlugError) {
-    return { kind: 'invalid-slug', title: t('errors.invalidSlugTitle'), message: error.message };
-  }
-  if (error instanceof LegacyProxyTargetError) {
-    return { kind: 'legacy-proxy', status: 404, title: t('errors.legacyProxyTitle'), message: error.message };
-  }
-  if (error instanceof ResponseError) return describeResponse(error, subject, t);
-  if (error instanceof MalformedResponseError) {
-    return { kind: 'malformed', title: t('errors.malformedTitle'), message: error.message };
-  }
-  if (error instanceof RequestTimeoutError) {
-    return { kind: 'timeout', title: t('errors.timeoutTitle'), message: error.message };
-  }
+export function describeError(error: unknown, options?: DescribeErrorOptions): CircleCIErrorDescription {
+  const subject = options?.subject ?? msg('errors.defaultSubject');
+  const own = describeOwnError(error, subject);
+  if (own) return own;
+  if (error instanceof ResponseError) return describeResponse(error, subject);
   if (isAbortError(error)) {
-    return { kind: 'aborted', title: t('errors.abortedTitle'), message: t('errors.abortedMessage') };
+    return { kind: 'aborted', title: msg('errors.abortedTitle'), message: msg('errors.abortedMessage') };
   }
   const name = (error as { name?: unknown } | null)?.name;
+  const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof TypeError || name === 'TypeError') {
     return {
       kind: 'network',
-      title: t('errors.networkTitle'),
-      message: t('errors.networkMessage'),
+      title: msg('errors.networkTitle'),
+      message: msg('errors.networkMessage'),
+      detail,
     };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'unknown', title: t('errors.unknownTitle'), message };
+  return {
+    kind: 'unknown',
+    title: msg('errors.unknownTitle'),
+    message: msg('errors.unknownMessage'),
+    detail,
+  };
 }

@@ -1,3 +1,4 @@
+import { english } from '../__testUtils__/english';
 import {
   branchChoices,
   formatCount,
@@ -96,9 +97,9 @@ describe('insights rules', () => {
         new Response(JSON.stringify({ message: 'x' }), { status, headers: { 'Content-Type': 'application/json' } }),
       );
       const d = describeInsightsError(error, { project: 'gh/a/b' });
-      expect(d.title).toBe('Insights not available');
-      expect(d.message).toContain('personal API token');
-      expect(d.message).toContain(`HTTP ${status}`);
+      expect(english(d.title)).toBe('Insights not available');
+      expect(english(d.message)).toContain('personal API token');
+      expect(english(d.message)).toContain(`HTTP ${status}`);
     }
     const other = describeInsightsError(new Error('boom'), { project: 'gh/a/b' });
     expect(other.kind).toBe('unknown');

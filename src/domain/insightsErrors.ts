@@ -6,29 +6,12 @@
  * as anywhere else (`describeError`).
  */
 import { type CircleCIErrorDescription, describeError } from './errors';
-import type { CircleCITranslate, TranslateParams } from './messages';
-
-/** The English texts of the Insights domain rules (section `insights`). */
-export const INSIGHTS_DOMAIN_MESSAGES = {
-  accessTitle: 'Insights not available',
-  accessMessage:
-    'CircleCI refused the insights of {{project}} (HTTP {{status}}). Insights need a personal API token (not a project token) whose user can see this project: set CIRCLECI_AUTH_TOKEN on the Backstage backend to such a token.',
-} as const;
-
-const englishInsights: CircleCITranslate = (key: string, params?: TranslateParams) => {
-  const name = key.replace(/^insights\./, '') as keyof typeof INSIGHTS_DOMAIN_MESSAGES;
-  const template: string = INSIGHTS_DOMAIN_MESSAGES[name] ?? key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, n: string) =>
-    params && n in params ? String(params[n]) : whole,
-  );
-};
+import { msg } from './messages';
 
 /** Options of {@link describeInsightsError}. */
 export interface DescribeInsightsErrorOptions {
   /** The project whose insights were read. */
   project: string;
-  /** The app's translation function; English when omitted. */
-  translate?: CircleCITranslate;
 }
 
 /**
@@ -39,16 +22,12 @@ export function describeInsightsError(
   error: unknown,
   options: DescribeInsightsErrorOptions,
 ): CircleCIErrorDescription {
-  const { project, translate } = options;
-  const described = describeError(error, {
-    subject: translate ? translate('insights.subject', { project }) : `the insights of ${project}`,
-    translate,
-  });
+  const { project } = options;
+  const described = describeError(error, { subject: msg('insights.subject', { project }) });
   if (described.kind !== 'forbidden' && described.kind !== 'not-found') return described;
-  const t = translate ?? englishInsights;
   return {
     ...described,
-    title: t('insights.accessTitle'),
-    message: t('insights.accessMessage', { project, status: described.status ?? '' }),
+    title: msg('insights.accessTitle'),
+    message: msg('insights.accessMessage', { project, status: described.status ?? '' }),
   };
 }

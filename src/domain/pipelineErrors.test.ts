@@ -1,3 +1,4 @@
+import { english } from '../__testUtils__/english';
 import { hasPipelineErrors, pipelineErrorLabel, pipelineErrors } from './pipelineErrors';
 
 describe('pipelineErrors', () => {
@@ -7,7 +8,8 @@ describe('pipelineErrors', () => {
       errors: [{ type: 'config-fetch', message: 'Failed to fetch config.yml file.' }],
     };
     expect(hasPipelineErrors(errored)).toBe(true);
-    expect(pipelineErrors(errored)).toEqual([
+    const errors = pipelineErrors(errored);
+    expect(errors.map(e => ({ type: e.type, label: english(e.label), message: e.message, text: english(e.text) }))).toEqual([
       {
         type: 'config-fetch',
         label: 'Config error',
@@ -18,14 +20,14 @@ describe('pipelineErrors', () => {
   });
 
   it('labels each documented type, and keeps an unknown type visible', () => {
-    expect(pipelineErrorLabel('config')).toBe('Config error');
-    expect(pipelineErrorLabel('timeout')).toBe('Timeout');
-    expect(pipelineErrorLabel('permission')).toBe('Permission error');
-    expect(pipelineErrorLabel('plan')).toBe('Plan error');
-    expect(pipelineErrorLabel('other')).toBe('Error');
-    expect(pipelineErrorLabel('quota-exceeded')).toBe('Error (quota-exceeded)');
-    expect(pipelineErrorLabel('constructor')).toBe('Error (constructor)');
-    expect(pipelineErrorLabel('')).toBe('Error');
+    expect(english(pipelineErrorLabel('config'))).toBe('Config error');
+    expect(english(pipelineErrorLabel('timeout'))).toBe('Timeout');
+    expect(english(pipelineErrorLabel('permission'))).toBe('Permission error');
+    expect(english(pipelineErrorLabel('plan'))).toBe('Plan error');
+    expect(english(pipelineErrorLabel('other'))).toBe('Error');
+    expect(english(pipelineErrorLabel('quota-exceeded'))).toBe('Error (quota-exceeded)');
+    expect(english(pipelineErrorLabel('constructor'))).toBe('Error (constructor)');
+    expect(english(pipelineErrorLabel(''))).toBe('Error');
   });
 
   it('keeps every error, as text without control characters', () => {
@@ -36,11 +38,11 @@ describe('pipelineErrors', () => {
         { type: 'permission', message: '' },
       ],
     });
-    expect(errors.map(e => e.text)).toEqual(['Config error: Unable to parse YAML\nline 3', 'Permission error']);
+    expect(errors.map(e => english(e.text))).toEqual(['Config error: Unable to parse YAML\nline 3', 'Permission error']);
   });
 
   it('says an errored pipeline without errors gave no reason; others have none', () => {
-    expect(pipelineErrors({ state: 'errored', errors: [] }).map(e => e.text)).toEqual([
+    expect(pipelineErrors({ state: 'errored', errors: [] }).map(e => english(e.text))).toEqual([
       'Error: CircleCI gave no reason.',
     ]);
     expect(pipelineErrors({ state: 'created', errors: [] })).toEqual([]);

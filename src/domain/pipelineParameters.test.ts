@@ -1,3 +1,4 @@
+import { english } from '../__testUtils__/english';
 import { parseParameterRows } from './pipelineParameters';
 
 describe('parseParameterRows', () => {
@@ -13,27 +14,22 @@ describe('parseParameterRows', () => {
   });
 
   it('names the first bad row', () => {
-    expect(parseParameterRows([{ name: 'n', type: 'integer', value: '1.5' }])).toEqual({
-      ok: false,
-      problem: 'n must be a whole number.',
-    });
+    const notInteger = parseParameterRows([{ name: 'n', type: 'integer', value: '1.5' }]);
+    expect(notInteger.ok ? undefined : english(notInteger.problem)).toBe('n must be a whole number.');
     expect(parseParameterRows([{ name: 'bad name', type: 'string', value: 'x' }]).ok).toBe(false);
-    expect(
-      parseParameterRows([
-        { name: 'a', type: 'string', value: 'x' },
-        { name: 'a', type: 'string', value: 'y' },
-      ]),
-    ).toEqual({ ok: false, problem: 'Parameter a is given twice.' });
+    const twice = parseParameterRows([
+      { name: 'a', type: 'string', value: 'x' },
+      { name: 'a', type: 'string', value: 'y' },
+    ]);
+    expect(twice.ok ? undefined : english(twice.problem)).toBe('Parameter a is given twice.');
   });
 
-  it('words the problem with the translate function it is given', () => {
-    const translate = (key: string, params?: Record<string, string | number>) =>
-      `${key}|${params?.name ?? ''}`;
-    expect(parseParameterRows([{ name: 'n', type: 'boolean', value: 'yes' }], translate)).toEqual({
+  it('returns the problem as a message for the view to translate', () => {
+    expect(parseParameterRows([{ name: 'n', type: 'boolean', value: 'yes' }])).toEqual({
       ok: false,
-      problem: 'parameters.notBoolean|n',
+      problem: { key: 'parameters.notBoolean', params: { name: 'n' } },
     });
     const many = Array.from({ length: 101 }, (_v, i) => ({ name: `p${i}`, type: 'string' as const, value: 'x' }));
-    expect(parseParameterRows(many, translate)).toEqual({ ok: false, problem: 'parameters.tooMany|' });
+    expect(parseParameterRows(many)).toEqual({ ok: false, problem: { key: 'parameters.tooMany' } });
   });
 });

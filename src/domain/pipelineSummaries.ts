@@ -1,9 +1,16 @@
 /*
- * What the cards show of a pipeline: the pipeline with its workflows, or
- * why those could not be read.
+ * A pipeline's workflows as the views receive them (or why they could not
+ * be read), and what the cards show of a pipeline.
  */
 import type { Pipeline, Workflow } from '../common/types';
-import type { PipelineWorkflows } from '../hooks/usePipelineWorkflows';
+
+/** The workflows of one pipeline, or why they could not be loaded. */
+export interface PipelineWorkflows {
+  /** The workflows, also while a failed re-read is shown in `error`. */
+  workflows?: Workflow[];
+  /** The error of the last read. */
+  error?: Error;
+}
 
 /** One pipeline with its workflows, as a card shows it. */
 export interface PipelineSummary {
@@ -13,15 +20,4 @@ export interface PipelineSummary {
   workflows?: Workflow[];
   /** Why the workflows could not be read. */
   workflowsError?: Error;
-}
-
-/** Pairs each pipeline with its workflows, in the pipelines' order. */
-export function summariesOf(options: {
-  pipelines: readonly Pipeline[];
-  results: ReadonlyMap<string, PipelineWorkflows>;
-}): PipelineSummary[] {
-  return options.pipelines.map(pipeline => {
-    const entry = options.results.get(pipeline.id);
-    return { pipeline, workflows: entry?.workflows, workflowsError: entry?.error };
-  });
 }

@@ -6,9 +6,8 @@
  * of the workflows) exactly `want` workflow lists are read.
  */
 import type { Pipeline } from '../common/types';
-import type { WorkflowScope } from './workflowScope';
-import type { PipelineSummary } from './pipelineSummaries';
-import type { PipelineWorkflows } from '../hooks/usePipelineWorkflows';
+import { type WorkflowScope, workflowsInScope } from './workflowScope';
+import type { PipelineSummary, PipelineWorkflows } from './pipelineSummaries';
 
 /** What {@link scopedSummaries} picks. */
 export interface ScopedSummaries {
@@ -40,13 +39,9 @@ export function scopedSummaries(options: {
     if (summaries.length >= want) break;
     ids.push(pipeline.id);
     const entry = results.get(pipeline.id);
-    if (!scope || !entry?.workflows) {
-      summaries.push({ pipeline, workflows: entry?.workflows, workflowsError: entry?.error });
-      continue;
-    }
-    const workflows = entry.workflows.filter(w => scope.test(w.name));
-    if (workflows.length === 0) hidden++;
-    else summaries.push({ pipeline, workflows, workflowsError: entry.error });
+    const workflows = entry?.workflows && workflowsInScope({ workflows: entry.workflows, scope });
+    if (entry?.workflows && !workflows) hidden++;
+    else summaries.push({ pipeline, workflows, workflowsError: entry?.error });
   }
   return { ids, summaries, hidden };
 }

@@ -1,3 +1,4 @@
+import { english } from '../__testUtils__/english';
 import { resolveStatus, statusLabel, statusText } from './statusLabels';
 
 describe('status labels', () => {
@@ -11,19 +12,19 @@ describe('status labels', () => {
     ['unknown', 'Unknown', 'unknown'],
     ['', 'Unknown', 'unknown'],
   ])('%j is labelled %j and reads %j', (status, label, text) => {
-    expect(statusLabel(status)).toBe(label);
-    expect(statusText(status)).toBe(text);
+    expect(english(statusLabel(status))).toBe(label);
+    expect(english(statusText(status))).toBe(text);
   });
 
   it('shows a null or missing status (the spec allows a null job status) as a neutral Unknown', () => {
     expect(resolveStatus(null)).toBe('unknown');
-    expect(statusLabel(null)).toBe('Unknown');
-    expect(statusLabel(undefined)).toBe('Unknown');
-    expect(statusText(null)).toBe('unknown');
+    expect(english(statusLabel(null))).toBe('Unknown');
+    expect(english(statusLabel(undefined))).toBe('Unknown');
+    expect(english(statusText(null))).toBe('unknown');
   });
 
   it('does not take names of Object.prototype for statuses', () => {
     expect(resolveStatus('constructor')).toBe('unknown');
-    expect(statusLabel('toString')).toBe('Unknown (toString)');
+    expect(english(statusLabel('toString'))).toBe('Unknown (toString)');
   });
 });

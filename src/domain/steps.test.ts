@@ -1,3 +1,4 @@
+import { english } from '../__testUtils__/english';
 import type { JobStep, StepAction } from '../common/types';
 import { actionFailed, actionOf, actionRunning, firstFailedStep, stepDuration, stepLogFilename } from './steps';
 
@@ -37,18 +38,18 @@ describe('steps', () => {
 describe('stepDuration', () => {
   const now = Date.parse('2026-01-01T00:10:00Z');
   it('uses run_time_millis when CircleCI gives it', () => {
-    expect(stepDuration({ status: 'success', run_time_millis: 65_000 }, { now })).toBe('1m 5s');
+    expect(english(stepDuration({ status: 'success', run_time_millis: 65_000 }, { now }))).toBe('1m 5s');
   });
 
   it('counts a running step up to now', () => {
-    expect(stepDuration({ status: 'running', start_time: '2026-01-01T00:09:30Z', end_time: null }, { now })).toBe(
+    expect(english(stepDuration({ status: 'running', start_time: '2026-01-01T00:09:30Z', end_time: null }, { now }))).toBe(
       '30s so far',
     );
   });
 
   it('is empty for a finished step without a readable end, or without a start', () => {
-    expect(stepDuration({ status: 'success', start_time: '2026-01-01T00:09:30Z', end_time: '' }, { now })).toBe('');
-    expect(stepDuration({ status: 'success', start_time: 'yesterday', end_time: null }, { now })).toBe('');
-    expect(stepDuration({ status: 'success', start_time: '2026-01-01T00:09:30Z', end_time: 'garbage' }, { now })).toBe('');
+    expect(english(stepDuration({ status: 'success', start_time: '2026-01-01T00:09:30Z', end_time: '' }, { now }))).toBe('');
+    expect(english(stepDuration({ status: 'success', start_time: 'yesterday', end_time: null }, { now }))).toBe('');
+    expect(english(stepDuration({ status: 'success', start_time: '2026-01-01T00:09:30Z', end_time: 'garbage' }, { now }))).toBe('');
   });
 });

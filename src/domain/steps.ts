@@ -5,6 +5,7 @@
 import type { JobStep, StepAction } from '../common/types';
 import { type DurationTextOptions, durationText } from './durations';
 import { isActiveStatus, normalizeStatus } from './status';
+import type { CircleCIText } from './messages';
 import { formatDuration } from './time';
 
 /**
@@ -51,7 +52,7 @@ export function stepLogFilename(options: {
 export function stepDuration(
   action: Pick<StepAction, 'status' | 'run_time_millis' | 'start_time' | 'end_time'>,
   options: DurationTextOptions = {},
-): string {
+): CircleCIText {
   if (typeof action.run_time_millis === 'number' && action.run_time_millis >= 0) {
     return formatDuration(action.run_time_millis);
   }

@@ -1,3 +1,4 @@
+import { english } from '../__testUtils__/english';
 import type { TestResult } from '../common/types';
 import {
   countOutcomes,
@@ -51,16 +52,16 @@ describe('testRows', () => {
 
 describe('labels and counts', () => {
   it('labels an outcome, or keeps the reporter word for others', () => {
-    expect(testResultLabel({ outcome: 'failed', result: 'failure' })).toBe('Failed');
-    expect(testResultLabel({ outcome: 'other', result: 'flaky' })).toBe('flaky');
+    expect(english(testResultLabel({ outcome: 'failed', result: 'failure' }))).toBe('Failed');
+    expect(english(testResultLabel({ outcome: 'other', result: 'flaky' }))).toBe('flaky');
     expect(testOutcomeStatus('skipped')).toBe('not_run');
     expect(testOutcomeStatus('other')).toBe('unknown');
   });
 
   it('summarises the counts, naming others only when there are some', () => {
     const counts = countOutcomes(testRows([result('a', 'success'), result('b', 'failure'), result('c', 'skipped')]));
-    expect(testSummary(counts)).toBe('3 tests: 1 passed, 1 failed, 1 skipped');
-    expect(testSummary({ ...counts, other: 2 })).toBe('5 tests: 1 passed, 1 failed, 1 skipped, 2 other');
+    expect(english(testSummary(counts))).toBe('3 tests: 1 passed, 1 failed, 1 skipped');
+    expect(english(testSummary({ ...counts, other: 2 }))).toBe('5 tests: 1 passed, 1 failed, 1 skipped, 2 other');
   });
 
   it('formats a run time in seconds', () => {

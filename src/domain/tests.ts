@@ -4,7 +4,7 @@
  */
 import type { TestResult } from '../common/types';
 import type { CircleCIStatus } from './status';
-import { type CircleCITranslate, englishTranslate } from './messages';
+import { type CircleCIMessage, type CircleCIMessageKey, msg } from './messages';
 import { stripControl } from './text';
 
 /**
@@ -66,12 +66,18 @@ export function testOutcomeStatus(outcome: TestOutcome): CircleCIStatus {
   return STATUS[outcome];
 }
 
+/** The names of the outcomes the plugin knows. */
+const LABELS: Record<Exclude<TestOutcome, 'other'>, CircleCIMessageKey> = {
+  failed: 'testOutcomes.failed',
+  passed: 'testOutcomes.passed',
+  skipped: 'testOutcomes.skipped',
+};
+
 /** The label of a test's result: the outcome's name, or the reporter's own word. */
-export function testResultLabel(
-  row: Pick<TestRow, 'outcome' | 'result'>,
-  translate: CircleCITranslate = englishTranslate,
-): string {
-  return row.outcome === 'other' ? row.result : translate(`testOutcomes.${row.outcome}`);
+export function testResultLabel(row: Pick<TestRow, 'outcome' | 'result'>): CircleCIMessage {
+  return row.outcome === 'other'
+    ? msg('testOutcomes.reported', { result: row.result })
+    : { key: LABELS[row.outcome] };
 }
 
 /** A test's run time as text: `0.25 s`. */
@@ -109,10 +115,9 @@ export function countOutcomes(rows: readonly Pick<TestRow, 'outcome'>[]): Record
 }
 
 /** The summary line: `12 tests: 9 passed, 1 failed, 2 skipped` (and `, 1 other`). */
-export function testSummary(
-  counts: Record<TestOutcome, number>,
-  translate: CircleCITranslate = englishTranslate,
-): string {
+export function testSummary(counts: Record<TestOutcome, number>): CircleCIMessage {
   const total = counts.failed + counts.other + counts.passed + counts.skipped;
-  return translate(counts.other ? 'domain.testSummaryOther' : 'domain.testSummary', { total, ...counts });
+  return counts.other
+    ? msg('domain.testSummaryOther', { total, ...counts })
+    : msg('domain.testSummary', { total, ...counts });
 }

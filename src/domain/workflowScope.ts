@@ -54,3 +54,18 @@ export function parseWorkflowsAnnotation(value: string): WorkflowScope {
   });
   return { patterns, test: name => tests.some(t => t(name)) };
 }
+
+/**
+ * The workflows of a pipeline that a scope shows: those whose name it
+ * accepts, or all of them (the same array) without a scope. Undefined when
+ * it accepts none: the pipeline is then hidden.
+ */
+export function workflowsInScope<W extends { name: string }>(options: {
+  workflows: W[];
+  scope?: WorkflowScope;
+}): W[] | undefined {
+  const { workflows, scope } = options;
+  if (!scope) return workflows;
+  const kept = workflows.filter(w => scope.test(w.name));
+  return kept.length > 0 ? kept : undefined;
+}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type TranslationFunction, useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { CircleCITranslate, TranslateParams } from '../domain/messages';
+import { type CircleCIMessageValue, formatMessage, type LookUpMessage } from '../domain/messages';
 import { circleCITranslationRef } from '../translation';
 
 /**
@@ -10,19 +10,25 @@ import { circleCITranslationRef } from '../translation';
 export type CircleCITranslationFunction = TranslationFunction<(typeof circleCITranslationRef)['T']>;
 
 /**
- * The app's translations of the plugin's texts: `t` for a view's own keys,
- * `translate` for domain code (error descriptions, status words), which
- * takes keys it builds itself.
+ * Translates what domain code returns: a message descriptor (its values
+ * translated first when they are messages too), or text as it is.
  * @internal
  */
-export function useCircleCITranslation(): {
-  t: CircleCITranslationFunction;
-  translate: CircleCITranslate;
-} {
+export type CircleCITranslateMessage = (message: CircleCIMessageValue) => string;
+
+/**
+ * The app's translations of the plugin's texts: `t` for a view's own keys,
+ * `tm` for the message descriptors domain code returns (error
+ * descriptions, status words). Both read `circleCITranslationRef`.
+ * @internal
+ */
+export function useCircleCITranslation(): { t: CircleCITranslationFunction; tm: CircleCITranslateMessage } {
   const { t } = useTranslationRef(circleCITranslationRef);
-  const translate = useMemo<CircleCITranslate>(() => {
-    const loose = t as unknown as (key: string, params?: TranslateParams) => string;
-    return (key, params) => loose(key, params);
+  const tm = useMemo<CircleCITranslateMessage>(() => {
+    // The key is checked where the descriptor is made (`CircleCIMessageKey`),
+    // and its values by `msg`, so the loose call is safe here.
+    const lookUp = t as unknown as LookUpMessage;
+    return value => formatMessage(lookUp, value);
   }, [t]);
-  return { t, translate };
+  return { t, tm };
 }

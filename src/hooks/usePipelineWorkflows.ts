@@ -1,31 +1,22 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { Workflow } from '../common/types';
-import { workflowsPollGroup } from '../domain/status';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { PipelineWorkflows } from '../domain/pipelineSummaries';
+import { type ResourceState } from '../query/useCircleCIQuery';
+import { useCircleCIQueries } from '../query/useCircleCIQueries';
 import { useCircleCIQueryClient } from '../query/useCircleCIQueryClient';
-import { useBatchedQueries } from '../query/useBatchedQueries';
 import { usePageVisible } from '../query/usePageVisible';
 import { releaseWorkflows, workflowsQuery } from '../query/workflowQueries';
 
-/** The workflows of one pipeline, or why they could not be loaded. */
-export interface PipelineWorkflows {
-  /** The workflows, also while a failed re-read is shown in `error`. */
-  workflows?: Workflow[];
-  /** The error of the last read. */
-  error?: Error;
-}
-
-/** What {@link usePipelineWorkflows} returns. */
-export interface PipelineWorkflowsState {
-  /**
-   * The workflows of each pipeline loaded so far, by pipeline id. An entry
-   * keeps its object while its data is unchanged, so memoised rows render
-   * only when their own pipeline changed.
-   */
-  results: ReadonlyMap<string, PipelineWorkflows>;
-  /** True while some pipeline has running or queued workflows, re-read on a timer. */
-  live: boolean;
-  /** When a pipeline's workflows last arrived (ms since epoch). */
-  updatedAt?: number;
+/**
+ * What {@link usePipelineWorkflows} returns. `value` holds the workflows of
+ * each pipeline loaded so far, by pipeline id (a pipeline's failure is in
+ * its entry); an entry keeps its object while its data is unchanged, so
+ * memoised rows render only when their own pipeline changed. `live` is
+ * true while some pipeline has running or queued workflows, re-read on a
+ * timer, and `updatedAt` is when a pipeline's workflows last arrived.
+ */
+export interface PipelineWorkflowsState extends ResourceState<ReadonlyMap<string, PipelineWorkflows>> {
+  /** The workflows of each pipeline loaded so far, by pipeline id. */
+  value: ReadonlyMap<string, PipelineWorkflows>;
 }
 
 /**
@@ -36,20 +27,13 @@ export interface PipelineWorkflowsState {
  * unfinished work waits for an approval are re-read when the user returns
  * to the page. Requests nobody waits for are cancelled on unmount.
  */
-export function usePipelineWorkflows(options: {
-  pipelineIds: readonly string[];
-}): PipelineWorkflowsState {
-  const { pipelineIds } = options;
-  const { api, queryClient } = useCircleCIQueryClient();
-  const idsKey = pipelineIds.join(',');
-  const queries = useMemo(
-    () =>
-      (idsKey ? idsKey.split(',') : []).map(pipelineId =>
-        queryClient.defaultQueryOptions(workflowsQuery({ api, queryClient, pipelineId })),
-      ),
-    [api, queryClient, idsKey],
-  );
-  const queryResults = useBatchedQueries({ queryClient, queries });
+export function usePipelineWorkflows(options: { pipelineIds: readonly string[] }): PipelineWorkflowsState {
+  const idsKey = options.pipelineIds.join(',');
+  const ids = useMemo(() => (idsKey ? idsKey.split(',') : []), [idsKey]);
+  const { queryClient } = useCircleCIQueryClient();
+  const states = useCircleCIQueries({
+    queries: context => ids.map(pipelineId => workflowsQuery({ ...context, pipelineId })),
+  });
   useEffect(
     () => () => queueMicrotask(() => releaseWorkflows(queryClient)),
     [queryClient],
@@ -57,26 +41,30 @@ export function usePipelineWorkflows(options: {
 
   // An entry keeps its object while its data and error are unchanged.
   const entries = useRef(new Map<string, PipelineWorkflows>());
-  const results = useMemo(() => {
+  const value = useMemo(() => {
     const next = new Map<string, PipelineWorkflows>();
-    queries.forEach((q, i) => {
-      const id = String(q.queryKey[2]);
-      const { data, error } = queryResults[i] ?? {};
-      if (data === undefined && !error) return;
-      const before = entries.current.get(id);
+    states.forEach((state, i) => {
+      const { value: workflows, error } = state;
+      if (workflows === undefined && !error) return;
+      const before = entries.current.get(ids[i]);
       next.set(
-        id,
-        before && before.workflows === data && before.error === (error ?? undefined)
-          ? before
-          : { workflows: data, error: error ?? undefined },
+        ids[i],
+        before && before.workflows === workflows && before.error === error ? before : { workflows, error },
       );
     });
     entries.current = next;
     return next as ReadonlyMap<string, PipelineWorkflows>;
-  }, [queries, queryResults]);
+  }, [ids, states]);
 
+  const refresh = useCallback(() => states.forEach(s => s.refresh()), [states]);
   const pageVisible = usePageVisible();
-  const running = queryResults.some(q => workflowsPollGroup(q.data) === 'running');
-  const updatedAt = Math.max(0, ...queryResults.map(q => q.dataUpdatedAt)) || undefined;
-  return { results, live: running && pageVisible, updatedAt };
+  const running = states.some(s => s.live);
+  const updatedAt = Math.max(0, ...states.map(s => s.updatedAt ?? 0)) || undefined;
+  return {
+    value,
+    loading: states.some(s => s.loading),
+    live: running && pageVisible,
+    updatedAt,
+    refresh,
+  };
 }

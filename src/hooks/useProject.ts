@@ -1,7 +1,7 @@
 import type { Project } from '../common/types';
 import type { ProjectSlug } from '../common/slug';
-import { projectKey } from '../query/keys';
-import { ResourceState, useCircleCIQuery } from '../query/useCircleCIQuery';
+import { projectQuery } from '../query/resourceQueries';
+import { type ResourceState, useCircleCIQuery } from '../query/useCircleCIQuery';
 
 /** Options of {@link useProject}. */
 export interface UseProjectOptions {
@@ -19,8 +19,6 @@ export interface UseProjectOptions {
 export function useProject(options: UseProjectOptions): ResourceState<Project> {
   const { projectSlug, enabled = true } = options;
   return useCircleCIQuery({
-    queryKey: enabled ? projectKey(projectSlug.slug) : undefined,
-    load: ({ api, signal }) => api.getProject({ projectSlug, signal }),
-    staleTime: Infinity,
+    query: ({ api }) => (enabled ? projectQuery({ api, projectSlug }) : undefined),
   });
 }

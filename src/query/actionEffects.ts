@@ -3,10 +3,9 @@
  * re-read, so the page shows its effect without a refresh and without
  * reloading anything else.
  */
-import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { Page, Pipeline } from '../common/types';
-import { resourceKey, workflowsKey } from './keys';
-import { jobResourceKey } from './jobOptions';
+import type { QueryClient } from '@tanstack/react-query';
+import { jobKey, projectPipelinesKey, workflowJobsKey, workflowKey, workflowsKey } from './keys';
+import { keepFirstPipelinePage } from './pipelineQueries';
 
 const quiet = (p: Promise<unknown>): void => {
   p.catch(() => undefined);
@@ -19,10 +18,8 @@ export function afterWorkflowChange(options: {
   pipelineId: string;
 }): void {
   const { queryClient, workflowId, pipelineId } = options;
-  quiet(queryClient.invalidateQueries({ queryKey: resourceKey('workflow', workflowId), exact: true }));
-  quiet(
-    queryClient.invalidateQueries({ queryKey: resourceKey('workflow-jobs', workflowId), exact: true }),
-  );
+  quiet(queryClient.invalidateQueries({ queryKey: workflowKey(workflowId), exact: true }));
+  quiet(queryClient.invalidateQueries({ queryKey: workflowJobsKey(workflowId), exact: true }));
   quiet(queryClient.invalidateQueries({ queryKey: workflowsKey(pipelineId), exact: true }));
 }
 
@@ -44,7 +41,7 @@ export function afterJobCancel(options: {
   const { queryClient, projectSlug, jobNumber } = options;
   quiet(
     queryClient.invalidateQueries({
-      queryKey: jobResourceKey({ kind: 'job', projectSlug, jobNumber }),
+      queryKey: jobKey({ kind: 'job', projectSlug, jobNumber }),
       exact: true,
     }),
   );
@@ -58,10 +55,7 @@ export function afterJobCancel(options: {
  */
 export function afterTrigger(options: { queryClient: QueryClient; projectSlug: string }): void {
   const { queryClient, projectSlug } = options;
-  const queryKey = ['circleci', 'pipelines', projectSlug];
-  queryClient.setQueriesData<InfiniteData<Page<Pipeline>, string | undefined>>(
-    { queryKey },
-    d => d && { pages: d.pages.slice(0, 1), pageParams: d.pageParams.slice(0, 1) },
-  );
+  const queryKey = projectPipelinesKey(projectSlug);
+  keepFirstPipelinePage({ queryClient, queryKey });
   quiet(queryClient.invalidateQueries({ queryKey }));
 }

@@ -6,13 +6,12 @@
  * reconnect. The chart requests (one per workflow) pass through a gate
  * with the workflow requests' cap ({@link WORKFLOW_CONCURRENCY}).
  *
- * Every factory returns options for the plugin's own QueryClient (pass it
- * to `useQuery(options, queryClient)` or `useBatchedQueries`); the key
- * names the project, the branch scope and the window, so a different
- * branch or window is another request and switching back is served from
- * the cache.
+ * Every factory returns a query of the plugin (see `defineQuery.ts`), read
+ * through `useCircleCIQuery` or `useCircleCIQueries`; the key names the
+ * project, the branch scope and the window, so a different branch or
+ * window is another request and switching back is served from the cache.
  */
-import type { QueryClient, QueryKey, UseQueryOptions } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
 import type {
   FlakyTests,
@@ -25,15 +24,17 @@ import type {
 } from '../common/insightsTypes';
 import { collectPages } from '../api/pages';
 import { type InsightsBranchScope, windowStart } from '../domain/insights';
-import { RequestGate } from './requestGate';
+import type { WorkflowScope } from '../domain/workflowScope';
+import { type CircleCIQueryOptions, defineQuery } from './defineQuery';
+import { insightsKey } from './keys';
+import { WORKFLOW_METRIC_PAGES } from './pageCaps';
+import { gateOf, type RequestGate } from './requestGate';
 import { WORKFLOW_CONCURRENCY } from './workflowQueries';
 
 export type { InsightsBranchScope } from '../domain/insights';
 
 /** How long an insights answer is served without a request: 10 minutes. */
 export const INSIGHTS_FRESH_MS = 10 * 60_000;
-/** The most pages of a project's workflow metrics that are read. */
-export const MAX_WORKFLOW_METRIC_PAGES = 5;
 
 /** The client's `branch` / `allBranches` options for a scope. */
 export function branchParams(scope: InsightsBranchScope): { branch?: string; allBranches?: boolean } {
@@ -42,37 +43,15 @@ export function branchParams(scope: InsightsBranchScope): { branch?: string; all
   return {};
 }
 
-function scopeKey(scope: InsightsBranchScope): string {
-  if (scope.kind === 'all') return 'all';
-  if (scope.kind === 'branch') return `branch:${scope.branch}`;
-  return 'default';
-}
-
-/** The key of every insights query (`slug` omitted) or of one project's. */
-export function insightsKey(options: { kind?: string; slug?: string } = {}): QueryKey {
-  const key: string[] = ['circleci', 'insights'];
-  if (options.kind !== undefined) key.push(options.kind);
-  if (options.kind !== undefined && options.slug !== undefined) key.push(options.slug);
-  return key;
-}
-
-const gates = new WeakMap<QueryClient, RequestGate>();
-
 /** The gate of the chart requests of `queryClient`. */
-export function insightsGate(queryClient: QueryClient): RequestGate {
-  let gate = gates.get(queryClient);
-  if (!gate) {
-    gate = new RequestGate({ concurrency: WORKFLOW_CONCURRENCY });
-    gates.set(queryClient, gate);
-  }
-  return gate;
+function insightsGate(queryClient: QueryClient): RequestGate {
+  return gateOf({ owner: queryClient, name: 'insights', concurrency: WORKFLOW_CONCURRENCY });
 }
 
-type Options<T> = UseQueryOptions<T, Error, T, QueryKey>;
+type Options<T> = CircleCIQueryOptions<T>;
 
 const NEVER_POLLED = {
   staleTime: INSIGHTS_FRESH_MS,
-  refetchInterval: false,
   refetchOnWindowFocus: false,
   refetchOnReconnect: false,
   refetchOnMount: true,
@@ -97,13 +76,13 @@ export interface WindowedQueryOptions extends InsightsQueryBase {
 /** A project's per-workflow metrics (every page, within a bound). */
 export function workflowMetricsQuery(options: WindowedQueryOptions): Options<WorkflowMetrics[]> {
   const { api, slug, scope = { kind: 'default' }, reportingWindow } = options;
-  return {
+  return defineQuery({
     ...NEVER_POLLED,
-    queryKey: [...insightsKey({ kind: 'workflows', slug }), scopeKey(scope), reportingWindow],
-    queryFn: async ({ signal }) =>
+    queryKey: insightsKey({ kind: 'workflows', slug, scope, reportingWindow }),
+    load: async ({ signal }) =>
       (
         await collectPages({
-          max: MAX_WORKFLOW_METRIC_PAGES,
+          max: WORKFLOW_METRIC_PAGES,
           load: pageToken =>
             api.getWorkflowMetrics({
               projectSlug: slug,
@@ -114,7 +93,7 @@ export function workflowMetricsQuery(options: WindowedQueryOptions): Options<Wor
             }),
         })
       ).items,
-  };
+  });
 }
 
 /** Options of the queries that name one workflow. */
@@ -135,10 +114,10 @@ export function workflowRunsQuery(
   },
 ): Options<WorkflowRun[]> {
   const { api, slug, scope = { kind: 'default' }, workflowName, queryClient, reportingWindow } = options;
-  return {
+  return defineQuery({
     ...NEVER_POLLED,
-    queryKey: [...insightsKey({ kind: 'runs', slug }), scopeKey(scope), workflowName, reportingWindow ?? 'default'],
-    queryFn: async ({ signal }) =>
+    queryKey: insightsKey({ kind: 'runs', slug, scope, workflowName, reportingWindow: reportingWindow ?? 'default' }),
+    load: async ({ signal }) =>
       (
         await insightsGate(queryClient).run({
           signal,
@@ -152,17 +131,17 @@ export function workflowRunsQuery(
             }),
         })
       ).items,
-  };
+  });
 }
 
 /** A workflow's summary and its trends against the previous window. */
 export function workflowSummaryQuery(options: WorkflowQueryOptions): Options<WorkflowSummary> {
   const { api, slug, scope = { kind: 'default' }, workflowName } = options;
   const { branch, allBranches } = branchParams(scope);
-  return {
+  return defineQuery({
     ...NEVER_POLLED,
-    queryKey: [...insightsKey({ kind: 'summary', slug }), scopeKey(scope), workflowName],
-    queryFn: ({ signal }) =>
+    queryKey: insightsKey({ kind: 'summary', slug, scope, workflowName }),
+    load: ({ signal }) =>
       api.getWorkflowSummary({
         projectSlug: slug,
         workflowName,
@@ -170,7 +149,7 @@ export function workflowSummaryQuery(options: WorkflowQueryOptions): Options<Wor
         allBranches,
         signal,
       }),
-  };
+  });
 }
 
 /** A workflow's per-job metrics. */
@@ -178,10 +157,10 @@ export function jobMetricsQuery(
   options: WorkflowQueryOptions & { reportingWindow: ReportingWindow },
 ): Options<JobMetrics[]> {
   const { api, slug, scope = { kind: 'default' }, workflowName, reportingWindow } = options;
-  return {
+  return defineQuery({
     ...NEVER_POLLED,
-    queryKey: [...insightsKey({ kind: 'jobs', slug }), scopeKey(scope), workflowName, reportingWindow],
-    queryFn: ({ signal }) =>
+    queryKey: insightsKey({ kind: 'jobs', slug, scope, workflowName, reportingWindow }),
+    load: ({ signal }) =>
       api.getJobMetrics({
         projectSlug: slug,
         workflowName,
@@ -189,60 +168,65 @@ export function jobMetricsQuery(
         reportingWindow,
         signal,
       }),
-  };
+  });
 }
 
 /** A workflow's most failed and slowest tests. */
 export function testMetricsQuery(options: WorkflowQueryOptions): Options<TestMetrics> {
   const { api, slug, scope = { kind: 'default' }, workflowName } = options;
-  return {
+  return defineQuery({
     ...NEVER_POLLED,
-    queryKey: [...insightsKey({ kind: 'tests', slug }), scopeKey(scope), workflowName],
-    queryFn: ({ signal }) =>
+    queryKey: insightsKey({ kind: 'tests', slug, scope, workflowName }),
+    load: ({ signal }) =>
       api.getTestMetrics({ projectSlug: slug, workflowName, ...branchParams(scope), signal }),
-  };
+  });
 }
 
 /** A project's flaky tests (all branches; the endpoint takes no branch). */
 export function flakyTestsQuery(options: { api: CircleCIApi; slug: string }): Options<FlakyTests> {
   const { api, slug } = options;
-  return {
+  return defineQuery({
     ...NEVER_POLLED,
     queryKey: insightsKey({ kind: 'flaky', slug }),
-    queryFn: ({ signal }) => api.listFlakyTests({ projectSlug: slug, signal }),
-  };
+    load: ({ signal }) => api.listFlakyTests({ projectSlug: slug, signal }),
+  });
 }
 
 /** The branch names Insights knows for a project. */
 export function insightsBranchesQuery(options: { api: CircleCIApi; slug: string }): Options<string[]> {
   const { api, slug } = options;
-  return {
+  return defineQuery({
     ...NEVER_POLLED,
     queryKey: insightsKey({ kind: 'branches', slug }),
-    queryFn: ({ signal }) => api.listInsightsBranches({ projectSlug: slug, signal }),
-  };
+    load: ({ signal }) => api.listInsightsBranches({ projectSlug: slug, signal }),
+  });
 }
 
-/** What an insights hook returns for one resource. */
-export interface InsightsState<T> {
-  /** The value, once loaded. */
-  value?: T;
-  /** Why it could not be loaded. */
-  error?: Error;
-  /** True while its first load runs. */
-  loading: boolean;
-}
-
-/** The {@link InsightsState} of a TanStack query result (`enabled: false`: not loading). */
-export function insightsState<T>(result: {
-  data?: T;
-  error: Error | null;
-  isPending: boolean;
-  fetchStatus: string;
-}): InsightsState<T> {
-  return {
-    value: result.data,
-    error: result.error ?? undefined,
-    loading: result.isPending && result.fetchStatus !== 'idle',
-  };
+/**
+ * Sends each workflow's chart request (its recent runs) the moment the
+ * workflow metrics of `reportingWindow` arrive, instead of after the
+ * metrics table has rendered. The requests are the very queries the charts
+ * observe (same keys, same gate), so nothing is sent twice. Returns the
+ * function that stops listening.
+ */
+export function prefetchRunsWithMetrics(
+  options: WindowedQueryOptions & {
+    queryClient: QueryClient;
+    /** The component's workflows (`circleci.com/workflows`): others get no chart. */
+    workflowScope?: WorkflowScope;
+  },
+): () => void {
+  const { api, queryClient, slug, scope, reportingWindow, workflowScope } = options;
+  const metricsHash = hashKey(workflowMetricsQuery({ api, slug, scope, reportingWindow }).queryKey);
+  return queryClient.getQueryCache().subscribe(event => {
+    if (event.type !== 'updated' || event.action.type !== 'success') return;
+    if (event.query.queryHash !== metricsHash) return;
+    const workflows = (event.query.state.data ?? []) as WorkflowMetrics[];
+    for (const w of workflows) {
+      if (workflowScope && !workflowScope.test(w.name)) continue;
+      queryClient
+        .prefetchQuery(workflowRunsQuery({ api, queryClient, slug, scope, workflowName: w.name, reportingWindow }))
+        .catch(() => undefined);
+    }
+  });
 }

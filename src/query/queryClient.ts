@@ -14,7 +14,11 @@ export const MAX_QUERIES = 300;
 
 const clients = new WeakMap<CircleCIApi, QueryClient>();
 
-/** Drops the least recently updated unobserved queries beyond {@link MAX_QUERIES}. */
+/**
+ * Drops the least recently updated unobserved queries beyond
+ * {@link MAX_QUERIES}; never the query being added (it has no data yet,
+ * and its observer or fetch comes right after).
+ */
 function bound(client: QueryClient): void {
   const cache = client.getQueryCache();
   cache.subscribe(event => {
@@ -22,7 +26,9 @@ function bound(client: QueryClient): void {
     const all = cache.getAll();
     if (all.length <= MAX_QUERIES) return;
     const unused = all
-      .filter((q: Query) => q.getObserversCount() === 0 && q.state.fetchStatus === 'idle')
+      .filter(
+        (q: Query) => q !== event.query && q.getObserversCount() === 0 && q.state.fetchStatus === 'idle',
+      )
       .sort((a, b) => a.state.dataUpdatedAt - b.state.dataUpdatedAt);
     for (const q of unused.slice(0, all.length - MAX_QUERIES)) cache.remove(q);
   });

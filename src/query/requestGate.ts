@@ -89,3 +89,24 @@ export class RequestGate {
     document.addEventListener('visibilitychange', onChange);
   }
 }
+
+const gates = new WeakMap<object, Map<string, RequestGate>>();
+
+/**
+ * The gate called `name` of `owner` (the plugin's query client: one gate
+ * per kind of request and per client), created on first use.
+ */
+export function gateOf(options: { owner: object; name: string; concurrency: number }): RequestGate {
+  const { owner, name, concurrency } = options;
+  let named = gates.get(owner);
+  if (!named) {
+    named = new Map();
+    gates.set(owner, named);
+  }
+  let gate = named.get(name);
+  if (!gate) {
+    gate = new RequestGate({ concurrency });
+    named.set(name, gate);
+  }
+  return gate;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { QueriesObserver } from '@tanstack/react-query';
 import type {
   DefaultError,
@@ -16,10 +16,17 @@ export interface BatchedQueriesOptions<T> {
   queries: QueryObserverOptions<T, DefaultError, T, T, QueryKey>[];
 }
 
+interface Observed<T> {
+  queries: readonly unknown[];
+  results: QueryObserverResult<T>[];
+}
+
 /**
  * Observes many queries, like TanStack Query's `useQueries`, but applies
  * their updates at most once per animation frame: twenty answers that
- * arrive together cost one render of the list, not twenty.
+ * arrive together cost one render of the list, not twenty. The results are
+ * always those of the queries given, in their order (on the render that
+ * changes the queries, TanStack's optimistic results).
  */
 export function useBatchedQueries<T>(
   options: BatchedQueriesOptions<T>,
@@ -28,12 +35,13 @@ export function useBatchedQueries<T>(
   // QueriesObserver is typed for queries of unknown data; each result keeps its query's type.
   const queries = options.queries as unknown as QueryObserverOptions[];
   const [observer] = useState(() => new QueriesObserver<QueryObserverResult<T>[]>(queryClient, queries));
-  const [results, setResults] = useState(
-    () => observer.getOptimisticResult(queries, undefined)[0] as QueryObserverResult<T>[],
-  );
+  const optimistic = () => observer.getOptimisticResult(queries, undefined)[0] as QueryObserverResult<T>[];
+  const [observed, setObserved] = useState<Observed<T>>(() => ({ queries, results: optimistic() }));
+  const current = useRef<readonly unknown[]>(queries);
   useEffect(() => {
+    current.current = queries;
     observer.setQueries(queries);
-    setResults(observer.getCurrentResult() as QueryObserverResult<T>[]);
+    setObserved({ queries, results: observer.getCurrentResult() as QueryObserverResult<T>[] });
   }, [observer, queries]);
   useEffect(() => {
     let frame: number | undefined;
@@ -41,7 +49,7 @@ export function useBatchedQueries<T>(
       if (frame !== undefined) return;
       frame = requestAnimationFrame(() => {
         frame = undefined;
-        setResults(observer.getCurrentResult() as QueryObserverResult<T>[]);
+        setObserved({ queries: current.current, results: observer.getCurrentResult() as QueryObserverResult<T>[] });
       });
     });
     return () => {
@@ -49,5 +57,5 @@ export function useBatchedQueries<T>(
       unsubscribe();
     };
   }, [observer]);
-  return results;
+  return observed.queries === queries ? observed.results : optimistic();
 }

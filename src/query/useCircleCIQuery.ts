@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
-import { useQuery, QueryKey } from '@tanstack/react-query';
-import type { CircleCIApi } from '../api/CircleCIApi';
-import { pollInterval, recordOutcome } from './pollRule';
+import { useQuery, type QueryKey, type QueryObserverResult } from '@tanstack/react-query';
+import type { CircleCIQueryOptions, QueryContext } from './defineQuery';
+import { DISABLED_KEY } from './keys';
 import { useCircleCIQueryClient } from './useCircleCIQueryClient';
 
 /**
- * What a resource hook returns.
+ * What every hook that loads data returns (alone, in a list, or extended
+ * with paging).
  */
 export interface ResourceState<T> {
   /** The value for the current key; never a previous key's value. */
@@ -23,57 +24,59 @@ export interface ResourceState<T> {
 }
 
 /** Options of {@link useCircleCIQuery}. */
-export interface CircleCIQueryOptions<T> {
-  /** The query key; undefined skips loading. */
-  queryKey: QueryKey | undefined;
-  /** Reads the value. The signal is aborted when nobody waits for it any more. */
-  load: (options: { api: CircleCIApi; signal: AbortSignal }) => Promise<T>;
-  /** True while the value's work may still change: it is then polled. */
+export interface UseCircleCIQueryOptions<T> {
+  /**
+   * Builds the query from the app's API and the plugin's client, with a
+   * factory of `src/query`; undefined: there is nothing to load (no value,
+   * no request).
+   */
+  query: (context: QueryContext) => CircleCIQueryOptions<T> | undefined;
+  /** False observes the query without sending it (a value already cached shows). Default true. */
+  enabled?: boolean;
+}
+
+/** The {@link ResourceState} of an observed query (`active` false: there is nothing to load). */
+export function resourceState<T>(options: {
+  result: Pick<QueryObserverResult<T, Error>, 'data' | 'error' | 'dataUpdatedAt'>;
+  active: boolean;
+  enabled: boolean;
   isLive?: (value: T) => boolean;
-  /** How long a value is served without a request; default 30 s. */
-  staleTime?: number;
+  refresh: () => void;
+}): ResourceState<T> {
+  const { result, active, enabled, isLive, refresh } = options;
+  const value = active ? result.data : undefined;
+  const error = active ? (result.error ?? undefined) : undefined;
+  return {
+    value,
+    error,
+    loading: active && enabled && value === undefined && !error,
+    live: Boolean(value !== undefined && isLive?.(value)),
+    updatedAt: (active && result.dataUpdatedAt) || undefined,
+    refresh,
+  };
 }
 
 /**
  * Loads one resource through the plugin's query client: concurrent callers
  * share one request, a value read less than 30 s ago is served at once,
- * the value is polled while `isLive` holds (see `pollRule.ts`), and the
- * request is cancelled when the last caller unmounts.
+ * the value is polled while the query's `isLive` holds (see
+ * `pollRule.ts`), and the request is cancelled when the last caller
+ * unmounts. For many queries at once see `useCircleCIQueries`; for a list
+ * read page by page, `useCircleCIPages`.
  */
-export function useCircleCIQuery<T>(options: CircleCIQueryOptions<T>): ResourceState<T> {
-  const { queryKey, load, isLive, staleTime } = options;
-  const { api, queryClient } = useCircleCIQueryClient();
-  const query = useQuery<T, Error, T, QueryKey>(
-    {
-      queryKey: queryKey ?? ['circleci', 'disabled'],
-      enabled: queryKey !== undefined,
-      queryFn: async ({ signal, queryKey: key }) => {
-        const q = queryClient.getQueryCache().find({ queryKey: key, exact: true });
-        try {
-          const value = await load({ api, signal });
-          if (q) recordOutcome({ query: q, failed: false });
-          return value;
-        } catch (error) {
-          if (q && !signal.aborted) recordOutcome({ query: q, failed: true });
-          throw error;
-        }
-      },
-      refetchInterval: pollInterval(isLive),
-      ...(staleTime === undefined ? {} : { staleTime }),
-    },
-    queryClient,
+export function useCircleCIQuery<T>(options: UseCircleCIQueryOptions<T>): ResourceState<T> {
+  const context = useCircleCIQueryClient();
+  const built = options.query(context);
+  const enabled = options.enabled ?? true;
+  const { isLive, ...query }: CircleCIQueryOptions<T> = built ?? { queryKey: DISABLED_KEY };
+  const result = useQuery<T, Error, T, QueryKey>(
+    { ...query, enabled: built !== undefined && enabled },
+    context.queryClient,
   );
-  const { refetch } = query;
+  const active = built !== undefined;
+  const { refetch } = result;
   const refresh = useCallback(() => {
-    refetch().catch(() => undefined);
-  }, [refetch]);
-  const value = queryKey === undefined ? undefined : query.data;
-  return {
-    value,
-    error: query.error ?? undefined,
-    loading: queryKey !== undefined && value === undefined && !query.error,
-    live: Boolean(value !== undefined && isLive?.(value)),
-    updatedAt: query.dataUpdatedAt || undefined,
-    refresh,
-  };
+    if (active) refetch().catch(() => undefined);
+  }, [active, refetch]);
+  return resourceState({ result, active, enabled, isLive, refresh });
 }

@@ -3,15 +3,16 @@
  * (which starts these queries as soon as a page of pipelines arrives) and
  * `usePipelineWorkflows` (which observes them).
  */
-import type { Query, QueryClient, QueryKey, UseQueryOptions } from '@tanstack/react-query';
+import type { Query, QueryClient } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
 import { collectPages } from '../api/pages';
 import type { Workflow } from '../common/types';
 import { workflowsPollGroup } from '../domain/status';
+import { type CircleCIQueryOptions, defineQuery } from './defineQuery';
 import { workflowsKey } from './keys';
-import { pollInterval, recordOutcome } from './pollRule';
+import { PIPELINE_WORKFLOW_PAGES } from './pageCaps';
 import { FRESH_MS } from './queryClient';
-import { RequestGate } from './requestGate';
+import { gateOf, type RequestGate } from './requestGate';
 
 /**
  * At most this many workflow requests are in flight at once: twice the
@@ -20,29 +21,24 @@ import { RequestGate } from './requestGate';
  * main thread, which may be busy rendering the answers before.
  */
 export const WORKFLOW_CONCURRENCY = 12;
-/** The most pages of one pipeline's workflows that are read. */
-export const MAX_WORKFLOW_PAGES = 5;
 /**
  * Work that only waits for an approval is re-read when the user returns to
  * the page, at most this often.
  */
 export const WAITING_REREAD_MS = 10_000;
 
-const gates = new WeakMap<QueryClient, RequestGate>();
-
-function gateOf(queryClient: QueryClient): RequestGate {
-  let gate = gates.get(queryClient);
-  if (!gate) {
-    gate = new RequestGate({ concurrency: WORKFLOW_CONCURRENCY });
-    gates.set(queryClient, gate);
-  }
-  return gate;
+/** The gate of the workflow requests of `queryClient`. */
+function workflowsGate(queryClient: QueryClient): RequestGate {
+  return gateOf({ owner: queryClient, name: 'workflows', concurrency: WORKFLOW_CONCURRENCY });
 }
 
 /** Options of {@link workflowsQuery}. */
 export interface WorkflowsQueryOptions {
+  /** The app's CircleCI API. */
   api: CircleCIApi;
+  /** The plugin's query client (its gate holds the requests). */
   queryClient: QueryClient;
+  /** The pipeline. */
   pipelineId: string;
 }
 
@@ -52,39 +48,30 @@ export interface WorkflowsQueryOptions {
  * the only unfinished work waits for an approval, re-read on the user's
  * return instead of on a timer.
  */
-export function workflowsQuery(
-  options: WorkflowsQueryOptions,
-): UseQueryOptions<Workflow[], Error, Workflow[], QueryKey> {
+export function workflowsQuery(options: WorkflowsQueryOptions): CircleCIQueryOptions<Workflow[]> {
   const { api, queryClient, pipelineId } = options;
-  return {
+  return defineQuery({
     queryKey: workflowsKey(pipelineId),
-    queryFn: async ({ signal, queryKey }) => {
-      const query = queryClient.getQueryCache().find({ queryKey, exact: true });
-      try {
-        const { items } = await gateOf(queryClient).run({
+    load: async ({ signal }) =>
+      (
+        await workflowsGate(queryClient).run({
           signal,
           send: () =>
             collectPages({
-              max: MAX_WORKFLOW_PAGES,
+              max: PIPELINE_WORKFLOW_PAGES,
               load: pageToken => api.listWorkflows({ pipelineId, pageToken, signal }),
             }),
-        });
-        if (query) recordOutcome({ query, failed: false });
-        return items;
-      } catch (error) {
-        if (query && !signal.aborted) recordOutcome({ query, failed: true });
-        throw error;
-      }
-    },
+        })
+      ).items,
     // A request started ahead of the rows may fail before they mount: its
     // error is the answer for that view (a later view starts afresh, see
     // `releaseWorkflows`).
     retryOnMount: false,
-    refetchInterval: pollInterval(wfs => workflowsPollGroup(wfs) === 'running'),
+    isLive: wfs => workflowsPollGroup(wfs) === 'running',
     refetchOnWindowFocus: query => workflowsPollGroup(query.state.data) === 'waiting',
     staleTime: query =>
       workflowsPollGroup(query.state.data) === 'waiting' ? WAITING_REREAD_MS : FRESH_MS,
-  };
+  });
 }
 
 /** Starts the workflow queries of these pipelines, unless they are fresh or running. */

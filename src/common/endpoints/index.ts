@@ -24,3 +24,13 @@ export const CIRCLECI_ENDPOINTS = {
 
 /** The name of an endpoint: the client method that sends it. */
 export type EndpointName = keyof typeof CIRCLECI_ENDPOINTS;
+
+/**
+ * The most pages of a paged endpoint that one view reads: its cap in the
+ * table. Throws for an endpoint that is not paged.
+ */
+export function pageCap(name: EndpointName): number {
+  const paging: { cap: number } | undefined = CIRCLECI_ENDPOINTS[name].paging;
+  if (!paging) throw new TypeError(`${name} is not a paged endpoint.`);
+  return paging.cap;
+}

@@ -4,6 +4,7 @@ import Alert from '@material-ui/lab/Alert';
 import { describeActionError } from '../../../domain/actionErrors';
 import type { CircleCIAction } from '../../../domain/actions';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
+import { ErrorDetails } from '../../shared/ErrorDetails';
 
 /**
  * Props of {@link ActionError}.
@@ -27,25 +28,22 @@ export interface ActionErrorProps {
  * @internal
  */
 export function ActionError(props: ActionErrorProps): ReactElement {
-  const { translate } = useCircleCITranslation();
-  const d = describeActionError(props.error, {
-    action: props.action,
-    project: props.project,
-    translate,
-  });
+  const { tm } = useCircleCITranslation();
+  const d = describeActionError(props.error, { action: props.action, project: props.project });
   return (
     <Alert severity="error" onClose={props.onClose} role="alert" data-testid="action-error">
       <Typography variant="body2" component="div" style={{ fontWeight: 600 }}>
-        {d.title}
+        {tm(d.title)}
       </Typography>
       <Typography variant="body2" component="div">
-        {d.message}
+        {tm(d.message)}
       </Typography>
       {d.configLine && (
         <Typography variant="body2" component="pre" style={{ margin: '4px 0 0' }}>
           <code>{d.configLine}</code>
         </Typography>
       )}
+      <ErrorDetails detail={d.detail} />
     </Alert>
   );
 }

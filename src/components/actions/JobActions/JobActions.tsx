@@ -5,7 +5,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import CancelIcon from '@material-ui/icons/Cancel';
 import ReplayIcon from '@material-ui/icons/Replay';
-import type { RerunWorkflowResult } from '../../../api/CircleCIApi';
+import type { RerunWorkflowResult } from '../../../common/options/actionOptions';
 import type { JobDetails } from '../../../common/types';
 import { canCancelJob } from '../../../domain/actions';
 import type { ProjectSlug } from '../../../common/slug';

@@ -11,6 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import { Progress } from '@backstage/core-components';
 import type { TriggeredPipeline } from '../../../common/types';
+import { type CircleCIMessage, msg } from '../../../domain/messages';
 import { parseParameterRows, type ParameterRow } from '../../../domain/pipelineParameters';
 import type { ProjectSlug } from '../../../common/slug';
 import { stripControl } from '../../../domain/text';
@@ -44,7 +45,7 @@ interface Request {
 function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): ReactElement {
   const { projectSlug, onClose } = props;
   const project = projectSlug.slug;
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   // `circleci/<org-id>/<project-id>` projects start pipelines from a
   // pipeline definition; the project id is the slug's last segment.
   const standalone = projectSlug.provider === 'circleci';
@@ -53,7 +54,7 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
   const [ref, setRef] = useState(props.branch ?? '');
   const [definitionId, setDefinitionId] = useState<string>('');
   const [rows, setRows] = useState<ParameterRow[]>([]);
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<CircleCIMessage | undefined>();
   const request = useRef<Request | undefined>();
   const chosen = definitionId || definitions.value?.[0]?.id || '';
 
@@ -78,13 +79,13 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
 
   const submit = () => {
     if (trigger.pending) return;
-    const parsed = parseParameterRows(rows, translate);
+    const parsed = parseParameterRows(rows);
     if (!parsed.ok) {
       setProblem(parsed.problem);
       return;
     }
     if (standalone && !chosen) {
-      setProblem(t('trigger.chooseDefinition'));
+      setProblem(msg('trigger.chooseDefinition'));
       return;
     }
     setProblem(undefined);
@@ -154,7 +155,7 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
           <ParameterRows rows={rows} onChange={setRows} />
           {problem && (
             <Typography color="error" variant="body2" role="alert">
-              {problem}
+              {tm(problem)}
             </Typography>
           )}
           {trigger.error && (

@@ -10,7 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import ArrowDropDownIcon from '@material-ui/icons/ArrowDropDown';
 import CancelIcon from '@material-ui/icons/Cancel';
 import ReplayIcon from '@material-ui/icons/Replay';
-import type { RerunWorkflowResult } from '../../../api/CircleCIApi';
+import type { RerunWorkflowResult } from '../../../common/options/actionOptions';
 import type { Workflow } from '../../../common/types';
 import {
   canCancelWorkflow,

@@ -1,6 +1,6 @@
 import type { PipelineDefinition } from '../../../common/types';
-import { resourceKey } from '../../../query/keys';
-import { ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
+import { pipelineDefinitionsQuery } from '../../../query/resourceQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 
 /** Loads a project's pipeline definitions; `projectId` undefined loads nothing. */
 export function usePipelineDefinitions(options: {
@@ -8,7 +8,6 @@ export function usePipelineDefinitions(options: {
 }): ResourceState<PipelineDefinition[]> {
   const { projectId } = options;
   return useCircleCIQuery({
-    queryKey: projectId ? resourceKey('pipeline-definitions', projectId) : undefined,
-    load: ({ api, signal }) => api.listPipelineDefinitions({ projectId: projectId!, signal }),
+    query: ({ api }) => (projectId ? pipelineDefinitionsQuery({ api, projectId }) : undefined),
   });
 }

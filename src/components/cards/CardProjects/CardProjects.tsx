@@ -1,15 +1,14 @@
 import { ReactElement, ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import type { ProjectSlug } from '../../../common/slug';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { useProjectSlugs } from '../../../hooks/useProjectSlugs';
 import { useTabLink } from '../../../hooks/useTabLink';
 import { useWorkflowScope } from '../../../hooks/useWorkflowScope';
 import { CircleCIPathsProvider, useCircleCIPaths } from '../../../navigation';
-import { circleCITranslationRef } from '../../../translation';
 import { ErrorState } from '../../shared/ErrorState';
+import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 /** Props of {@link CardProjects}. */
 export interface CardProjectsProps {
@@ -21,7 +20,7 @@ export interface CardProjectsProps {
 }
 
 function ProjectHeading(props: { projectSlug: ProjectSlug; tabLinked: boolean }) {
-  const { t } = useTranslationRef(circleCITranslationRef);
+  const { t } = useCircleCITranslation();
   const paths = useCircleCIPaths();
   const { slug } = props.projectSlug;
   return (
@@ -45,7 +44,7 @@ function ProjectHeading(props: { projectSlug: ProjectSlug; tabLinked: boolean })
  * tab when the tab is mounted.
  */
 export function CardProjects(props: CardProjectsProps): ReactElement {
-  const { t } = useTranslationRef(circleCITranslationRef);
+  const { t } = useCircleCITranslation();
   const result = useProjectSlugs();
   const scope = useWorkflowScope();
   const tab = useTabLink();

@@ -41,7 +41,7 @@ describe('EntityCircleCIInsightsCard (legacy)', () => {
   it("shows the default branch's figures as the fake computes them, for 2 + 1 per workflow requests", async () => {
     const { rocket } = ctx.fake.demo.slugs;
     const metrics = await fakeAnswer<Metrics>(`v2/insights/${rocket}/workflows?reporting-window=last-30-days`);
-    const flaky = await fakeAnswer<{ 'total-flaky-tests': number }>(`v2/insights/${rocket}/flaky-tests`);
+    const flaky = await fakeAnswer<{ total_flaky_tests: number }>(`v2/insights/${rocket}/flaky-tests`);
     await renderWithEntity({
       element: <EntityCircleCIInsightsCard />,
       slug: rocket,
@@ -58,8 +58,8 @@ describe('EntityCircleCIInsightsCard (legacy)', () => {
     }
     // The busiest workflow first.
     expect(nameOf(rows()[0])).toBe('build-and-test');
-    expect(screen.getByTestId('circleci-insights-card-flaky')).toHaveTextContent(`Flaky tests: ${flaky['total-flaky-tests']}`);
-    expect(flaky['total-flaky-tests']).toBeGreaterThan(0);
+    expect(screen.getByTestId('circleci-insights-card-flaky')).toHaveTextContent(`Flaky tests: ${flaky.total_flaky_tests}`);
+    expect(flaky.total_flaky_tests).toBeGreaterThan(0);
     // build-and-test got slower (bad) and fails less often (good).
     const trends = within(rowOf('build-and-test'));
     await waitFor(() => expect(trends.getByTitle(/worse than the previous period/)).toHaveAttribute('data-trend', 'up-bad'));

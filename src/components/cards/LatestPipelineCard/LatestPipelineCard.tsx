@@ -1,7 +1,6 @@
 import type { CSSProperties, ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { describeError } from '../../../domain/errors';
 import { pipelineDurationText } from '../../../domain/durations';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
@@ -14,7 +13,6 @@ import { useLatestPipeline } from '../hooks/useLatestPipeline';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { useTabLink } from '../../../hooks/useTabLink';
 import { useCircleCIPaths } from '../../../navigation';
-import { circleCITranslationRef } from '../../../translation';
 import { CardProjects } from '../CardProjects';
 import { ErrorState } from '../../shared/ErrorState';
 import { PipelineHeadline } from '../PipelineHeadline';
@@ -33,13 +31,13 @@ export interface LatestPipelineCardProps {
 }
 
 function Workflows(props: { summary: PipelineSummary; tabLinked: boolean }) {
-  const { t } = useTranslationRef(circleCITranslationRef);
+  const { t, tm } = useCircleCITranslation();
   const paths = useCircleCIPaths();
   const { workflows, workflowsError } = props.summary;
   if (workflowsError) {
     return (
       <Typography variant="body2" color="error">
-        {t('cards.workflowsUnavailable', { reason: describeError(workflowsError).title })}
+        {t('cards.workflowsUnavailable', { reason: tm(describeError(workflowsError).title) })}
       </Typography>
     );
   }
@@ -63,7 +61,7 @@ function Workflows(props: { summary: PipelineSummary; tabLinked: boolean }) {
 
 function ProjectLatest(props: { projectSlug: ProjectSlug; branch?: string; scope?: WorkflowScope }) {
   const { projectSlug, scope } = props;
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   const tabLinked = useTabLink() !== undefined;
   const state = useLatestPipeline({ projectSlug, branch: props.branch, scope });
   const hidden = scope && state.hidden > 0 && (
@@ -90,11 +88,7 @@ function ProjectLatest(props: { projectSlug: ProjectSlug; branch?: string; scope
       <Typography variant="body2" component="div" style={FOOTER}>
         <span data-testid="circleci-card-duration">
           {t('cards.duration', {
-            duration: pipelineDurationText({
-              pipeline: latest.pipeline,
-              workflows: latest.workflows,
-              translate,
-            }),
+            duration: tm(pipelineDurationText({ pipeline: latest.pipeline, workflows: latest.workflows })),
           })}
         </span>
         <Link
@@ -116,7 +110,7 @@ function ProjectLatest(props: { projectSlug: ProjectSlug; branch?: string; scope
  * @internal
  */
 export function LatestPipelineCard(props: LatestPipelineCardProps): ReactElement {
-  const { t } = useTranslationRef(circleCITranslationRef);
+  const { t } = useCircleCITranslation();
   const tab = useTabLink();
   return (
     <InfoCard

@@ -1,8 +1,7 @@
 import type { CSSProperties, ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { pipelineRef } from '../../../domain/branches';
+import { pipelineRefText } from '../../../domain/branches';
 import { shortRevision } from '../../../common/commits';
 import { circleCIAppLinks } from '../../../domain/links';
 import { useCircleCIPaths } from '../../../navigation';
@@ -11,8 +10,8 @@ import { derivePipelineStatus } from '../../../domain/status';
 import { stripControl } from '../../../domain/text';
 import { relativeTime } from '../../../domain/time';
 import type { PipelineSummary } from '../../../domain/pipelineSummaries';
-import { circleCITranslationRef } from '../../../translation';
 import { StatusLabel } from '../../shared/StatusLabel';
+import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 const LINE: CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 8 };
 const SUBJECT: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '24rem' };
@@ -34,9 +33,9 @@ export interface PipelineHeadlineProps {
 export function PipelineHeadline(props: PipelineHeadlineProps): ReactElement {
   const { projectSlug, summary, showBranch } = props;
   const { pipeline, workflows, workflowsError } = summary;
-  const { t } = useTranslationRef(circleCITranslationRef);
+  const { t, tm } = useCircleCITranslation();
   const known = workflows !== undefined || workflowsError !== undefined;
-  const ref = pipelineRef(pipeline);
+  const ref = pipelineRefText(pipeline);
   const subject = stripControl(pipeline.vcs?.commit?.subject);
   const revision = pipeline.vcs?.revision;
   const paths = useCircleCIPaths();
@@ -57,7 +56,7 @@ export function PipelineHeadline(props: PipelineHeadlineProps): ReactElement {
       </Link>
       {showBranch && ref ? (
         <span data-testid="circleci-pipeline-ref">
-          {ref.kind === 'tag' ? t('cards.tagRef', { tag: ref.name }) : ref.name}
+          {tm(ref)}
         </span>
       ) : null}
       {subject ? (

@@ -1,16 +1,15 @@
 import type { ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { circleCIAppLinks } from '../../../domain/links';
 import type { ProjectSlug } from '../../../common/slug';
 import { useRecentPipelines } from '../hooks/useRecentPipelines';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { useTabLink } from '../../../hooks/useTabLink';
-import { circleCITranslationRef } from '../../../translation';
 import { CardProjects } from '../CardProjects';
 import { ErrorState } from '../../shared/ErrorState';
 import { PipelineHeadline } from '../PipelineHeadline';
+import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 /** The number of pipelines shown when no limit is given. */
 export const DEFAULT_RECENT_LIMIT = 5;
@@ -28,7 +27,7 @@ export interface RecentPipelinesCardProps {
 
 function ProjectRecent(props: { projectSlug: ProjectSlug; branch?: string; limit: number; scope?: WorkflowScope }) {
   const { projectSlug, branch, limit, scope } = props;
-  const { t } = useTranslationRef(circleCITranslationRef);
+  const { t } = useCircleCITranslation();
   const state = useRecentPipelines({ projectSlug, branch, limit, scope });
   const hidden = scope && state.hidden > 0 && (
     <Typography variant="body2" data-testid="circleci-card-hidden">
@@ -73,7 +72,7 @@ function ProjectRecent(props: { projectSlug: ProjectSlug; branch?: string; limit
  * @internal
  */
 export function RecentPipelinesCard(props: RecentPipelinesCardProps): ReactElement {
-  const { t } = useTranslationRef(circleCITranslationRef);
+  const { t } = useCircleCITranslation();
   const tab = useTabLink();
   const wanted = Number.isFinite(props.limit) ? Math.trunc(props.limit!) : DEFAULT_RECENT_LIMIT;
   const limit = Math.min(20, Math.max(1, wanted));

@@ -3,7 +3,7 @@ import type { ReportingWindow, WorkflowMetrics, WorkflowSummary } from '../../..
 import type { InsightsBranchScope } from '../../../domain/insights';
 import { cardWorkflows, configuredWorkflowNames } from '../../../domain/insightsCard';
 import type { ProjectSlug } from '../../../common/slug';
-import { insightsKey } from '../../../query/insightsQueries';
+import { insightsKey } from '../../../query/keys';
 import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
 import { useInsightsFlakyTests } from '../../insights/hooks/useInsightsFlakyTests';
 import { useInsightsSummaries } from '../../insights/hooks/useInsightsSummaries';

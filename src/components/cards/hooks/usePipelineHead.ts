@@ -1,7 +1,7 @@
 import type { Pipeline } from '../../../common/types';
 import type { ProjectSlug } from '../../../common/slug';
-import { pipelineHeadKey } from '../../../query/keys';
-import { ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
+import { pipelineHeadQuery } from '../../../query/resourceQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 
 /** Options of {@link usePipelineHead}. */
 export interface UsePipelineHeadOptions {
@@ -22,7 +22,6 @@ export interface UsePipelineHeadOptions {
 export function usePipelineHead(options: UsePipelineHeadOptions): ResourceState<Pipeline[]> {
   const { projectSlug, branch, enabled = true } = options;
   return useCircleCIQuery({
-    queryKey: enabled ? pipelineHeadKey({ slug: projectSlug.slug, branch }) : undefined,
-    load: async ({ api, signal }) => (await api.listPipelines({ projectSlug, branch, signal })).items,
+    query: ({ api }) => (enabled ? pipelineHeadQuery({ api, projectSlug, branch }) : undefined),
   });
 }

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Pipeline } from '../../../common/types';
 import type { WorkflowScope } from '../../../domain/workflowScope';
+import type { PipelineWorkflows } from '../../../domain/pipelineSummaries';
 import { ScopedSummaries, scopedSummaries } from '../../../domain/scopedSummaries';
-import { PipelineWorkflows, usePipelineWorkflows } from '../../../hooks/usePipelineWorkflows';
+import { usePipelineWorkflows } from '../../../hooks/usePipelineWorkflows';
 
 /** What {@link useScopedSummaries} returns. */
 export interface ScopedSummariesState extends ScopedSummaries {
@@ -26,7 +27,7 @@ export function useScopedSummaries(options: {
   // The window is chosen with the workflows known at the last render.
   const known = useRef<ReadonlyMap<string, PipelineWorkflows>>(new Map());
   const ids = scopedSummaries({ pipelines, results: known.current, scope, want }).ids;
-  const { results, live } = usePipelineWorkflows({ pipelineIds: ids });
+  const { value: results, live } = usePipelineWorkflows({ pipelineIds: ids });
   const picked = useMemo(
     () => scopedSummaries({ pipelines, results, scope, want }),
     [pipelines, results, scope, want],

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { english } from '../../../__testUtils__/english';
 import { createTestClient, renderWithEntity, setupFakeCircleCI } from '../../../__testUtils__/setup';
 import { circleCIApiRef } from '../../../api/CircleCIApi';
 import type { Pipeline } from '../../../common/types';
@@ -27,7 +28,7 @@ async function expectedFor(index: number): Promise<{ sha: string; label: string;
       }),
     ),
   );
-  return { sha, label: statusLabel(combineStatuses(statuses)), pipelines };
+  return { sha, label: english(statusLabel(combineStatuses(statuses))), pipelines };
 }
 
 function status(): HTMLElement {

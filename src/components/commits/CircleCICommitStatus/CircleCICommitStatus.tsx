@@ -2,6 +2,7 @@ import { ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { shortRevision } from '../../../common/commits';
+import { describeError } from '../../../domain/errors';
 import {
   CircleCICommitStatusOptions,
   useCircleCICommitStatus,
@@ -24,11 +25,11 @@ export type CircleCICommitStatusProps = CircleCICommitStatusOptions;
  * @public
  */
 export function CircleCICommitStatus(props: CircleCICommitStatusProps): ReactElement {
-  const { t } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   const state = useCircleCICommitStatus(props);
   let body: ReactElement;
   if (state.error) {
-    body = <>{t('commitStatus.unavailable', { reason: state.error.message })}</>;
+    body = <>{t('commitStatus.unavailable', { reason: tm(describeError(state.error).title) })}</>;
   } else if (state.loading) {
     body = <>{t('commitStatus.searching')}</>;
   } else if (!state.status) {

@@ -39,11 +39,12 @@ export function CommitPage(props: CommitPageProps): ReactElement {
   const { t } = useCircleCITranslation();
   const paths = useCircleCIPaths();
   const state = useCommitPipelines({ slugs, revision, branch, maxPages });
-  const ids = useMemo(() => state.matches.map(m => m.pipeline.id), [state.matches]);
-  const { results } = usePipelineWorkflows({ pipelineIds: ids });
+  const matches = useMemo(() => state.value ?? [], [state.value]);
+  const ids = useMemo(() => matches.map(m => m.pipeline.id), [matches]);
+  const { value: results } = usePipelineWorkflows({ pipelineIds: ids });
   const rows = useMemo<PipelineRow[]>(
     () =>
-      state.matches.map(({ pipeline, projectSlug }) => {
+      matches.map(({ pipeline, projectSlug }) => {
         const loaded = results.get(pipeline.id);
         return {
           id: pipeline.id,
@@ -54,7 +55,7 @@ export function CommitPage(props: CommitPageProps): ReactElement {
           status: derivePipelineStatus({ state: pipeline.state, workflows: loaded?.workflows }),
         };
       }),
-    [state.matches, results],
+    [matches, results],
   );
   const workflowLink = useCallback(
     (wf: { id: string }) => paths.workflow({ workflowId: wf.id }),
@@ -62,7 +63,7 @@ export function CommitPage(props: CommitPageProps): ReactElement {
   );
   const count = state.pipelinesScanned;
   let summary: string;
-  if (state.searching) summary = t('commits.searching', { count });
+  if (state.fetching) summary = t('commits.searching', { count });
   else if (rows.length === 0) summary = t('commits.notFound', { count });
   else summary = t('commits.foundAmong', { matches: String(rows.length), count });
   const footer = (
@@ -71,9 +72,9 @@ export function CommitPage(props: CommitPageProps): ReactElement {
       <Typography role="status" variant="body2">
         {summary}
       </Typography>
-      {state.searching && <Progress />}
-      {state.canSearchFurther && !state.searching && (
-        <Button variant="outlined" onClick={state.searchFurther}>
+      {state.fetching && <Progress />}
+      {state.hasMore && !state.fetching && (
+        <Button variant="outlined" onClick={state.loadMore}>
           {t('commits.searchFurther')}
         </Button>
       )}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { CIRCLECI_ANNOTATION } from '../../../constants';
 import { parseRevision } from '../../../common/commits';
+import { InvalidCommitError, MissingProjectError } from '../../../common/errors';
 import { parseProjectSlug, parseProjectSlugs, ProjectSlug } from '../../../common/slug';
 import { CircleCIStatus, combineStatuses, derivePipelineStatus } from '../../../domain/status';
 import { useCommitPipelines } from './useCommitPipelines';
@@ -61,7 +62,7 @@ function slugsOf(options: {
   try {
     if (options.projectSlug) return { slugs: [parseProjectSlug(options.projectSlug)] };
     if (options.annotation) return { slugs: parseProjectSlugs(options.annotation) };
-    return { slugs: [], error: new Error(`No project: give projectSlug or annotate the entity with ${CIRCLECI_ANNOTATION}.`) };
+    return { slugs: [], error: new MissingProjectError() };
   } catch (error) {
     return { slugs: [], error: error as Error };
   }
@@ -82,18 +83,19 @@ export function useCircleCICommitStatus(options: CircleCICommitStatusOptions): C
     [options.projectSlug, annotation],
   );
   const search = useCommitPipelines({ slugs: revision ? slugs : [], revision: revision ?? '' });
-  const ids = useMemo(() => search.matches.map(m => m.pipeline.id), [search.matches]);
-  const { results } = usePipelineWorkflows({ pipelineIds: ids });
+  const matches = useMemo(() => search.value ?? [], [search.value]);
+  const ids = useMemo(() => matches.map(m => m.pipeline.id), [matches]);
+  const { value: results } = usePipelineWorkflows({ pipelineIds: ids });
   const tab = useTabLink();
-  const statuses = search.matches.map(m =>
+  const statuses = matches.map(m =>
     derivePipelineStatus({ state: m.pipeline.state, workflows: results.get(m.pipeline.id)?.workflows }),
   );
   const workflowsLoading = statuses.some(s => s === 'unknown') && ids.some(id => !results.has(id));
   const error =
-    (revision ? undefined : new Error(`"${options.sha}" is not a commit SHA.`)) ?? slugError ?? search.error;
+    (revision ? undefined : new InvalidCommitError({ value: options.sha })) ?? slugError ?? search.error;
   return {
-    status: statuses.length && !search.searching && !workflowsLoading ? combineStatuses(statuses) : undefined,
-    loading: !error && (search.searching || workflowsLoading),
+    status: statuses.length && !search.fetching && !workflowsLoading ? combineStatuses(statuses) : undefined,
+    loading: !error && (search.fetching || workflowsLoading),
     pipelineCount: statuses.length,
     pipelinesScanned: search.pipelinesScanned,
     link: tab && revision ? `${tab.replace(/\/+$/, '')}/commits/${encodeURIComponent(revision)}` : undefined,

@@ -107,7 +107,7 @@ export function FlakyTests(props: FlakyTestsProps): ReactElement {
       title={t('insights.flakyTitle')}
       columns={columns}
       data={rows}
-      options={{ padding: 'dense', paging: rows.length > 20, pageSize: 20, search: false, draggable: false }}
+      options={{ padding: 'dense', paging: rows.length > 20, pageSize: 20, search: false, draggable: false, overflowY: 'visible' }}
       emptyContent={<Typography variant="body2" style={{ padding: 16 }}>{t('insights.flakyNone')}</Typography>}
     />
   );

@@ -32,9 +32,17 @@ export default function RunsPlot(props: RunsPlotProps): ReactElement {
   return (
     <ResponsiveContainer width="100%" height={220} initialDimension={{ width: 640, height: 220 }}>
       {/* Hidden from assistive technology (the table beside it is the accessible form), so not focusable either. */}
-      <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+      {/* The right margin holds half of the last time label; the axis padding keeps the first and last points whole. */}
+      <ScatterChart margin={{ top: 8, right: 40, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} tickFormatter={tick} scale="time" />
+        <XAxis
+          dataKey="time"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={tick}
+          scale="time"
+          padding={{ left: 8, right: 8 }}
+        />
         <YAxis dataKey="minutes" type="number" unit=" min" name={labels.duration} />
         <Tooltip labelFormatter={() => ''} formatter={(v: unknown) => [`${v} min`, labels.duration]} />
         <Scatter

@@ -26,15 +26,15 @@ export interface InsightsErrorProps {
  */
 export function InsightsError(props: InsightsErrorProps): ReactElement {
   const { error, project, onRetry } = props;
-  const { t, translate } = useCircleCITranslation();
-  const description = describeInsightsError(error, { project, translate });
+  const { t, tm } = useCircleCITranslation();
+  const description = describeInsightsError(error, { project });
   if (description.kind !== 'forbidden' && description.kind !== 'not-found') {
     return <ErrorState error={error} subject={t('insights.subject', { project })} onRetry={onRetry} />;
   }
   return (
-    <WarningPanel severity="error" title={description.title} defaultExpanded>
+    <WarningPanel severity="error" title={tm(description.title)} defaultExpanded>
       <Typography variant="body2" role="alert">
-        {description.message}
+        {tm(description.message)}
       </Typography>
     </WarningPanel>
   );

@@ -82,7 +82,7 @@ export function InsightsJobs(props: InsightsJobsProps): ReactElement {
       title={t('insights.jobsTitle', { workflow: stripControl(workflowName) })}
       columns={columns}
       data={rows}
-      options={{ padding: 'dense', paging: false, search: false, sorting: true, draggable: false }}
+      options={{ padding: 'dense', paging: false, search: false, sorting: true, draggable: false, overflowY: 'visible' }}
       emptyContent={<Typography variant="body2" style={{ padding: 16 }}>{t('insights.noJobs')}</Typography>}
     />
   );

@@ -66,7 +66,7 @@ export function InsightsTests(props: InsightsTestsProps): ReactElement {
   if (failed.length === 0 && slowest.length === 0) {
     return <Typography variant="body2">{t('insights.noTests')}</Typography>;
   }
-  const options = { padding: 'dense' as const, paging: false, search: false, draggable: false };
+  const options = { padding: 'dense' as const, paging: false, search: false, draggable: false, overflowY: 'visible' as const };
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       {failed.length > 0 && (

@@ -6,7 +6,7 @@ import { Progress } from '@backstage/core-components';
 import type { ReportingWindow, WorkflowRun } from '../../../common/insightsTypes';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import { stripControl } from '../../../domain/text';
-import type { InsightsState } from '../../../query/insightsQueries';
+import type { ResourceState } from '../../../query/useCircleCIQuery';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { useInsightsJobs } from '../hooks/useInsightsJobs';
 import { useInsightsTestMetrics } from '../hooks/useInsightsTestMetrics';
@@ -29,7 +29,7 @@ export interface InsightsWorkflowProps {
   /** The workflow's name. */
   workflowName: string;
   /** Its recent runs, as loaded for the view's first paint. */
-  runs?: InsightsState<WorkflowRun[]>;
+  runs?: ResourceState<WorkflowRun[]>;
 }
 
 /** The jobs and tests of a workflow: mounted on demand, so their two requests are sent only then. */
@@ -60,7 +60,7 @@ export function InsightsWorkflow(props: InsightsWorkflowProps): ReactElement {
   const [open, setOpen] = useState(false);
   const name = stripControl(workflowName);
   return (
-    <Box component="section" mt={3} aria-label={t('insights.chartTitle', { workflow: name })}>
+    <Box component="section" mt={3} minWidth={0} aria-label={t('insights.chartTitle', { workflow: name })}>
       <Typography variant="h6" component="h3">
         {t('insights.chartTitle', { workflow: name })}
       </Typography>

@@ -143,7 +143,9 @@ export function InsightsWorkflows(props: InsightsWorkflowsProps): ReactElement {
       title={t('insights.workflowsTitle')}
       columns={columns}
       data={rows}
-      options={{ padding: 'dense', paging: false, search: false, sorting: true, draggable: false }}
+      // `overflowY: 'visible'`: material-table's own horizontal scroller is then the only one, so a
+      // table wider than its paper scrolls there with one scroll bar (`auto` nests a second one).
+      options={{ padding: 'dense', paging: false, search: false, sorting: true, draggable: false, overflowY: 'visible' }}
     />
   );
 }

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ProjectSlug } from '../../../common/slug';
-import { InsightsState, insightsBranchesQuery, insightsState } from '../../../query/insightsQueries';
-import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { insightsBranchesQuery } from '../../../query/insightsQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 import { useProject } from '../../../hooks/useProject';
 
 /** Options of {@link useInsightsBranches}. */
@@ -17,7 +16,7 @@ export interface InsightsBranches {
   /** The project's default branch (`vcs_info.default_branch`), once known. */
   defaultBranch?: string;
   /** The branches Insights knows. */
-  branches: InsightsState<string[]>;
+  branches: ResourceState<string[]>;
 }
 
 /**
@@ -27,14 +26,13 @@ export interface InsightsBranches {
  */
 export function useInsightsBranches(options: UseInsightsBranchesOptions): InsightsBranches {
   const { projectSlug, enabled } = options;
-  const { api, queryClient } = useCircleCIQueryClient();
   const project = useProject({ projectSlug, enabled });
-  const branches = useQuery(
-    { ...insightsBranchesQuery({ api, slug: projectSlug.slug }), enabled },
-    queryClient,
-  );
+  const branches = useCircleCIQuery({
+    query: ({ api }) => insightsBranchesQuery({ api, slug: projectSlug.slug }),
+    enabled,
+  });
   return {
     defaultBranch: project.value?.vcs_info?.default_branch || undefined,
-    branches: insightsState(branches),
+    branches,
   };
 }

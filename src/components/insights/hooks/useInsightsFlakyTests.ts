@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import type { FlakyTests } from '../../../common/insightsTypes';
-import { flakyTestsQuery, InsightsState, insightsState } from '../../../query/insightsQueries';
-import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { flakyTestsQuery } from '../../../query/insightsQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 
 /**
  * A project's flaky tests (`GET v2/insights/{slug}/flaky-tests`), once
  * `enabled`. Cached, never polled.
  */
-export function useInsightsFlakyTests(options: { slug: string; enabled: boolean }): InsightsState<FlakyTests> {
+export function useInsightsFlakyTests(options: { slug: string; enabled: boolean }): ResourceState<FlakyTests> {
   const { slug, enabled } = options;
-  const { api, queryClient } = useCircleCIQueryClient();
-  return insightsState(useQuery({ ...flakyTestsQuery({ api, slug }), enabled }, queryClient));
+  return useCircleCIQuery({ query: ({ api }) => flakyTestsQuery({ api, slug }), enabled });
 }

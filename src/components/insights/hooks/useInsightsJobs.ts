@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import type { JobMetrics, ReportingWindow } from '../../../common/insightsTypes';
 import type { InsightsBranchScope } from '../../../domain/insights';
-import { InsightsState, insightsState, jobMetricsQuery } from '../../../query/insightsQueries';
-import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { jobMetricsQuery } from '../../../query/insightsQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 
 /** Options of {@link useInsightsJobs}. */
 export interface UseInsightsJobsOptions {
@@ -20,7 +19,6 @@ export interface UseInsightsJobsOptions {
  * The per-job metrics of a workflow (`.../workflows/{name}/jobs`), read
  * when the view shows them (on demand). Cached, never polled.
  */
-export function useInsightsJobs(options: UseInsightsJobsOptions): InsightsState<JobMetrics[]> {
-  const { api, queryClient } = useCircleCIQueryClient();
-  return insightsState(useQuery(jobMetricsQuery({ api, ...options }), queryClient));
+export function useInsightsJobs(options: UseInsightsJobsOptions): ResourceState<JobMetrics[]> {
+  return useCircleCIQuery({ query: ({ api }) => jobMetricsQuery({ api, ...options }) });
 }

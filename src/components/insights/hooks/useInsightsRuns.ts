@@ -1,7 +1,7 @@
 import type { ReportingWindow, WorkflowRun } from '../../../common/insightsTypes';
 import type { InsightsBranchScope } from '../../../domain/insights';
-import { InsightsState, workflowRunsQuery } from '../../../query/insightsQueries';
-import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { workflowRunsQuery } from '../../../query/insightsQueries';
+import type { ResourceState } from '../../../query/useCircleCIQuery';
 import { useInsightsWorkflowQueries } from './useInsightsWorkflowQueries';
 
 /** Options of {@link useInsightsRuns}. */
@@ -23,14 +23,13 @@ export interface UseInsightsRunsOptions {
  * (the workflow requests' concurrency cap).
  */
 export function useInsightsRuns(options: UseInsightsRunsOptions): {
-  runs: ReadonlyMap<string, InsightsState<WorkflowRun[]>>;
+  runs: ReadonlyMap<string, ResourceState<WorkflowRun[]>>;
   settled: boolean;
 } {
   const { slug, scope, workflowNames, reportingWindow } = options;
-  const { api, queryClient } = useCircleCIQueryClient();
   const { states, settled } = useInsightsWorkflowQueries({
     workflowNames,
-    query: workflowName => workflowRunsQuery({ api, queryClient, slug, scope, workflowName, reportingWindow }),
+    query: context => workflowRunsQuery({ ...context, slug, scope, reportingWindow }),
   });
   return { runs: states, settled };
 }

@@ -1,7 +1,7 @@
 import type { WorkflowSummary } from '../../../common/insightsTypes';
 import type { InsightsBranchScope } from '../../../domain/insights';
-import { InsightsState, workflowSummaryQuery } from '../../../query/insightsQueries';
-import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { workflowSummaryQuery } from '../../../query/insightsQueries';
+import type { ResourceState } from '../../../query/useCircleCIQuery';
 import { useInsightsWorkflowQueries } from './useInsightsWorkflowQueries';
 
 /** Options of {@link useInsightsSummaries}. */
@@ -23,12 +23,11 @@ export interface UseInsightsSummariesOptions {
  */
 export function useInsightsSummaries(
   options: UseInsightsSummariesOptions,
-): ReadonlyMap<string, InsightsState<WorkflowSummary>> {
+): ReadonlyMap<string, ResourceState<WorkflowSummary>> {
   const { slug, scope, workflowNames, enabled } = options;
-  const { api } = useCircleCIQueryClient();
   return useInsightsWorkflowQueries({
     workflowNames,
     enabled,
-    query: workflowName => workflowSummaryQuery({ api, slug, scope, workflowName }),
+    query: context => workflowSummaryQuery({ ...context, slug, scope }),
   }).states;
 }

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import type { TestMetrics } from '../../../common/insightsTypes';
 import type { InsightsBranchScope } from '../../../domain/insights';
-import { InsightsState, insightsState, testMetricsQuery } from '../../../query/insightsQueries';
-import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { testMetricsQuery } from '../../../query/insightsQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 
 /**
  * The most failed and slowest tests of a workflow
@@ -13,7 +12,6 @@ export function useInsightsTestMetrics(options: {
   slug: string;
   scope: InsightsBranchScope;
   workflowName: string;
-}): InsightsState<TestMetrics> {
-  const { api, queryClient } = useCircleCIQueryClient();
-  return insightsState(useQuery(testMetricsQuery({ api, ...options }), queryClient));
+}): ResourceState<TestMetrics> {
+  return useCircleCIQuery({ query: ({ api }) => testMetricsQuery({ api, ...options }) });
 }

@@ -1,31 +1,27 @@
 import { useMemo } from 'react';
-import { useQueries } from '@tanstack/react-query';
-import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
-import { InsightsState, insightsState } from '../../../query/insightsQueries';
-import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import type { CircleCIQueryOptions, QueryContext } from '../../../query/defineQuery';
+import { useCircleCIQueries } from '../../../query/useCircleCIQueries';
+import type { ResourceState } from '../../../query/useCircleCIQuery';
 
 /**
- * One insights query per workflow name, observed together, as a map from
- * the name to its state (a new map only when some answer changed).
- * `settled` is true once every query has an answer or an error.
+ * One insights query per workflow name, loaded together, as a map from the
+ * name to its state (a new map only when some answer changed). `settled`
+ * is true once every query has an answer or an error.
  */
 export function useInsightsWorkflowQueries<T>(options: {
   workflowNames: readonly string[];
-  query: (workflowName: string) => UseQueryOptions<T, Error, T, QueryKey>;
+  query: (options: QueryContext & { workflowName: string }) => CircleCIQueryOptions<T>;
   enabled?: boolean;
-}): { states: ReadonlyMap<string, InsightsState<T>>; settled: boolean } {
-  const { workflowNames, query, enabled = true } = options;
-  const { queryClient } = useCircleCIQueryClient();
-  const results = useQueries(
-    { queries: workflowNames.map(name => ({ ...query(name), enabled })) },
-    queryClient,
-  );
-  const changes = results.map(r => `${r.status}:${r.fetchStatus}:${r.dataUpdatedAt}:${r.errorUpdatedAt}`).join();
+}): { states: ReadonlyMap<string, ResourceState<T>>; settled: boolean } {
+  const { workflowNames, query, enabled } = options;
+  const results = useCircleCIQueries({
+    queries: context => workflowNames.map(workflowName => query({ ...context, workflowName })),
+    enabled,
+  });
+  // The results come in the names' order, as a new list only when an answer changed.
   const states = useMemo(
-    () => new Map(workflowNames.map((name, i) => [name, insightsState(results[i])])),
-    // `results` is a new array each render; `changes` says when an answer changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [workflowNames, changes],
+    () => new Map(results.map((state, i) => [workflowNames[i], state])),
+    [results, workflowNames],
   );
-  return { states, settled: results.every(r => !r.isPending) };
+  return { states, settled: results.every(s => s.value !== undefined || s.error !== undefined) };
 }

@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ReportingWindow, WorkflowMetrics } from '../../../common/insightsTypes';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import type { WorkflowScope } from '../../../domain/workflowScope';
-import { InsightsState, insightsState, workflowMetricsQuery } from '../../../query/insightsQueries';
-import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { workflowMetricsQuery } from '../../../query/insightsQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 
 /** Options of {@link useInsightsWorkflows}. */
 export interface UseInsightsWorkflowsOptions {
@@ -22,11 +22,15 @@ export interface UseInsightsWorkflowsOptions {
  * the one request of the view's first paint per project. Cached, never
  * polled (see `insightsQueries.ts`).
  */
-export function useInsightsWorkflows(options: UseInsightsWorkflowsOptions): InsightsState<WorkflowMetrics[]> {
+export function useInsightsWorkflows(options: UseInsightsWorkflowsOptions): ResourceState<WorkflowMetrics[]> {
   const { slug, scope, reportingWindow, workflowScope } = options;
-  const { api, queryClient } = useCircleCIQueryClient();
-  const result = useQuery(workflowMetricsQuery({ api, slug, scope, reportingWindow }), queryClient);
-  const state = insightsState(result);
-  if (!state.value || !workflowScope) return state;
-  return { ...state, value: state.value.filter(w => workflowScope.test(w.name)) };
+  const state = useCircleCIQuery({
+    query: ({ api }) => workflowMetricsQuery({ api, slug, scope, reportingWindow }),
+  });
+  const all = state.value;
+  const value = useMemo(
+    () => (all && workflowScope ? all.filter(w => workflowScope.test(w.name)) : all),
+    [all, workflowScope],
+  );
+  return { ...state, value };
 }

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
-import { hashKey } from '@tanstack/react-query';
-import type { ReportingWindow, WorkflowMetrics } from '../../../common/insightsTypes';
+import type { ReportingWindow } from '../../../common/insightsTypes';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import type { WorkflowScope } from '../../../domain/workflowScope';
-import { workflowMetricsQuery, workflowRunsQuery } from '../../../query/insightsQueries';
+import { prefetchRunsWithMetrics } from '../../../query/insightsQueries';
 import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
 
 /** Options of {@link usePrefetchInsightsRuns}. */
@@ -28,16 +27,8 @@ export interface UsePrefetchInsightsRunsOptions {
 export function usePrefetchInsightsRuns(options: UsePrefetchInsightsRunsOptions): void {
   const { slug, scope, reportingWindow, workflowScope } = options;
   const { api, queryClient } = useCircleCIQueryClient();
-  useEffect(() => {
-    const metricsHash = hashKey(workflowMetricsQuery({ api, slug, scope, reportingWindow }).queryKey);
-    return queryClient.getQueryCache().subscribe(event => {
-      if (event.type !== 'updated' || event.action.type !== 'success') return;
-      if (event.query.queryHash !== metricsHash) return;
-      const workflows = (event.query.state.data ?? []) as WorkflowMetrics[];
-      for (const w of workflows) {
-        if (workflowScope && !workflowScope.test(w.name)) continue;
-        void queryClient.prefetchQuery(workflowRunsQuery({ api, queryClient, slug, scope, workflowName: w.name, reportingWindow }));
-      }
-    });
-  }, [api, queryClient, slug, scope, reportingWindow, workflowScope]);
+  useEffect(
+    () => prefetchRunsWithMetrics({ api, queryClient, slug, scope, reportingWindow, workflowScope }),
+    [api, queryClient, slug, scope, reportingWindow, workflowScope],
+  );
 }

@@ -27,7 +27,7 @@ export interface ContainerSwitcherProps {
  */
 export function ContainerSwitcher(props: ContainerSwitcherProps): ReactElement {
   const { containers, selected, onSelect } = props;
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   return (
     <Box>
       <Typography variant="overline" component="div">
@@ -43,7 +43,7 @@ export function ContainerSwitcher(props: ContainerSwitcherProps): ReactElement {
               variant={isSelected ? 'contained' : 'outlined'}
               color={isSelected ? 'primary' : 'default'}
               aria-pressed={isSelected}
-              aria-label={containerLabel(c, translate)}
+              aria-label={tm(containerLabel(c))}
               onClick={() => onSelect(c.index)}
               style={{ textTransform: 'none', minWidth: 64 }}
             >

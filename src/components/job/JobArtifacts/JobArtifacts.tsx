@@ -52,9 +52,7 @@ export function JobArtifacts(props: JobArtifactsProps): ReactElement {
   if (artifacts.length === 0) {
     return (
       <Typography variant="body2" data-testid="no-artifacts">
-        {t('artifacts.noneBefore')}
-        <code>store_artifacts</code>
-        {t('artifacts.noneAfter')}
+        {t('artifacts.none', { step: <code>store_artifacts</code> })}
       </Typography>
     );
   }

@@ -79,7 +79,7 @@ export function JobHeader(props: JobHeaderProps): ReactElement {
   const webUrl = safeHttpUrl(job.web_url);
   const paths = useCircleCIPaths();
   const ref = pipelineRef(pipeline);
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 12 }} data-testid="job-header">
       <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
@@ -89,7 +89,7 @@ export function JobHeader(props: JobHeaderProps): ReactElement {
         {actions}
       </Box>
       <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
-        <Fact label={t('job.duration')}>{jobDurationText(job, { translate })}</Fact>
+        <Fact label={t('job.duration')}>{tm(jobDurationText(job))}</Fact>
         <Fact label={t('job.executor')}>{stripControl(job.executor.type ?? '') || NO_VALUE}</Fact>
         <Fact label={t('job.resourceClass')}>{stripControl(job.executor.resource_class) || NO_VALUE}</Fact>
         <Fact label={t('job.parallelism')}>{job.parallelism}</Fact>

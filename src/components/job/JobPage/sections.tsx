@@ -8,7 +8,7 @@ import { ReactElement } from 'react';
 import { Progress } from '@backstage/core-components';
 import { actionRunning } from '../../../domain/steps';
 import type { JobDetails } from '../../../common/types';
-import type { JobHookOptions } from '../../../query/jobOptions';
+import type { JobHookOptions } from '../../../query/jobQueries';
 import { useJobArtifacts } from '../hooks/useJobArtifacts';
 import { useJobSteps } from '../hooks/useJobSteps';
 import { useJobTests } from '../hooks/useJobTests';

@@ -49,7 +49,7 @@ function StepRow(props: {
   children: ReactNode;
 }) {
   const { step, action, expanded, onToggle } = props;
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   const name = stripControl(step.name);
   const id = `step-${action?.step ?? name}`;
   return (
@@ -66,11 +66,10 @@ function StepRow(props: {
             <StatusLabel status={action?.status ?? 'not_run'} />
           </Box>
           <Typography variant="body2" style={{ flex: 1, wordBreak: 'break-word' }}>
-            {name}
-            {action?.background ? t('steps.background') : ''}
+            {action?.background ? t('steps.nameBackground', { name }) : name}
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            {action ? stepDuration(action, { translate }) : ''}
+            {action ? tm(stepDuration(action)) : ''}
           </Typography>
         </Box>
       </AccordionSummary>

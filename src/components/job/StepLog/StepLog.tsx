@@ -71,18 +71,16 @@ function OpenOnCircleCI(props: { jobUrl?: string }) {
   if (!url) return null;
   return (
     <Typography variant="body2">
-      {t('stepLog.maybeOnCircleCIBefore')}
-      <Link to={url}>{t('stepLog.openJob')}</Link>
-      {t('stepLog.maybeOnCircleCIAfter')}
+      {t('stepLog.maybeOnCircleCI', { link: <Link to={url}>{t('stepLog.openJob')}</Link> })}
     </Typography>
   );
 }
 
 function LogError(props: { error: Error; jobUrl?: string; onRetry: () => void }) {
   const { error, jobUrl, onRetry } = props;
-  const { t, translate } = useCircleCITranslation();
+  const { t } = useCircleCITranslation();
   const subject = t('stepLog.subject');
-  const description = describeError(error, { subject, translate });
+  const description = describeError(error, { subject });
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 8 }} data-testid="step-log-error">
       {description.kind === 'not-found' ? (
@@ -134,7 +132,7 @@ export function StepLog(props: StepLogProps): ReactElement {
     enabled,
     live,
   });
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
 
   if (!enabled) {
     return <Typography variant="body2">{t('stepLog.noOutput')}</Typography>;
@@ -188,7 +186,7 @@ export function StepLog(props: StepLogProps): ReactElement {
         )}
         {output.error && (
           <Typography variant="caption" color="error" role="status">
-            {t('stepLog.refreshFailed', { reason: describeError(output.error, { translate }).title })}
+            {t('stepLog.refreshFailed', { reason: tm(describeError(output.error).title) })}
           </Typography>
         )}
       </Box>

@@ -14,9 +14,12 @@ import {
   testSummary,
 } from '../../../domain/tests';
 import type { TestRow } from '../../../domain/tests';
-import type { CircleCITranslate } from '../../../domain/messages';
 import { StatusLabel } from '../../shared/StatusLabel';
-import { type CircleCITranslationFunction, useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
+import {
+  type CircleCITranslateMessage,
+  type CircleCITranslationFunction,
+  useCircleCITranslation,
+} from '../../../hooks/useCircleCITranslation';
 
 /**
  * Which tests {@link TestResults} shows.
@@ -37,14 +40,14 @@ export interface TestResultsProps {
 
 type Row = TestRow;
 
-function columnsOf(t: CircleCITranslationFunction, translate: CircleCITranslate): TableColumn<Row>[] {
+function columnsOf(t: CircleCITranslationFunction, tm: CircleCITranslateMessage): TableColumn<Row>[] {
   return [
     {
       title: t('tests.resultColumn'),
       field: 'outcome',
       width: '120px',
       render: row => (
-        <StatusLabel status={testOutcomeStatus(row.outcome)}>{testResultLabel(row, translate)}</StatusLabel>
+        <StatusLabel status={testOutcomeStatus(row.outcome)}>{tm(testResultLabel(row))}</StatusLabel>
       ),
     },
     {
@@ -94,8 +97,8 @@ export function TestResults(props: TestResultsProps): ReactElement {
   const [filter, setFilter] = useState<TestFilter>('all');
   const rows = useMemo(() => testRows(tests), [tests]);
   const counts = useMemo(() => countOutcomes(rows), [rows]);
-  const { t, translate } = useCircleCITranslation();
-  const columns = useMemo(() => columnsOf(t, translate), [t, translate]);
+  const { t, tm } = useCircleCITranslation();
+  const columns = useMemo(() => columnsOf(t, tm), [t, tm]);
 
   if (tests.length === 0) {
     return (
@@ -104,16 +107,14 @@ export function TestResults(props: TestResultsProps): ReactElement {
           {t('tests.noneTitle')}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {t('tests.noneBefore')}
-          <code>store_test_results</code>
-          {t('tests.noneAfter')}
+          {t('tests.noneHint', { step: <code>store_test_results</code> })}
         </Typography>
       </Box>
     );
   }
 
   const shown = filter === 'all' ? rows : rows.filter(r => r.outcome === filter);
-  const summary = testSummary(counts, translate);
+  const summary = tm(testSummary(counts));
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
       <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>

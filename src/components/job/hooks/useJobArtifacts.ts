@@ -1,6 +1,6 @@
 import type { Artifact } from '../../../common/types';
-import { BoundedList, jobResourceKey, JobHookOptions } from '../../../query/jobOptions';
-import { ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
+import { type BoundedList, jobArtifactsQuery, type JobHookOptions } from '../../../query/jobQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 import { useRefreshWhenSettled } from './useRefreshWhenSettled';
 
 /**
@@ -12,13 +12,7 @@ export function useJobArtifacts(
   options: JobHookOptions & { live?: boolean },
 ): ResourceState<BoundedList<Artifact>> {
   const { projectSlug, jobNumber } = options;
-  const state = useCircleCIQuery({
-    queryKey: jobResourceKey({ kind: 'job-artifacts', projectSlug, jobNumber }),
-    load: async ({ api, signal }) => {
-      const page = await api.listArtifacts({ projectSlug, jobNumber, signal });
-      return { items: page.items, truncated: Boolean(page.nextPageToken) };
-    },
-  });
+  const state = useCircleCIQuery({ query: ({ api }) => jobArtifactsQuery({ api, projectSlug, jobNumber }) });
   useRefreshWhenSettled({ live: options.live ?? false, refresh: state.refresh });
   return state;
 }

@@ -1,7 +1,6 @@
 import type { JobSteps } from '../../../common/types';
-import { isUnfinished } from '../../../domain/status';
-import { jobResourceKey, JobHookOptions } from '../../../query/jobOptions';
-import { ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
+import { type JobHookOptions, jobStepsQuery } from '../../../query/jobQueries';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 
 /**
  * Loads the steps of a job with one action per container (API v1.1).
@@ -10,12 +9,5 @@ import { ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery
  */
 export function useJobSteps(options: JobHookOptions & { live: boolean }): ResourceState<JobSteps> {
   const { projectSlug, jobNumber, live } = options;
-  return useCircleCIQuery({
-    queryKey: jobResourceKey({ kind: 'job-steps', projectSlug, jobNumber }),
-    load: ({ api, signal }) => api.getJobSteps({ projectSlug, jobNumber, signal }),
-    isLive: steps =>
-      live ||
-      isUnfinished(steps.status) ||
-      steps.steps.some(s => s.actions.some(a => isUnfinished(a.status))),
-  });
+  return useCircleCIQuery({ query: ({ api }) => jobStepsQuery({ api, projectSlug, jobNumber, live }) });
 }

@@ -8,7 +8,7 @@ import { useStepOutput } from './useStepOutput';
 
 // The real sanitiser, watched: how much text goes through it.
 jest.mock('../../../domain/ansi', () => {
-  const actual = jest.requireActual<typeof import('../../../domain/ansi')>('../domain/ansi');
+  const actual = jest.requireActual<typeof import('../../../domain/ansi')>('../../../domain/ansi');
   return { ...actual, sanitizeLog: jest.fn(actual.sanitizeLog) };
 });
 

@@ -1,9 +1,12 @@
 import { useRef, useState } from 'react';
+import type { CircleCIApi } from '../../../api/CircleCIApi';
 import { isAbortError } from '../../../common/abort';
 import { processStepOutput, visibleLines } from '../../../domain/stepOutput';
 import type { ProcessedStepOutput, StepOutput } from '../../../domain/stepOutput';
-import { jobResourceKey, JobHookOptions, slugKey } from '../../../query/jobOptions';
-import { ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
+import { defineQuery } from '../../../query/defineQuery';
+import type { JobHookOptions } from '../../../query/jobQueries';
+import { slugKey, stepOutputKey } from '../../../query/keys';
+import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 import { useRefreshWhenSettled } from './useRefreshWhenSettled';
 
 /**
@@ -52,45 +55,42 @@ export function useStepOutput(
 ): StepOutputState {
   const { projectSlug, jobNumber, containerIndex, stepNumber, enabled, live } = options;
   const keyText = `${slugKey(projectSlug)}:${jobNumber}:${containerIndex}:${stepNumber}`;
-  const key = enabled
-    ? jobResourceKey({ kind: 'step-output', projectSlug, jobNumber }).concat([containerIndex, stepNumber])
-    : undefined;
   const last = useRef<{ key: string; value: ProcessedStepOutput } | undefined>(undefined);
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
+  const load = async (api: CircleCIApi, signal: AbortSignal): Promise<ProcessedStepOutput> => {
+    const loadKey = keyText;
+    const previousOf = () => (last.current?.key === loadKey ? last.current.value : undefined);
+    const onProgress = (partial: string) => {
+      const previous = previousOf();
+      if (signal.aborted || (previous && partial.length <= previous.raw.length)) return;
+      const value = processStepOutput({ raw: partial, previous });
+      last.current = { key: loadKey, value };
+      if (value.head.length <= (previous?.head.length ?? 0)) return;
+      const text = visibleLines(value.head);
+      if (text !== '') setProgress({ key: loadKey, output: { raw: value.raw, text }, done: false });
+    };
+    try {
+      const raw = await api.getStepOutput({ projectSlug, jobNumber, containerIndex, stepNumber, signal, onProgress });
+      const value = processStepOutput({ raw, previous: previousOf() });
+      last.current = { key: loadKey, value };
+      // Until the query publishes the value, keep showing it from here.
+      setProgress(p => (p?.key === loadKey ? { key: loadKey, output: value, done: true } : p));
+      return value;
+    } catch (error) {
+      if (!isAbortError(error)) setProgress(p => (p?.key === loadKey ? undefined : p));
+      throw error;
+    }
+  };
+  // The read reports to this hook's progress, so the query is defined here, with the core's helper.
   const state = useCircleCIQuery<ProcessedStepOutput>({
-    queryKey: key,
-    load: async ({ api, signal }) => {
-      const loadKey = keyText;
-      const previousOf = () => (last.current?.key === loadKey ? last.current.value : undefined);
-      const onProgress = (partial: string) => {
-        const previous = previousOf();
-        if (signal.aborted || (previous && partial.length <= previous.raw.length)) return;
-        const value = processStepOutput({ raw: partial, previous });
-        last.current = { key: loadKey, value };
-        if (value.head.length <= (previous?.head.length ?? 0)) return;
-        const text = visibleLines(value.head);
-        if (text !== '') setProgress({ key: loadKey, output: { raw: value.raw, text }, done: false });
-      };
-      try {
-        const raw = await api.getStepOutput({
-          projectSlug,
-          jobNumber,
-          containerIndex,
-          stepNumber,
-          signal,
-          onProgress,
-        });
-        const value = processStepOutput({ raw, previous: previousOf() });
-        last.current = { key: loadKey, value };
-        // Until the query publishes the value, keep showing it from here.
-        setProgress(p => (p?.key === loadKey ? { key: loadKey, output: value, done: true } : p));
-        return value;
-      } catch (error) {
-        if (!isAbortError(error)) setProgress(p => (p?.key === loadKey ? undefined : p));
-        throw error;
-      }
-    },
-    isLive: () => live,
+    query: ({ api }) =>
+      enabled
+        ? defineQuery({
+            queryKey: stepOutputKey({ projectSlug, jobNumber, containerIndex, stepNumber }),
+            load: ({ signal }) => load(api, signal),
+            isLive: () => live,
+          })
+        : undefined,
   });
   useRefreshWhenSettled({ live: enabled && live, refresh: state.refresh });
   const partial = enabled && progress?.key === keyText ? progress : undefined;

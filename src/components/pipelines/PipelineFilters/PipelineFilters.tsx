@@ -33,7 +33,7 @@ const MINE = '\u0000mine';
  */
 export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
   const { status, workflow, actor, mine, workflowNames, actors, onChange } = props;
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   const id = useId();
   const values: PipelineFilterValues = { status, workflow, actor, mine };
   const names = workflow && !workflowNames.includes(workflow) ? [workflow, ...workflowNames] : workflowNames;
@@ -50,7 +50,7 @@ export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
         <option value="">{t('filters.anyStatus')}</option>
         {STATUS_FILTERS.map(s => (
           <option key={s} value={s}>
-            {t('filters.onlyStatus', { status: statusText(s, translate) })}
+            {t('filters.onlyStatus', { status: tm(statusText(s)) })}
           </option>
         ))}
       </SelectField>

@@ -20,11 +20,11 @@ import { useFilterWalk } from '../hooks/useFilterWalk';
 import { useMyPipelinesAvailable } from '../hooks/useMyPipelinesAvailable';
 import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
 import { usePipelineWorkflows } from '../../../hooks/usePipelineWorkflows';
-import type { PipelineWorkflows } from '../../../hooks/usePipelineWorkflows';
+import type { PipelineWorkflows } from '../../../domain/pipelineSummaries';
 import { ErrorState } from '../../shared/ErrorState';
 import { LiveIndicator } from '../../shared/LiveIndicator';
 import { NewPipelinesAnnouncement } from '../NewPipelinesAnnouncement';
-import { PipelineRow, PipelinesTable } from '../PipelinesTable';
+import { type CircleCIPipelineColumn, PipelineRow, PipelinesTable } from '../PipelinesTable';
 import { TriggerPipeline } from '../../actions/TriggerPipeline';
 import { useCircleCIPaths } from '../../../navigation';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
@@ -46,6 +46,8 @@ export interface PipelinesPageProps {
   onFiltersChange?: (next: PipelineFilterValues) => void;
   /** The component's workflows (`circleci.com/workflows`): others are hidden. */
   workflowScope?: WorkflowScope;
+  /** The table's columns; the default ones when not given. */
+  columns?: CircleCIPipelineColumn[];
 }
 
 const TITLE: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' };
@@ -95,8 +97,10 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   const mine = Boolean(filters?.mine) && !mineRefused;
   const applied = useMemo(() => ({ ...filters, mine: mine || undefined }), [filters, mine]);
   const state = usePipelines({ projectSlug, branch, mine });
-  const ids = useMemo(() => state.pipelines.map(p => p.id), [state.pipelines]);
-  const { results: workflows, live, updatedAt } = usePipelineWorkflows({ pipelineIds: ids });
+  const pipelines = useMemo(() => state.value ?? [], [state.value]);
+  const loading = state.loading || state.loadingMore;
+  const ids = useMemo(() => pipelines.map(p => p.id), [pipelines]);
+  const { value: workflows, live, updatedAt } = usePipelineWorkflows({ pipelineIds: ids });
   const { t } = useCircleCITranslation();
   const subject = t('pipelines.subject', { project: projectSlug.slug });
   const paths = useCircleCIPaths();
@@ -109,7 +113,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     onRefresh();
   };
 
-  const allRows = useStableRows({ pipelines: state.pipelines, workflows, projectSlug });
+  const allRows = useStableRows({ pipelines, workflows, projectSlug });
   const { rows, coverage, workflowNames, actors, hidden, settled, filtering } = useFilteredRows({
     rows: allRows,
     filters: applied,
@@ -122,7 +126,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     settled,
     pages: state.pages,
     hasMore: state.hasMore,
-    loading: state.loading,
+    loading,
     failed: Boolean(state.error),
     loadMore: state.loadMore,
     filterKey: JSON.stringify(applied),
@@ -136,7 +140,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     onBranchChange &&
     (filterReady ? (
       <BranchFilter
-        branches={seenBranches(state.pipelines, branch)}
+        branches={seenBranches(pipelines, branch)}
         value={branch}
         onChange={onBranchChange}
       />
@@ -146,7 +150,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
   if (state.error && allRows.length === 0) {
     return <ErrorState error={state.error} subject={subject} onRetry={refresh} />;
   }
-  if (!state.loading && allRows.length === 0) {
+  if (!loading && allRows.length === 0) {
     return (
       <>
       {filter}
@@ -180,8 +184,8 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
         </Typography>
       )}
       {state.hasMore && (
-        <Button variant="outlined" onClick={walk.loadMore} disabled={state.loading || walk.walking}>
-          {state.loading || walk.walking ? t('pipelines.loading') : t('pipelines.loadMore')}
+        <Button variant="outlined" onClick={walk.loadMore} disabled={loading || walk.walking}>
+          {loading || walk.walking ? t('pipelines.loading') : t('pipelines.loadMore')}
         </Button>
       )}
     </Box>
@@ -210,16 +214,17 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
       <TriggerPipeline projectSlug={projectSlug} branch={branch} />
       <Link to={paths.insights({ projectSlug: projectSlug.slug })}>{t('insights.tabLink')}</Link>
       {updatedAt && <LiveIndicator live={live} updatedAt={updatedAt} />}
-      <NewPipelinesAnnouncement pipelines={state.pipelines} />
+      <NewPipelinesAnnouncement pipelines={pipelines} />
     </div>
   );
   return (
     <PipelinesTable
       rows={rows}
       title={title}
-      loading={state.loading && allRows.length === 0}
+      loading={loading && allRows.length === 0}
       footer={footer}
       workflowLink={workflowLink}
+      columns={props.columns}
     />
   );
 }

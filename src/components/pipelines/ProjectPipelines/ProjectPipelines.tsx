@@ -7,6 +7,7 @@ import type { ProjectSlug } from '../../../common/slug';
 import { readFilterParams, writeFilterParams } from '../../../domain/filterParams';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { PipelinesPage } from '../PipelinesPage';
+import type { CircleCIPipelineColumn } from '../PipelinesTable';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 /**
@@ -18,6 +19,8 @@ export interface ProjectPipelinesProps {
   slugs: ProjectSlug[];
   /** The component's workflows (`circleci.com/workflows`), if it names them. */
   workflowScope?: WorkflowScope;
+  /** The pipelines table's columns; the default ones when not given. */
+  columns?: CircleCIPipelineColumn[];
 }
 
 /**
@@ -58,6 +61,7 @@ export function ProjectPipelines(props: ProjectPipelinesProps): ReactElement {
         branch={branch}
         filters={filters}
         workflowScope={props.workflowScope}
+        columns={props.columns}
         onFiltersChange={next => setParams(p => writeFilterParams(p, next))}
         onBranchChange={next =>
           setParams(p => {

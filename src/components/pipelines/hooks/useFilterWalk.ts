@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_REVISION_SEARCH_PAGES } from '../../../api/revisionSearch';
+import { pageCap } from '../../../common/endpoints';
+
+const DEFAULT_REVISION_SEARCH_PAGES = pageCap('listPipelines');
 
 /** Options of {@link useFilterWalk}. */
 export interface UseFilterWalkOptions {

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { pipelineMatches, seenActors, type PipelineFilterValues } from '../../../domain/filterParams';
 import { hasWorkflowNamed, statusMatches, workflowNameTest } from '../../../domain/pipelineFilters';
-import { statusText } from '../../../domain/statusLabels';
+import { filterCoverage } from '../../../domain/filterCoverage';
+import { msg } from '../../../domain/messages';
 import { derivePipelineStatus } from '../../../domain/status';
-import type { WorkflowScope } from '../../../domain/workflowScope';
+import { type WorkflowScope, workflowsInScope } from '../../../domain/workflowScope';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import type { PipelineRow } from '../PipelinesTable';
 
@@ -35,8 +36,8 @@ function scoped(rows: PipelineRow[], scope: WorkflowScope | undefined): { rows: 
   const kept: PipelineRow[] = [];
   rows.forEach(r => {
     if (!r.workflows) return;
-    const workflows = r.workflows.filter(w => scope.test(w.name));
-    if (workflows.length === 0) hidden++;
+    const workflows = workflowsInScope({ workflows: r.workflows, scope });
+    if (!workflows) hidden++;
     else kept.push({ ...r, workflows, status: derivePipelineStatus({ state: r.pipeline.state, workflows }) });
   });
   return { rows: kept, hidden };
@@ -57,7 +58,7 @@ export function useFilteredRows(options: {
   branch?: string;
 }): FilteredRows {
   const { filters, scope } = options;
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   const { status, workflow, actor, mine } = filters ?? {};
   const branch = mine ? options.branch : undefined;
   return useMemo(() => {
@@ -74,7 +75,7 @@ export function useFilteredRows(options: {
     const settled = !needsWorkflows || options.rows.every(r => r.workflows || r.workflowsError);
     const filtering = Boolean(needsWorkflows || actor || branch);
     if (!status && !test && !actor && !branch) {
-      const coverage = mine ? t('filters.mineOnly', { count: rows.length }) : undefined;
+      const coverage = mine ? tm(msg('filters.mineOnly', { count: rows.length })) : undefined;
       return { rows, coverage, workflowNames, actors, hidden, settled, filtering };
     }
     const kept = rows.filter(
@@ -83,14 +84,16 @@ export function useFilteredRows(options: {
         (!status || (r.workflows !== undefined && statusMatches({ status: r.status, filter: status }))) &&
         (!test || (r.workflows !== undefined && hasWorkflowNamed({ workflows: r.workflows, test }))),
     );
-    const what = [
-      status ? t('filters.statusPipelines', { status: statusText(status, translate) }) : t('filters.pipelines'),
-      test ? t('filters.withWorkflow', { workflow: workflow! }) : '',
-      actor ? t('filters.byActor', { actor }) : '',
-      branch ? t('filters.onBranch', { branch }) : '',
-    ].join('');
-    const params = { shown: String(kept.length), what, count: rows.length };
-    const coverage = mine ? t('filters.coversMine', params) : t('filters.covers', params);
+    const covered = filterCoverage({
+      shown: kept.length,
+      count: rows.length,
+      mine,
+      status,
+      workflow: test ? workflow : undefined,
+      actor,
+      branch,
+    });
+    const coverage = covered && tm(covered);
     return { rows: kept, coverage, workflowNames, actors, hidden, settled, filtering };
-  }, [options.rows, scope, status, workflow, actor, mine, branch, t, translate]);
+  }, [options.rows, scope, status, workflow, actor, mine, branch, t, tm]);
 }

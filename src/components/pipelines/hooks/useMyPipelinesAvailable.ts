@@ -1,9 +1,8 @@
 import { useCallback, useRef } from 'react';
-import { QueryKey, useInfiniteQuery } from '@tanstack/react-query';
-import type { Page, Pipeline } from '../../../common/types';
 import type { ProjectSlug } from '../../../common/slug';
+import { pipelineListQuery, prefetchPipelineList } from '../../../query/pipelineQueries';
+import { useCircleCIPages } from '../../../query/useCircleCIPages';
 import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
-import { pipelineListQuery } from './usePipelines';
 
 /** What {@link useMyPipelinesAvailable} returns. */
 export interface MyPipelinesAvailability {
@@ -22,26 +21,25 @@ export interface MyPipelinesAvailability {
 }
 
 /**
- * Whether `pipeline/mine` answers for a project. It shares its query with
- * `usePipelines({ mine: true })`, so the probe's page is the list's first
- * page, and a failed list also hides the filter.
+ * Whether `pipeline/mine` answers for a project. It observes the query of
+ * `usePipelines({ mine: true })` without sending it, so the probe's page
+ * is the list's first page, and a failed list also hides the filter.
  */
 export function useMyPipelinesAvailable(options: { projectSlug: ProjectSlug }): MyPipelinesAvailability {
+  const { projectSlug } = options;
   const { api, queryClient } = useCircleCIQueryClient();
-  const listQuery = pipelineListQuery({ api, queryClient, projectSlug: options.projectSlug, mine: true });
-  const query = useInfiniteQuery<Page<Pipeline>, Error, unknown, QueryKey, string | undefined>(
-    { ...listQuery, enabled: false },
-    queryClient,
+  const list = useCircleCIPages({
+    query: context => pipelineListQuery({ ...context, projectSlug, mine: true }),
+    enabled: false,
+  });
+  const latest = useRef(projectSlug);
+  latest.current = projectSlug;
+  const probe = useCallback(
+    () => prefetchPipelineList({ api, queryClient, projectSlug: latest.current, mine: true }),
+    [api, queryClient],
   );
-  const latest = useRef(listQuery);
-  latest.current = listQuery;
-  const probe = useCallback(() => {
-    const state = queryClient.getQueryState(latest.current.queryKey);
-    if (state && (state.status !== 'pending' || state.fetchStatus === 'fetching')) return;
-    queryClient.prefetchInfiniteQuery(latest.current).catch(() => undefined);
-  }, [queryClient]);
   let available: boolean | undefined;
-  if (query.status === 'success') available = true;
-  else if (query.status === 'error') available = false;
+  if (list.error) available = false;
+  else if (list.value) available = true;
   return { available, probe };
 }

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { afterNextPaint } from './afterNextPaint';
+import { useAfterFirstPaint } from './useAfterFirstPaint';
 
 /**
  * How many of `total` items to render: `initial` on the first render that
@@ -9,8 +8,6 @@ import { afterNextPaint } from './afterNextPaint';
  */
 export function useProgressiveCount(options: { total: number; initial: number }): number {
   const { total, initial } = options;
-  const [expanded, setExpanded] = useState(false);
-  const partial = !expanded && total > initial;
-  useEffect(() => (partial ? afterNextPaint(() => setExpanded(true)) : undefined), [partial]);
-  return partial ? initial : total;
+  const expanded = useAfterFirstPaint({ when: total > initial });
+  return !expanded && total > initial ? initial : total;
 }

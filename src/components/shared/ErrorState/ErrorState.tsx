@@ -3,7 +3,9 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
 import { describeError } from '../../../domain/errors';
+import type { CircleCIMessage } from '../../../domain/messages';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
+import { ErrorDetails } from '../ErrorDetails';
 
 /**
  * Props of {@link ErrorState}.
@@ -12,22 +14,23 @@ import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 export interface ErrorStateProps {
   /** The error to explain. */
   error: unknown;
-  /** What was being loaded, e.g. `project gh/acme/rocket`. */
-  subject?: string;
+  /** What was being loaded, e.g. `project gh/acme/rocket` (translated text, or a message). */
+  subject?: string | CircleCIMessage;
   /** Offers a retry button when given. */
   onRetry?: () => void;
 }
 
 /**
- * Explains a failure in place: what happened and what to do. Failures the
- * plugin recognises get a specific message; anything else is shown with
- * Backstage's `ResponseErrorPanel`.
+ * Explains a failure in place: what happened and what to do, in the app's
+ * words. Failures the plugin recognises get a specific message, with any
+ * technical detail (a parser's complaint) behind "Details"; anything else
+ * is shown with Backstage's `ResponseErrorPanel`.
  * @internal
  */
 export function ErrorState(props: ErrorStateProps): ReactElement {
   const { error, subject, onRetry } = props;
-  const { t, translate } = useCircleCITranslation();
-  const description = describeError(error, { subject, translate });
+  const { t, tm } = useCircleCITranslation();
+  const description = describeError(error, { subject });
   const retry = onRetry ? (
     <Button variant="outlined" size="small" onClick={onRetry}>
       {t('common.tryAgain')}
@@ -38,8 +41,8 @@ export function ErrorState(props: ErrorStateProps): ReactElement {
     return (
       <>
         <ResponseErrorPanel
-          error={error instanceof Error ? error : new Error(description.message)}
-          title={description.title}
+          error={error instanceof Error ? error : new Error(description.detail ?? tm(description.message))}
+          title={tm(description.title)}
         />
         {retry}
       </>
@@ -48,12 +51,14 @@ export function ErrorState(props: ErrorStateProps): ReactElement {
   return (
     <WarningPanel
       severity={description.kind === 'rate-limited' ? 'warning' : 'error'}
-      title={description.title}
+      title={tm(description.title)}
       defaultExpanded
     >
       <Typography variant="body2" role="alert">
-        {description.message}
+        {tm(description.message)}
       </Typography>
+      {description.hint && <Typography variant="body2">{tm(description.hint)}</Typography>}
+      <ErrorDetails detail={description.detail} />
       {retry}
     </WarningPanel>
   );

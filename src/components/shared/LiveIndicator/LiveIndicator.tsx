@@ -24,14 +24,12 @@ export function LiveIndicator(props: LiveIndicatorProps): ReactElement {
   const { live, updatedAt } = props;
   const { t } = useCircleCITranslation();
   const time = updatedAt ? clockTime(updatedAt) : undefined;
-  const label = (
-    <>
-      <span role="status" aria-live="polite">
-        {live ? t('common.live') : t('common.settled')}
-      </span>
-      {time ? t('common.updatedAt', { time }) : ''}
-    </>
+  const state = (
+    <span role="status" aria-live="polite">
+      {live ? t('common.live') : t('common.settled')}
+    </span>
   );
+  const label = time ? t('common.liveUpdatedAt', { state, time }) : state;
   return (
     <Chip
       size="small"

@@ -42,6 +42,7 @@ const useStyles = makeStyles(theme => ({
 
 function ErrorLines(props: { errors: PipelineErrorText[] }): ReactElement {
   const classes = useStyles();
+  const { t, tm } = useCircleCITranslation();
   return (
     <>
       {props.errors.map((error, i) => (
@@ -54,7 +55,7 @@ function ErrorLines(props: { errors: PipelineErrorText[] }): ReactElement {
           title={error.type || undefined}
           style={LINE}
         >
-          <strong>{error.label}:</strong> {error.message}
+          {t('pipelineErrors.line', { label: <strong>{tm(error.label)}</strong>, message: tm(error.message) })}
         </Typography>
       ))}
     </>
@@ -70,8 +71,8 @@ function ErrorLines(props: { errors: PipelineErrorText[] }): ReactElement {
  */
 export function PipelineErrors(props: PipelineErrorsProps): ReactElement | null {
   const { pipeline, projectSlug, variant = 'banner' } = props;
-  const { t, translate } = useCircleCITranslation();
-  const errors = pipelineErrors(pipeline, translate);
+  const { t } = useCircleCITranslation();
+  const errors = pipelineErrors(pipeline);
   if (errors.length === 0) return null;
   const url = circleCIAppLinks.pipeline({ slug: projectSlug, pipelineNumber: pipeline.number });
   const name = t('pipelineErrors.listName', { number: String(pipeline.number) });

@@ -62,11 +62,11 @@ export interface StatusLabelProps {
  * @public
  */
 export function StatusLabel(props: StatusLabelProps): ReactElement {
-  const { translate } = useCircleCITranslation();
+  const { tm } = useCircleCITranslation();
   const Icon = ICONS[resolveStatus(props.status)];
   return (
     <Icon variant="inherit" aria-hidden={undefined} aria-label={undefined}>
-      {props.children ?? statusLabel(props.status, translate)}
+      {props.children ?? tm(statusLabel(props.status))}
     </Icon>
   );
 }

@@ -103,9 +103,12 @@ describe('the pipelines tab when something is wrong', () => {
     expect(screen.getAllByText(/circleci.com\/project-slug/).length).toBeGreaterThan(0);
   });
 
-  it("shows the parser's message for a malformed slug, without any request", async () => {
+  it('says what is wrong with a malformed slug and what it must look like, without any request', async () => {
     await renderWithEntity({ element: <TabRoutes />, slug: 'acme/rocket' });
-    expect(await screen.findByText(/Invalid CircleCI project slug "acme\/rocket"/)).toBeInTheDocument();
+    expect(
+      await screen.findByText('The project slug "acme/rocket" does not have three parts separated by "/".'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^Write it as "provider\/org\/repo"/)).toBeInTheDocument();
     expect(ctx.fake.requests).toHaveLength(0);
   });
 

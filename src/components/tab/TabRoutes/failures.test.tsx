@@ -3,7 +3,7 @@
  * crashes: the pipelines tab, the workflow view and the job view are each
  * rendered through the Router against the fake with one failure injected.
  */
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { FailureRule } from '../../../../dev/fake-circleci';
 import {
@@ -58,9 +58,10 @@ const CASES: Case[] = [
   })),
   { name: 'a dropped connection', rule: { mode: 'drop' }, expected: all(/Could not reach the Backstage proxy/) },
   { name: 'a timeout', timeoutMs: 100, expected: all(/did not answer within/) },
-  { name: 'an HTML body', rule: { mode: 'html' }, expected: all(/received an HTML page/) },
-  { name: 'malformed JSON', rule: { mode: 'malformed-json' }, expected: all(/not valid JSON/) },
-  { name: 'a field of the wrong type', rule: { mode: 'wrong-type' }, expected: all(/unexpected data/) },
+  // An unreadable body: a sentence naming the request; the parser's words sit behind "Details".
+  { name: 'an HTML body', rule: { mode: 'html' }, expected: all(/^CircleCI's answer for .* was a web page, not data \(request v2\//) },
+  { name: 'malformed JSON', rule: { mode: 'malformed-json' }, expected: all(/^CircleCI's answer for .* could not be read \(request v2\//) },
+  { name: 'a field of the wrong type', rule: { mode: 'wrong-type' }, expected: all(/^CircleCI's answer for .* could not be read \(request v2\//) },
   {
     name: 'an unknown status string',
     body: () => 'mystery_status',
@@ -118,5 +119,21 @@ describe('the pipelines view with an empty list', () => {
     );
     await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/rocket', routeEntries: [`/workflows/${failingJob.workflowId}`] });
     expect(await screen.findByText('This workflow has no jobs.')).toBeInTheDocument();
+  });
+});
+
+describe('an unreadable body', () => {
+  it("names the request in a sentence and shows the parser's words only behind Details", async () => {
+    ctx.fake.failPath({ match: /^GET v2\/project\/gh\/acme\/rocket\/pipeline/, mode: 'wrong-type' });
+    await renderWithEntity({ element: <TabRoutes />, slug: 'gh/acme/rocket' });
+    const sentence = await screen.findByText(
+      "CircleCI's answer for project gh/acme/rocket could not be read (request v2/project/gh/acme/rocket/pipeline).",
+      {},
+      { timeout: 8000 },
+    );
+    expect(sentence).not.toHaveTextContent(/unexpected data/);
+    const details = screen.getByTestId('error-details');
+    expect(details).not.toHaveAttribute('open');
+    expect(within(details).getByText(/^unexpected data \(/)).toBeInTheDocument();
   });
 });

@@ -1,1 +1,2 @@
 export { TabRoutes } from './TabRoutes';
+export type { EntityCircleCIContentProps } from './TabRoutes';

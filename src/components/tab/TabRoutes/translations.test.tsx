@@ -5,51 +5,17 @@
  * code), with the values filled in.
  */
 import { screen } from '@testing-library/react';
-import {
-  type TranslationApi,
-  type TranslationMessages,
-  type TranslationRef,
-  type TranslationSnapshot,
-  createTranslationMessages,
-  translationApiRef,
-} from '@backstage/core-plugin-api/alpha';
-import { TestApiProvider, mockApis } from '@backstage/test-utils';
+import { createTranslationMessages, translationApiRef } from '@backstage/core-plugin-api/alpha';
+import { TestApiProvider } from '@backstage/test-utils';
 import { circleCITranslationRef } from '../../../translation';
 import { renderWithEntity, setupFakeCircleCI } from '../../../__testUtils__/setup';
 import { rocketSlug } from '../../../__testUtils__/jobs';
+import { translationApiWith } from '../../../__testUtils__/translation';
 import { JobPage } from '../../job/JobPage';
 import { TabRoutes } from './TabRoutes';
 
 jest.setTimeout(30_000);
 const ctx = setupFakeCircleCI();
-
-/**
- * The app's translation API with the given resources: their messages win
- * over the plugin's defaults, `{{name}}` values are filled in, and every
- * other key falls through to the default (English) translation.
- */
-function translationApiWith(resources: TranslationMessages[]): TranslationApi {
-  const defaults = mockApis.translation();
-  return {
-    getTranslation<TMessages extends { [key in string]: string }>(
-      ref: TranslationRef<string, TMessages>,
-    ): TranslationSnapshot<TMessages> {
-      const base = defaults.getTranslation(ref);
-      const overrides = Object.assign(
-        {},
-        ...resources.filter(r => r.id === ref.id).map(r => r.messages),
-      ) as Record<string, string | null | undefined>;
-      const fallback = base.t as unknown as (key: string, options?: object) => string;
-      const t = (key: string, options?: Record<string, unknown>) => {
-        const text = overrides[key];
-        if (typeof text !== 'string') return fallback(key, options);
-        return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(options?.[name] ?? ''));
-      };
-      return { ready: true, t: t as unknown as TranslationSnapshot<TMessages>['t'] };
-    },
-    translation$: defaults.translation$.bind(defaults),
-  } as TranslationApi;
-}
 
 const GERMAN = createTranslationMessages({
   ref: circleCITranslationRef,

@@ -30,8 +30,9 @@ function JobCard(props: {
   jobAction?: WorkflowJobsProps['jobAction'];
 }) {
   const { job, jobLink, jobAction } = props;
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   const duration = workflowJobDurationText(job);
+  const approval = approvalLabel(job);
   const hasNumber = typeof job.job_number === 'number';
   const label = stripControl(job.name);
   const name = hasNumber ? (
@@ -44,7 +45,7 @@ function JobCard(props: {
   return (
     <Paper variant="outlined" style={{ padding: 8, minWidth: 200 }} data-testid="workflow-job">
       <Box>{name}</Box>
-      <StatusLabel status={job.status}>{approvalLabel(job, translate)}</StatusLabel>
+      <StatusLabel status={job.status}>{approval && tm(approval)}</StatusLabel>
       <Typography variant="caption" component="div">
         {isApprovalJob(job) ? t('workflow.approvalJob') : `#${job.job_number ?? NO_VALUE}`}
         {duration !== undefined ? ` · ${duration}` : ''}

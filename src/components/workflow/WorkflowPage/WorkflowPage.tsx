@@ -44,7 +44,7 @@ export interface WorkflowPageProps {
 export function WorkflowPage(props: WorkflowPageProps): ReactElement {
   const { workflowId, slugs, actions } = props;
   const paths = useCircleCIPaths();
-  const { t, translate } = useCircleCITranslation();
+  const { t, tm } = useCircleCITranslation();
   const workflow = useWorkflow({ workflowId });
   const jobs = useWorkflowJobs({ workflowId });
   const pipeline = usePipeline({ pipelineId: workflow.value?.pipeline_id });
@@ -82,7 +82,7 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
   const header = (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
       <StatusLabel status={wf.status} />
-      <Typography variant="body2">{workflowDurationText(wf, { translate })}</Typography>
+      <Typography variant="body2">{tm(workflowDurationText(wf))}</Typography>
       <Typography variant="body2" title={started?.exact}>
         {p
           ? t('workflow.startedBy', {
@@ -93,7 +93,7 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
       </Typography>
       <Typography variant="body2">
         {branch
-          ? t('workflow.pipelineOn', { number: String(wf.pipeline_number), branch })
+          ? t('workflow.pipelineOn', { number: String(wf.pipeline_number), branch: tm(branch) })
           : t('workflow.pipeline', { number: String(wf.pipeline_number) })}
       </Typography>
       <Link

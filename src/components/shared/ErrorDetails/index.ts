@@ -1,0 +1,2 @@
+export { ErrorDetails } from './ErrorDetails';
+export type { ErrorDetailsProps } from './ErrorDetails';

@@ -1,0 +1,144 @@
+/*
+ * The paged queries of pipelines: a project's pipeline list (the tab's,
+ * 20 a page, whose pages start their pipelines' workflow requests as they
+ * arrive) and the search for a commit's pipelines.
+ */
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { CircleCIApi } from '../api/CircleCIApi';
+import type { PipelinesByRevision } from '../common/options/revisionSearchTypes';
+import type { ProjectSlug } from '../common/slug';
+import type { Page, Pipeline } from '../common/types';
+import type { CircleCIPagedQueryOptions } from './defineQuery';
+import { commitSearchKey, pipelinesKey, workflowsKey } from './keys';
+import { prefetchWorkflows } from './workflowQueries';
+
+/** Which pipeline list: a project's, of a branch or the user's own. */
+export interface PipelineListOptions {
+  /** The project. */
+  projectSlug: ProjectSlug;
+  /** Only this branch's pipelines (ignored with `mine`: CircleCI cannot filter that list by branch). */
+  branch?: string;
+  /** The pipelines the token's user triggered (`pipeline/mine`) instead of everyone's. */
+  mine?: boolean;
+}
+
+type PipelinePages = InfiniteData<Page<Pipeline>, string | undefined>;
+
+/**
+ * A project's pipeline list, page by page. As soon as a page arrives,
+ * before its rows render, the workflow requests of its pipelines start.
+ */
+export function pipelineListQuery(
+  options: PipelineListOptions & { api: CircleCIApi; queryClient: QueryClient },
+): CircleCIPagedQueryOptions<Page<Pipeline>, string | undefined> {
+  const { api, queryClient, projectSlug, mine } = options;
+  const branch = mine ? undefined : options.branch;
+  return {
+    queryKey: pipelinesKey({ slug: projectSlug.slug, branch, mine }),
+    initialPageParam: undefined,
+    getNextPageParam: last => last.nextPageToken,
+    queryFn: async ({ pageParam, signal }) => {
+      const page = mine
+        ? await api.listMyPipelines({ projectSlug, pageToken: pageParam, signal })
+        : await api.listPipelines({ projectSlug, branch, pageToken: pageParam, signal });
+      prefetchWorkflows({ api, queryClient, pipelineIds: page.items.map(p => p.id) });
+      return page;
+    },
+  };
+}
+
+/**
+ * Reads the first page of a pipeline list unless it is loaded or loading
+ * (the "mine" probe: the list then shows that page without another request).
+ */
+export function prefetchPipelineList(
+  options: PipelineListOptions & { api: CircleCIApi; queryClient: QueryClient },
+): void {
+  const { queryClient } = options;
+  const query = pipelineListQuery(options);
+  const state = queryClient.getQueryState(query.queryKey);
+  if (state && (state.status !== 'pending' || state.fetchStatus === 'fetching')) return;
+  queryClient.prefetchInfiniteQuery(query).catch(() => undefined);
+}
+
+/**
+ * Keeps only the first page of the pipeline lists under `queryKey` (or of
+ * that one list, with `exact`); the others are read again on demand.
+ */
+export function keepFirstPipelinePage(options: { queryClient: QueryClient; queryKey: QueryKey; exact?: boolean }): void {
+  options.queryClient.setQueriesData<PipelinePages>(
+    { queryKey: options.queryKey, exact: options.exact },
+    d => d && { pages: d.pages.slice(0, 1), pageParams: d.pageParams.slice(0, 1) },
+  );
+}
+
+/**
+ * Reads a pipeline list again from its first page (the rows on screen stay
+ * until it arrives); its pipelines' workflows are read again as the rows
+ * ask for them.
+ */
+export function restartPipelineList(options: {
+  queryClient: QueryClient;
+  slug: string;
+  branch?: string;
+  mine?: boolean;
+}): void {
+  const { queryClient, slug, mine } = options;
+  const queryKey = pipelinesKey({ slug, branch: mine ? undefined : options.branch, mine });
+  keepFirstPipelinePage({ queryClient, queryKey, exact: true });
+  queryClient.invalidateQueries({ queryKey: workflowsKey(), refetchType: 'none' }).catch(() => undefined);
+  queryClient.invalidateQueries({ queryKey, exact: true }).catch(() => undefined);
+}
+
+/** One round of a commit search: each project's answer, by slug. */
+export type CommitSearchRound = Record<string, PipelinesByRevision>;
+/** Where each unfinished project goes on; undefined for the first round. */
+export type CommitSearchTokens = Record<string, string> | undefined;
+
+/**
+ * A commit's pipelines in each project, with `findPipelinesByRevision`
+ * (at most `maxPages` pipeline pages per project and round); each further
+ * page is a round over the projects not exhausted. `onProgress` hears the
+ * pipelines looked at so far in the round, by slug.
+ */
+export function commitSearchQuery(options: {
+  api: CircleCIApi;
+  slugs: readonly ProjectSlug[];
+  revision: string;
+  branch?: string;
+  maxPages?: number;
+  onProgress?: (scanned: Record<string, number>) => void;
+}): CircleCIPagedQueryOptions<CommitSearchRound, CommitSearchTokens> {
+  const { api, slugs, revision, branch, maxPages, onProgress } = options;
+  return {
+    queryKey: commitSearchKey({ revision, slugs, branch, maxPages }),
+    initialPageParam: undefined,
+    getNextPageParam: last => {
+      const next = Object.entries(last).filter(([, r]) => r.nextPageToken);
+      return next.length ? Object.fromEntries(next.map(([s, r]) => [s, r.nextPageToken!])) : undefined;
+    },
+    queryFn: async ({ pageParam, signal }) => {
+      const todo = pageParam ? slugs.filter(s => pageParam[s.slug]) : slugs;
+      const scanned: Record<string, number> = {};
+      onProgress?.({});
+      const answers = await Promise.all(
+        todo.map(async projectSlug => {
+          const result = await api.findPipelinesByRevision({
+            projectSlug,
+            revision,
+            branch,
+            maxPages,
+            pageToken: pageParam?.[projectSlug.slug],
+            signal,
+            onProgress: p => {
+              scanned[projectSlug.slug] = p.pipelinesScanned;
+              onProgress?.({ ...scanned });
+            },
+          });
+          return [projectSlug.slug, result] as const;
+        }),
+      );
+      return Object.fromEntries(answers);
+    },
+  };
+}
