@@ -49,7 +49,7 @@ export type {
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
-} from './common/options/requestOptions';
+} from '@circleci-backstage/plugin-circleci-common';
 export type {
   ApproveJobOptions,
   CancelWorkflowOptions,
@@ -58,7 +58,7 @@ export type {
   RerunWorkflowResult,
   RunPipelineOptions,
   TriggerPipelineOptions,
-} from './common/options/actionOptions';
+} from '@circleci-backstage/plugin-circleci-common';
 export type {
   GetJobMetricsOptions,
   GetTestMetricsOptions,
@@ -68,13 +68,13 @@ export type {
   ListFlakyTestsOptions,
   ListInsightsBranchesOptions,
   ListWorkflowRunsOptions,
-} from './common/options/insightsOptions';
+} from '@circleci-backstage/plugin-circleci-common';
 export type {
   FindPipelinesByRevisionOptions,
   PipelinesByRevision,
   RevisionSearchProgress,
   RevisionSearchStop,
-} from './common/options/revisionSearchTypes';
+} from '@circleci-backstage/plugin-circleci-common';
 export type {
   Artifact,
   CurrentUser,
@@ -96,7 +96,7 @@ export type {
   TriggeredPipeline,
   Workflow,
   WorkflowJob,
-} from './common/types';
+} from '@circleci-backstage/plugin-circleci-common';
 export type {
   DurationMetrics,
   FlakyTest,
@@ -112,17 +112,17 @@ export type {
   WorkflowSummary,
   WorkflowSummaryMetrics,
   WorkflowSummaryTrends,
-} from './common/insightsTypes';
-export type { ProjectSlug, ProjectSlugProvider, InvalidProjectSlugReason } from './common/slug';
-export { InvalidProjectSlugError } from './common/slug';
+} from '@circleci-backstage/plugin-circleci-common';
+export type { ProjectSlug, ProjectSlugProvider, InvalidProjectSlugReason } from '@circleci-backstage/plugin-circleci-common';
+export { InvalidProjectSlugError } from '@circleci-backstage/plugin-circleci-common';
 export {
   InvalidCommitError,
   LegacyProxyTargetError,
   MalformedResponseError,
   MissingProjectError,
   RequestTimeoutError,
-} from './common/errors';
-export type { MalformedResponseReason } from './common/errors';
+} from '@circleci-backstage/plugin-circleci-common';
+export type { MalformedResponseReason } from '@circleci-backstage/plugin-circleci-common';
 export type { CircleCIMessage, CircleCIMessageKey, CircleCIMessageValue } from './domain/messages';
 export { describeError } from './domain/errors';
 export type {

@@ -2,7 +2,7 @@
  * Finds jobs of the fake's demo data for the job view tests.
  */
 import type { FakeCircleCI } from '../../dev/fake-circleci';
-import { parseProjectSlug, ProjectSlug } from '../common/slug';
+import { parseProjectSlug, ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 
 /** A job of the demo data, by project slug, pipeline number and job name. */
 export function demoJobNumber(options: {

@@ -5,7 +5,7 @@
  * interface that is neither in the table nor one of the client's two
  * composite methods fails here. Nothing imports this file.
  */
-import type { CIRCLECI_ENDPOINTS, EndpointName } from '../common/endpoints';
+import type { CIRCLECI_ENDPOINTS, EndpointName } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIApi } from './CircleCIApi';
 
 type Types<K extends EndpointName> = NonNullable<(typeof CIRCLECI_ENDPOINTS)[K]['types']>;

@@ -6,7 +6,7 @@ import type {
   WorkflowMetrics,
   WorkflowRun,
   WorkflowSummary,
-} from '../common/insightsTypes';
+} from '@circleci-backstage/plugin-circleci-common';
 import type {
   ApproveJobOptions,
   CancelWorkflowOptions,
@@ -15,7 +15,7 @@ import type {
   RerunWorkflowResult,
   RunPipelineOptions,
   TriggerPipelineOptions,
-} from '../common/options/actionOptions';
+} from '@circleci-backstage/plugin-circleci-common';
 import type {
   GetJobMetricsOptions,
   GetTestMetricsOptions,
@@ -24,7 +24,7 @@ import type {
   ListFlakyTestsOptions,
   ListInsightsBranchesOptions,
   ListWorkflowRunsOptions,
-} from '../common/options/insightsOptions';
+} from '@circleci-backstage/plugin-circleci-common';
 import type {
   GetMeOptions,
   GetPipelineOptions,
@@ -37,12 +37,12 @@ import type {
   ListPipelinesOptions,
   ListTestsOptions,
   ListWorkflowsOptions,
-} from '../common/options/requestOptions';
+} from '@circleci-backstage/plugin-circleci-common';
 import type {
   FindPipelinesByRevisionOptions,
   PipelinesByRevision,
   RevisionSearchStop,
-} from '../common/options/revisionSearchTypes';
+} from '@circleci-backstage/plugin-circleci-common';
 import type {
   Artifact,
   CurrentUser,
@@ -56,7 +56,7 @@ import type {
   TriggeredPipeline,
   Workflow,
   WorkflowJob,
-} from '../common/types';
+} from '@circleci-backstage/plugin-circleci-common';
 
 /**
  * The CircleCI API as the plugin uses it: API v2 for everything except the

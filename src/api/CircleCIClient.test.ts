@@ -2,9 +2,9 @@ import { ResponseError } from '@backstage/errors';
 import { english } from '../__testUtils__/english';
 import { createFakeCircleCIHandlers } from '../../dev/fake-circleci';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
-import { MalformedResponseError, RequestTimeoutError } from '../common/errors';
+import { MalformedResponseError, RequestTimeoutError } from '@circleci-backstage/plugin-circleci-common';
 import { describeError } from '../domain/errors';
-import { InvalidProjectSlugError } from '../common/slug';
+import { InvalidProjectSlugError } from '@circleci-backstage/plugin-circleci-common';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

@@ -1,13 +1,13 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { CIRCLECI_ENDPOINTS, type EndpointName } from '../common/endpoints';
-import { LegacyProxyTargetError } from '../common/errors';
-import type { ListPipelinesOptions } from '../common/options/requestOptions';
+import { CIRCLECI_ENDPOINTS, type EndpointName } from '@circleci-backstage/plugin-circleci-common';
+import { LegacyProxyTargetError } from '@circleci-backstage/plugin-circleci-common';
+import type { ListPipelinesOptions } from '@circleci-backstage/plugin-circleci-common';
 import type {
   FindPipelinesByRevisionOptions,
   PipelinesByRevision,
-} from '../common/options/revisionSearchTypes';
-import type { Page, Pipeline } from '../common/types';
+} from '@circleci-backstage/plugin-circleci-common';
+import type { Page, Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIApi } from './CircleCIApi';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { searchRevision } from './revisionSearch';

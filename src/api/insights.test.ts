@@ -1,8 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { callFake } from '../../dev/fake-circleci/testing';
-import { encodeParam } from '../common/endpoints';
-import { workflowMetricsSchema } from '../common/schemas';
+import { encodeParam } from '@circleci-backstage/plugin-circleci-common';
+import { workflowMetricsSchema } from '@circleci-backstage/plugin-circleci-common';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

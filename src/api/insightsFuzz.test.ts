@@ -11,7 +11,7 @@ import { pathSegments } from '../../dev/fake-circleci/fake';
 import { matchRoute } from '../../dev/fake-circleci/http/match';
 import { createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { CircleCIClient } from './CircleCIClient';
-import { CIRCLECI_ENDPOINTS, matchRequest } from '../common/endpoints';
+import { CIRCLECI_ENDPOINTS, matchRequest } from '@circleci-backstage/plugin-circleci-common';
 
 const PROXY = 'http://localhost:7007/api/proxy/circleci/api';
 const BASE = '/api/proxy/circleci/api';

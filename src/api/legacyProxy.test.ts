@@ -1,7 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { describeError } from '../domain/errors';
-import { LegacyProxyTargetError } from '../common/errors';
+import { LegacyProxyTargetError } from '@circleci-backstage/plugin-circleci-common';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
-import { MalformedResponseError } from '../common/errors';
+import { MalformedResponseError } from '@circleci-backstage/plugin-circleci-common';
 
 const ctx = setupFakeCircleCI();
 

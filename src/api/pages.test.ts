@@ -1,7 +1,7 @@
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { http, HttpResponse } from 'msw';
 import { collectPages } from './pages';
-import type { Page } from '../common/types';
+import type { Page } from '@circleci-backstage/plugin-circleci-common';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

@@ -1,7 +1,7 @@
 /*
  * Walking a paged list: the one loop that reads page after page, with a cap.
  */
-import type { Page } from '../common/types';
+import type { Page } from '@circleci-backstage/plugin-circleci-common';
 
 /**
  * Options for {@link collectPages}.

@@ -5,7 +5,7 @@
 import { http, HttpResponse } from 'msw';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
 import { normalizeStatus } from '../domain/status';
-import { MalformedResponseError } from '../common/errors';
+import { MalformedResponseError } from '@circleci-backstage/plugin-circleci-common';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
-import { abortError } from '../common/abort';
-import { parseRetryAfter } from '../common/retryAfter';
+import { abortError } from '@circleci-backstage/plugin-circleci-common';
+import { parseRetryAfter } from '@circleci-backstage/plugin-circleci-common';
 
 export { parseRetryAfter };
 

@@ -1,5 +1,5 @@
 import { createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 
 const ctx = setupFakeCircleCI();
 const ROCKET = 'gh/acme/rocket';

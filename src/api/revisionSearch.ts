@@ -2,10 +2,10 @@
  * Finding a commit's pipelines: API v2 has no filter by SHA, so the
  * project's pipelines are walked page by page, newest first, within bounds.
  */
-import type { FindPipelinesByRevisionOptions, PipelinesByRevision } from '../common/options/revisionSearchTypes';
-import type { Page, Pipeline } from '../common/types';
-import { parseRevision, revisionMatches } from '../common/commits';
-import { pageCap } from '../common/endpoints';
+import type { FindPipelinesByRevisionOptions, PipelinesByRevision } from '@circleci-backstage/plugin-circleci-common';
+import type { Page, Pipeline } from '@circleci-backstage/plugin-circleci-common';
+import { parseRevision, revisionMatches } from '@circleci-backstage/plugin-circleci-common';
+import { pageCap } from '@circleci-backstage/plugin-circleci-common';
 
 /** Pages read by default: 200 pipelines. */
 export const DEFAULT_REVISION_SEARCH_PAGES = pageCap('listPipelines');

@@ -3,8 +3,8 @@
  * place where a definition becomes an HTTP call. Paged endpoints marked
  * `collect` are read page after page up to their cap.
  */
-import { buildRequest, type AnyEndpoint, type EndpointName } from '../common/endpoints';
-import type { Page } from '../common/types';
+import { buildRequest, type AnyEndpoint, type EndpointName } from '@circleci-backstage/plugin-circleci-common';
+import type { Page } from '@circleci-backstage/plugin-circleci-common';
 import { collectPages } from './pages';
 import type { CircleCITransport } from './transport';
 

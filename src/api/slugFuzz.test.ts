@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { createFakeCircleCI } from '../../dev/fake-circleci';
 import { CircleCIClient } from './CircleCIClient';
-import { CIRCLECI_ENDPOINTS, matchRequest } from '../common/endpoints';
-import { parseProjectSlugs, ProjectSlug } from '../common/slug';
+import { CIRCLECI_ENDPOINTS, matchRequest } from '@circleci-backstage/plugin-circleci-common';
+import { parseProjectSlugs, ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { InvalidWorkflowsAnnotationError, parseWorkflowsAnnotation } from '../domain/workflowScope';
 
 const PROXY = 'http://localhost:7007/api/proxy/circleci/api';

@@ -3,7 +3,7 @@
  * is reported while the rest downloads, and the page gets to render and
  * paint in between.
  */
-import { abortError } from '../common/abort';
+import { abortError } from '@circleci-backstage/plugin-circleci-common';
 
 /** The first progress report waits for this many characters… */
 export const PROGRESS_FIRST_CHARS = 64 * 1024;

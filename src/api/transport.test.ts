@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { API_BASE, createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
-import { RequestTimeoutError } from '../common/errors';
+import { RequestTimeoutError } from '@circleci-backstage/plugin-circleci-common';
 import {
   PROGRESS_FIRST_CHARS,
   PROGRESS_INTERVAL_MS,

@@ -1,11 +1,11 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { z } from 'zod';
-import type { EndpointName } from '../common/endpoints';
-import type { RequestOptions } from '../common/options/requestOptions';
-import { MalformedResponseError, RequestTimeoutError } from '../common/errors';
+import type { EndpointName } from '@circleci-backstage/plugin-circleci-common';
+import type { RequestOptions } from '@circleci-backstage/plugin-circleci-common';
+import { MalformedResponseError, RequestTimeoutError } from '@circleci-backstage/plugin-circleci-common';
 import { RetryPolicy, withRetry } from './retry';
-import { formatIssues } from '../common/schemas';
+import { formatIssues } from '@circleci-backstage/plugin-circleci-common';
 import { readTextStream } from './textStream';
 
 /** One request to the CircleCI API, relative to the proxy endpoint. */

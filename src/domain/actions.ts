@@ -2,7 +2,7 @@
  * Which actions a workflow or job offers, and what to call them. No React
  * and no I/O.
  */
-import type { JobDetails, Workflow, WorkflowJob } from '../common/types';
+import type { JobDetails, Workflow, WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 import { isApprovalJob } from './approvals';
 import { type CircleCIMessage, type CircleCIMessageKey } from './messages';
 

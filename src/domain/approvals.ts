@@ -1,7 +1,7 @@
 /*
  * Approval jobs: a workflow waits at them until a person approves.
  */
-import type { WorkflowJob } from '../common/types';
+import type { WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 import { type CircleCIMessage, msg } from './messages';
 
 /** True for an approval job, which has no job page, log or number. */

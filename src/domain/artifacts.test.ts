@@ -1,4 +1,4 @@
-import type { Artifact } from '../common/types';
+import type { Artifact } from '@circleci-backstage/plugin-circleci-common';
 import { groupArtifacts } from './artifacts';
 
 const a = (path: string, node_index: number): Artifact => ({ path, node_index, url: `https://x.example/${path}` });

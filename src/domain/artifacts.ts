@@ -1,7 +1,7 @@
 /*
  * A job's artifacts, grouped as the job view lists them.
  */
-import type { Artifact } from '../common/types';
+import type { Artifact } from '@circleci-backstage/plugin-circleci-common';
 
 /**
  * The artifacts of one container.

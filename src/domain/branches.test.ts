@@ -1,5 +1,5 @@
 import { english } from '../__testUtils__/english';
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineRef, pipelineRefText, seenBranches } from './branches';
 
 const vcs = (v: { branch?: string | null; tag?: string | null }): Pick<Pipeline, 'vcs'> => ({

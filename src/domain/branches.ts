@@ -1,7 +1,7 @@
 /*
  * Branches and tags of pipelines.
  */
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { type CircleCIMessage, msg } from './messages';
 import { stripControl } from './text';
 

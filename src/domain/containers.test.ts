@@ -1,5 +1,5 @@
 import { english } from '../__testUtils__/english';
-import type { JobStep } from '../common/types';
+import type { JobStep } from '@circleci-backstage/plugin-circleci-common';
 import { containerLabel, containerStatuses, defaultContainer } from './containers';
 
 function step(name: string, statuses: string[]): JobStep {

@@ -2,7 +2,7 @@
  * The parallel containers of a job and their statuses.
  */
 import { type CircleCIMessage, msg } from './messages';
-import type { JobStep } from '../common/types';
+import type { JobStep } from '@circleci-backstage/plugin-circleci-common';
 import { CircleCIStatus, normalizeStatus } from './status';
 import { statusText } from './statusLabels';
 

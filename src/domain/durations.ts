@@ -3,7 +3,7 @@
  * work whose end CircleCI did not say (or sent as "") has no duration: it
  * shows `—` rather than a time that keeps growing.
  */
-import type { JobDetails, Pipeline, Workflow, WorkflowJob } from '../common/types';
+import type { JobDetails, Pipeline, Workflow, WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 import { isActiveStatus, latestWorkflowRuns, normalizeStatus } from './status';
 import { type CircleCIText, msg } from './messages';
 import { NO_VALUE } from './text';

@@ -5,8 +5,8 @@ import {
   MalformedResponseError,
   MissingProjectError,
   RequestTimeoutError,
-} from '../common/errors';
-import { parseProjectSlug, parseProjectSlugs } from '../common/slug';
+} from '@circleci-backstage/plugin-circleci-common';
+import { parseProjectSlug, parseProjectSlugs } from '@circleci-backstage/plugin-circleci-common';
 import { describeError } from './errors';
 
 function thrownBy(run: () => unknown): unknown {

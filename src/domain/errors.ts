@@ -4,15 +4,15 @@
  * classes come from the client and the parsers.
  */
 import { ResponseError } from '@backstage/errors';
-import { isAbortError } from '../common/abort';
+import { isAbortError } from '@circleci-backstage/plugin-circleci-common';
 import {
   InvalidCommitError,
   LegacyProxyTargetError,
   MalformedResponseError,
   MissingProjectError,
   RequestTimeoutError,
-} from '../common/errors';
-import { InvalidProjectSlugError, type InvalidProjectSlugReason } from '../common/slug';
+} from '@circleci-backstage/plugin-circleci-common';
+import { InvalidProjectSlugError, type InvalidProjectSlugReason } from '@circleci-backstage/plugin-circleci-common';
 import { type CircleCIMessage, type CircleCIMessageKey, msg } from './messages';
 import { describeResponse } from './responseErrors';
 

@@ -1,4 +1,4 @@
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineMatches, readFilterParams, seenActors, writeFilterParams } from './filterParams';
 
 const pipeline = (login: string | undefined, branch?: string) =>

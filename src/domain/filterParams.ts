@@ -5,7 +5,7 @@
  * when the list comes from `pipeline/mine` (which CircleCI cannot filter by
  * branch).
  */
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { parseStatusFilter, type StatusFilter } from './pipelineFilters';
 
 /** The filters of the pipelines page. */

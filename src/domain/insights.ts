@@ -4,7 +4,7 @@
  * which way a trend points and whether that is good, and how fresh the
  * figures are. No React and no I/O.
  */
-import type { ReportingWindow } from '../common/insightsTypes';
+import type { ReportingWindow } from '@circleci-backstage/plugin-circleci-common';
 import { formatDuration } from './time';
 import { NO_VALUE } from './text';
 

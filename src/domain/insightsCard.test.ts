@@ -1,4 +1,4 @@
-import { workflowMetricsSchema } from '../common/schemas';
+import { workflowMetricsSchema } from '@circleci-backstage/plugin-circleci-common';
 import { cardWorkflows, configuredWorkflowNames } from './insightsCard';
 
 const metric = (name: string, total_runs: unknown) => workflowMetricsSchema.parse({ name, metrics: { total_runs } });

@@ -1,7 +1,7 @@
 /*
  * Which workflows the insights card shows. No React and no I/O.
  */
-import type { WorkflowMetrics } from '../common/insightsTypes';
+import type { WorkflowMetrics } from '@circleci-backstage/plugin-circleci-common';
 
 /** How many workflows the card shows when its config names none. */
 export const CARD_WORKFLOW_CAP = 5;

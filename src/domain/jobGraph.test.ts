@@ -1,5 +1,5 @@
 import { layerJobs } from './jobGraph';
-import type { WorkflowJob } from '../common/types';
+import type { WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 
 function job(id: string, dependencies: string[]): WorkflowJob {
   return { id, name: id, type: 'build', status: 'success', dependencies, project_slug: 'gh/a/b' };

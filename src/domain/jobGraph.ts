@@ -1,4 +1,4 @@
-import type { WorkflowJob } from '../common/types';
+import type { WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 
 /**
  * Lays out a workflow's jobs in stages by their `dependencies`, like the

@@ -1,4 +1,4 @@
-import { ProjectSlug, toV2SlugPath, vcsHostOf } from '../common/slug';
+import { ProjectSlug, toV2SlugPath, vcsHostOf } from '@circleci-backstage/plugin-circleci-common';
 
 const APP = 'https://app.circleci.com/pipelines';
 

@@ -3,7 +3,7 @@
  * reasons in the pipeline's `errors`, each with a type; a config error
  * (`config`, `config-fetch`) is the most common failure a user meets.
  */
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { type CircleCIMessage, type CircleCIMessageKey, msg } from './messages';
 import { stripControl } from './text';
 

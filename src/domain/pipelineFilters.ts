@@ -2,7 +2,7 @@
  * Filters of the pipelines page: by status and by workflow name (a name or
  * a simple glob). They apply to the pipelines loaded so far.
  */
-import type { Workflow } from '../common/types';
+import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIStatus } from './status';
 
 /** The statuses a user can filter on. */

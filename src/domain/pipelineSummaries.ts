@@ -2,7 +2,7 @@
  * A pipeline's workflows as the views receive them (or why they could not
  * be read), and what the cards show of a pipeline.
  */
-import type { Pipeline, Workflow } from '../common/types';
+import type { Pipeline, Workflow } from '@circleci-backstage/plugin-circleci-common';
 
 /** The workflows of one pipeline, or why they could not be loaded. */
 export interface PipelineWorkflows {

@@ -1,4 +1,4 @@
-import { parseProjectSlugs } from '../common/slug';
+import { parseProjectSlugs } from '@circleci-backstage/plugin-circleci-common';
 import { projectOf } from './projects';
 
 describe('projectOf', () => {

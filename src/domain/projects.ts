@@ -1,7 +1,7 @@
 /*
  * The entity's projects: an entity may list several (a monorepo).
  */
-import type { ProjectSlug } from '../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 
 /**
  * The project with the given slug among the entity's projects, or the

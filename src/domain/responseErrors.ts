@@ -3,7 +3,7 @@
  * message descriptors. No React and no I/O.
  */
 import { ResponseError } from '@backstage/errors';
-import { parseRetryAfter } from '../common/retryAfter';
+import { parseRetryAfter } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIErrorDescription } from './errors';
 import { type CircleCIMessage, msg } from './messages';
 

@@ -5,7 +5,7 @@
  * pipelines at a time, so without a scope (or when every pipeline has one
  * of the workflows) exactly `want` workflow lists are read.
  */
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { type WorkflowScope, workflowsInScope } from './workflowScope';
 import type { PipelineSummary, PipelineWorkflows } from './pipelineSummaries';
 

@@ -1,5 +1,5 @@
 import { derivePipelineStatus, latestWorkflowRuns, normalizeStatus } from './status';
-import type { Workflow } from '../common/types';
+import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
 
 function wf(name: string, status: string, created: string): Workflow {
   return {

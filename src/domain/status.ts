@@ -1,4 +1,4 @@
-import type { Workflow } from '../common/types';
+import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
 
 /**
  * The plugin's own status vocabulary. Every status string from CircleCI,

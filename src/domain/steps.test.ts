@@ -1,5 +1,5 @@
 import { english } from '../__testUtils__/english';
-import type { JobStep, StepAction } from '../common/types';
+import type { JobStep, StepAction } from '@circleci-backstage/plugin-circleci-common';
 import { actionFailed, actionOf, actionRunning, firstFailedStep, stepDuration, stepLogFilename } from './steps';
 
 function action(options: Partial<StepAction> & { index: number; step: number }): StepAction {

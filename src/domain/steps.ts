@@ -2,7 +2,7 @@
  * The steps of a job on its containers: which failed, which is opened
  * first, how long each ran.
  */
-import type { JobStep, StepAction } from '../common/types';
+import type { JobStep, StepAction } from '@circleci-backstage/plugin-circleci-common';
 import { type DurationTextOptions, durationText } from './durations';
 import { isActiveStatus, normalizeStatus } from './status';
 import type { CircleCIText } from './messages';

@@ -1,5 +1,5 @@
 import { english } from '../__testUtils__/english';
-import type { TestResult } from '../common/types';
+import type { TestResult } from '@circleci-backstage/plugin-circleci-common';
 import {
   countOutcomes,
   testOutcome,

@@ -2,7 +2,7 @@
  * Test results as the plugin groups them: the outcome of each test, the
  * order in which they are listed, and the counts.
  */
-import type { TestResult } from '../common/types';
+import type { TestResult } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIStatus } from './status';
 import { type CircleCIMessage, type CircleCIMessageKey, msg } from './messages';
 import { stripControl } from './text';

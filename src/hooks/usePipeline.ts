@@ -1,4 +1,4 @@
-import type { Pipeline } from '../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineQuery } from '../query/resourceQueries';
 import { type ResourceState, useCircleCIQuery } from '../query/useCircleCIQuery';
 

@@ -1,5 +1,5 @@
-import type { Project } from '../common/types';
-import type { ProjectSlug } from '../common/slug';
+import type { Project } from '@circleci-backstage/plugin-circleci-common';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { projectQuery } from '../query/resourceQueries';
 import { type ResourceState, useCircleCIQuery } from '../query/useCircleCIQuery';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { CIRCLECI_ANNOTATION } from '../constants';
-import { parseProjectSlugs, ProjectSlug } from '../common/slug';
+import { parseProjectSlugs, ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 
 /**
  * The entity's project slugs, or why there are none.

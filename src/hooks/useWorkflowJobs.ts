@@ -1,4 +1,4 @@
-import type { WorkflowJob } from '../common/types';
+import type { WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 import { workflowJobsQuery } from '../query/resourceQueries';
 import { type ResourceState, useCircleCIQuery } from '../query/useCircleCIQuery';
 

@@ -21,7 +21,7 @@ import type {
   WorkflowMetrics,
   WorkflowRun,
   WorkflowSummary,
-} from '../common/insightsTypes';
+} from '@circleci-backstage/plugin-circleci-common';
 import { collectPages } from '../api/pages';
 import { type InsightsBranchScope, windowStart } from '../domain/insights';
 import type { WorkflowScope } from '../domain/workflowScope';

@@ -6,8 +6,8 @@
  */
 import type { CircleCIApi } from '../api/CircleCIApi';
 import { collectPages } from '../api/pages';
-import type { ProjectSlug } from '../common/slug';
-import type { Artifact, JobDetails, JobSteps, TestResult } from '../common/types';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
+import type { Artifact, JobDetails, JobSteps, TestResult } from '@circleci-backstage/plugin-circleci-common';
 import { isUnfinished } from '../domain/status';
 import { type CircleCIQueryOptions, defineQuery } from './defineQuery';
 import { jobKey } from './keys';

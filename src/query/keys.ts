@@ -5,8 +5,8 @@
  * project's insights of a kind) is a prefix, and can be invalidated at once.
  */
 import type { QueryKey } from '@tanstack/react-query';
-import type { ProjectSlug } from '../common/slug';
-import type { ReportingWindow } from '../common/insightsTypes';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
+import type { ReportingWindow } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../domain/insights';
 
 const ROOT = 'circleci';

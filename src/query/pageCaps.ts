@@ -4,7 +4,7 @@
  * is used. The client applies the caps of the lists it collects itself
  * (artifacts, job metrics).
  */
-import { pageCap } from '../common/endpoints';
+import { pageCap } from '@circleci-backstage/plugin-circleci-common';
 
 /** The most pages of a workflow's jobs that are read (20 jobs a page). */
 export const WORKFLOW_JOB_PAGES = pageCap('listJobs');

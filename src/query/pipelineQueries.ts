@@ -5,9 +5,9 @@
  */
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
-import type { PipelinesByRevision } from '../common/options/revisionSearchTypes';
-import type { ProjectSlug } from '../common/slug';
-import type { Page, Pipeline } from '../common/types';
+import type { PipelinesByRevision } from '@circleci-backstage/plugin-circleci-common';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
+import type { Page, Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIPagedQueryOptions } from './defineQuery';
 import { commitSearchKey, pipelinesKey, workflowsKey } from './keys';
 import { prefetchWorkflows } from './workflowQueries';

@@ -4,7 +4,7 @@
  * A request whose signal is aborted while it waits leaves the line without
  * being sent.
  */
-import { abortError } from '../common/abort';
+import { abortError } from '@circleci-backstage/plugin-circleci-common';
 
 /** Options of {@link RequestGate.run}. */
 export interface GateRunOptions<T> {

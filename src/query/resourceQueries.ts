@@ -5,8 +5,8 @@
  */
 import type { CircleCIApi } from '../api/CircleCIApi';
 import { collectPages } from '../api/pages';
-import type { ProjectSlug } from '../common/slug';
-import type { Pipeline, PipelineDefinition, Project, Workflow, WorkflowJob } from '../common/types';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
+import type { Pipeline, PipelineDefinition, Project, Workflow, WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 import { isUnfinished } from '../domain/status';
 import { type CircleCIQueryOptions, defineQuery } from './defineQuery';
 import {

@@ -6,7 +6,7 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
 import { collectPages } from '../api/pages';
-import type { Workflow } from '../common/types';
+import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
 import { workflowsPollGroup } from '../domain/status';
 import { type CircleCIQueryOptions, defineQuery } from './defineQuery';
 import { workflowsKey } from './keys';

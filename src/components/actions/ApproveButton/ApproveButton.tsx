@@ -1,9 +1,9 @@
 import { ReactElement } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import type { WorkflowJob } from '../../../common/types';
+import type { WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 import { canApprove } from '../../../domain/actions';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { stripControl } from '../../../domain/text';
 import { afterWorkflowChange } from '../../../query/actionEffects';
 import { useActionsConfig } from '../hooks/useActionsConfig';

@@ -10,15 +10,15 @@ import Typography from '@material-ui/core/Typography';
 import ArrowDropDownIcon from '@material-ui/icons/ArrowDropDown';
 import CancelIcon from '@material-ui/icons/Cancel';
 import ReplayIcon from '@material-ui/icons/Replay';
-import type { RerunWorkflowResult } from '../../../common/options/actionOptions';
-import type { Workflow } from '../../../common/types';
+import type { RerunWorkflowResult } from '@circleci-backstage/plugin-circleci-common';
+import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
 import {
   canCancelWorkflow,
   canRerunFromFailed,
   rerunNeedsConfirmation,
   type CircleCIAction,
 } from '../../../domain/actions';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { stripControl } from '../../../domain/text';
 import { afterRerun, afterWorkflowChange } from '../../../query/actionEffects';
 import { useActionsConfig } from '../hooks/useActionsConfig';

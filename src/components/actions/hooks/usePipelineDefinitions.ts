@@ -1,4 +1,4 @@
-import type { PipelineDefinition } from '../../../common/types';
+import type { PipelineDefinition } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineDefinitionsQuery } from '../../../query/resourceQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 

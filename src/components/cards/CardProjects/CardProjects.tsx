@@ -1,7 +1,7 @@
 import { ReactElement, ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { useProjectSlugs } from '../../../hooks/useProjectSlugs';
 import { useTabLink } from '../../../hooks/useTabLink';

@@ -5,7 +5,7 @@ import { describeError } from '../../../domain/errors';
 import { pipelineDurationText } from '../../../domain/durations';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { circleCIAppLinks } from '../../../domain/links';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { latestWorkflowRuns } from '../../../domain/status';
 import { stripControl } from '../../../domain/text';
 import type { PipelineSummary } from '../../../domain/pipelineSummaries';

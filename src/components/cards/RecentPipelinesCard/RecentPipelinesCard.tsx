@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { circleCIAppLinks } from '../../../domain/links';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { useRecentPipelines } from '../hooks/useRecentPipelines';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { useTabLink } from '../../../hooks/useTabLink';

@@ -4,7 +4,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { createTestClient, entityWith, setupFakeCircleCI } from '../../../__testUtils__/setup';
 import { circleCIApiRef } from '../../../api/CircleCIApi';
-import type { Pipeline, Workflow } from '../../../common/types';
+import type { Pipeline, Workflow } from '@circleci-backstage/plugin-circleci-common';
 import { WORKFLOWS_ANNOTATION } from '../../../domain/workflowScope';
 import {
   EntityCircleCIInsightsCard,

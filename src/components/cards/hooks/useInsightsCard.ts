@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import type { ReportingWindow, WorkflowMetrics, WorkflowSummary } from '../../../common/insightsTypes';
+import type { ReportingWindow, WorkflowMetrics, WorkflowSummary } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import { cardWorkflows, configuredWorkflowNames } from '../../../domain/insightsCard';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { insightsKey } from '../../../query/keys';
 import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
 import { useInsightsFlakyTests } from '../../insights/hooks/useInsightsFlakyTests';

@@ -1,5 +1,5 @@
-import type { Pipeline } from '../../../common/types';
-import type { ProjectSlug } from '../../../common/slug';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineHeadQuery } from '../../../query/resourceQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 

@@ -1,4 +1,4 @@
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import type { PipelineSummary } from '../../../domain/pipelineSummaries';
 import { useScopedSummaries } from './useScopedSummaries';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Pipeline } from '../../../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import type { PipelineWorkflows } from '../../../domain/pipelineSummaries';
 import { ScopedSummaries, scopedSummaries } from '../../../domain/scopedSummaries';

@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { english } from '../../../__testUtils__/english';
 import { createTestClient, renderWithEntity, setupFakeCircleCI } from '../../../__testUtils__/setup';
 import { circleCIApiRef } from '../../../api/CircleCIApi';
-import type { Pipeline } from '../../../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { combineStatuses, derivePipelineStatus } from '../../../domain/status';
 import { statusLabel } from '../../../domain/statusLabels';
 import { circleCIRouteRef } from '../../../routes';

@@ -1,7 +1,7 @@
 import { ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import { shortRevision } from '../../../common/commits';
+import { shortRevision } from '@circleci-backstage/plugin-circleci-common';
 import { describeError } from '../../../domain/errors';
 import {
   CircleCICommitStatusOptions,

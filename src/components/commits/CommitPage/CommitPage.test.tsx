@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createTestClient, renderWithEntity, setupFakeCircleCI } from '../../../__testUtils__/setup';
-import type { Pipeline } from '../../../common/types';
-import { parseProjectSlug } from '../../../common/slug';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
+import { parseProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { TabRoutes } from '../../tab/TabRoutes';
 import { CommitPage } from './CommitPage';
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { CIRCLECI_ANNOTATION } from '../../../constants';
-import { parseRevision } from '../../../common/commits';
-import { InvalidCommitError, MissingProjectError } from '../../../common/errors';
-import { parseProjectSlug, parseProjectSlugs, ProjectSlug } from '../../../common/slug';
+import { parseRevision } from '@circleci-backstage/plugin-circleci-common';
+import { InvalidCommitError, MissingProjectError } from '@circleci-backstage/plugin-circleci-common';
+import { parseProjectSlug, parseProjectSlugs, ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { CircleCIStatus, combineStatuses, derivePipelineStatus } from '../../../domain/status';
 import { useCommitPipelines } from './useCommitPipelines';
 import { usePipelineWorkflows } from '../../../hooks/usePipelineWorkflows';

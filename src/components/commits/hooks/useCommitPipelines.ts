@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { ProjectSlug } from '../../../common/slug';
-import type { Pipeline } from '../../../common/types';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { commitSearchQuery } from '../../../query/pipelineQueries';
 import { type PagedState, useCircleCIPages } from '../../../query/useCircleCIPages';
 

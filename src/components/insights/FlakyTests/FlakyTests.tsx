@@ -1,7 +1,7 @@
 import { ReactElement, useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Link, Table, TableColumn } from '@backstage/core-components';
-import type { FlakyTests as FlakyTestsValue } from '../../../common/insightsTypes';
+import type { FlakyTests as FlakyTestsValue } from '@circleci-backstage/plugin-circleci-common';
 import { formatCount } from '../../../domain/insights';
 import { runTimeText } from '../../../domain/insightsRuns';
 import { stripControl } from '../../../domain/text';

@@ -5,7 +5,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
-import type { WorkflowRun } from '../../../common/insightsTypes';
+import type { WorkflowRun } from '@circleci-backstage/plugin-circleci-common';
 import { formatSeconds } from '../../../domain/insights';
 import { newestFirst, runPoints, runTimeText } from '../../../domain/insightsRuns';
 import { stripControl } from '../../../domain/text';

@@ -1,6 +1,6 @@
 import { ReactElement, useId } from 'react';
 import Box from '@material-ui/core/Box';
-import type { ReportingWindow } from '../../../common/insightsTypes';
+import type { ReportingWindow } from '@circleci-backstage/plugin-circleci-common';
 import {
   ALL_BRANCHES_VALUE,
   branchChoices,

@@ -1,7 +1,7 @@
 import { ReactElement, useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
-import type { JobMetrics } from '../../../common/insightsTypes';
+import type { JobMetrics } from '@circleci-backstage/plugin-circleci-common';
 import { formatCount, formatPercent, formatSeconds, formatThroughput } from '../../../domain/insights';
 import { stripControl } from '../../../domain/text';
 import { type CircleCITranslationFunction, useCircleCITranslation } from '../../../hooks/useCircleCITranslation';

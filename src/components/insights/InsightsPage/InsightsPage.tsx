@@ -6,7 +6,7 @@ import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import { EmptyState, Link, Progress } from '@backstage/core-components';
 import { useSearchParams } from 'react-router-dom';
-import type { ReportingWindow } from '../../../common/insightsTypes';
+import type { ReportingWindow } from '@circleci-backstage/plugin-circleci-common';
 import {
   freshnessOf,
   type InsightsBranchScope,
@@ -14,7 +14,7 @@ import {
   parseReportingWindow,
 } from '../../../domain/insights';
 import { projectOf } from '../../../domain/projects';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { stripControl } from '../../../domain/text';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';

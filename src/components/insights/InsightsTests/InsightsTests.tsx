@@ -2,7 +2,7 @@ import { ReactElement, useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Table, TableColumn } from '@backstage/core-components';
-import type { TestMetric, TestMetrics } from '../../../common/insightsTypes';
+import type { TestMetric, TestMetrics } from '@circleci-backstage/plugin-circleci-common';
 import { formatCount, formatSeconds } from '../../../domain/insights';
 import { stripControl } from '../../../domain/text';
 import { type CircleCITranslationFunction, useCircleCITranslation } from '../../../hooks/useCircleCITranslation';

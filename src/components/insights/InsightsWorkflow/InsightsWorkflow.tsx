@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Progress } from '@backstage/core-components';
-import type { ReportingWindow, WorkflowRun } from '../../../common/insightsTypes';
+import type { ReportingWindow, WorkflowRun } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import { stripControl } from '../../../domain/text';
 import type { ResourceState } from '../../../query/useCircleCIQuery';

@@ -1,7 +1,7 @@
 import { ReactElement, ReactNode, useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import { Table, TableColumn } from '@backstage/core-components';
-import type { WorkflowMetrics, WorkflowSummary } from '../../../common/insightsTypes';
+import type { WorkflowMetrics, WorkflowSummary } from '@circleci-backstage/plugin-circleci-common';
 import {
   formatCount,
   formatPercent,

@@ -1,4 +1,4 @@
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { insightsBranchesQuery } from '../../../query/insightsQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 import { useProject } from '../../../hooks/useProject';

@@ -1,4 +1,4 @@
-import type { FlakyTests } from '../../../common/insightsTypes';
+import type { FlakyTests } from '@circleci-backstage/plugin-circleci-common';
 import { flakyTestsQuery } from '../../../query/insightsQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 

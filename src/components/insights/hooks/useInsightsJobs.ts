@@ -1,4 +1,4 @@
-import type { JobMetrics, ReportingWindow } from '../../../common/insightsTypes';
+import type { JobMetrics, ReportingWindow } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import { jobMetricsQuery } from '../../../query/insightsQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';

@@ -1,4 +1,4 @@
-import type { ReportingWindow, WorkflowRun } from '../../../common/insightsTypes';
+import type { ReportingWindow, WorkflowRun } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import { workflowRunsQuery } from '../../../query/insightsQueries';
 import type { ResourceState } from '../../../query/useCircleCIQuery';

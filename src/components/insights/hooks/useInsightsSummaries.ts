@@ -1,4 +1,4 @@
-import type { WorkflowSummary } from '../../../common/insightsTypes';
+import type { WorkflowSummary } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import { workflowSummaryQuery } from '../../../query/insightsQueries';
 import type { ResourceState } from '../../../query/useCircleCIQuery';

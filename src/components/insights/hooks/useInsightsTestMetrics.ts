@@ -1,4 +1,4 @@
-import type { TestMetrics } from '../../../common/insightsTypes';
+import type { TestMetrics } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import { testMetricsQuery } from '../../../query/insightsQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ReportingWindow, WorkflowMetrics } from '../../../common/insightsTypes';
+import type { ReportingWindow, WorkflowMetrics } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { workflowMetricsQuery } from '../../../query/insightsQueries';

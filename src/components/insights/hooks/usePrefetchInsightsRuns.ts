@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ReportingWindow } from '../../../common/insightsTypes';
+import type { ReportingWindow } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { prefetchRunsWithMetrics } from '../../../query/insightsQueries';

@@ -5,7 +5,7 @@ import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { safeHttpUrl } from '../../../domain/links';
-import type { Artifact } from '../../../common/types';
+import type { Artifact } from '@circleci-backstage/plugin-circleci-common';
 import { groupArtifacts } from '../../../domain/artifacts';
 import { stripControl } from '../../../domain/text';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';

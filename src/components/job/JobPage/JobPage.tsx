@@ -4,7 +4,7 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useSearchParams } from 'react-router-dom';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { useJob } from '../hooks/useJob';
 import { usePipeline } from '../../../hooks/usePipeline';
 import { stripControl } from '../../../domain/text';

@@ -7,7 +7,7 @@
 import { ReactElement } from 'react';
 import { Progress } from '@backstage/core-components';
 import { actionRunning } from '../../../domain/steps';
-import type { JobDetails } from '../../../common/types';
+import type { JobDetails } from '@circleci-backstage/plugin-circleci-common';
 import type { JobHookOptions } from '../../../query/jobQueries';
 import { useJobArtifacts } from '../hooks/useJobArtifacts';
 import { useJobSteps } from '../hooks/useJobSteps';

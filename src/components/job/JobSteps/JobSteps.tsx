@@ -5,7 +5,7 @@ import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import type { JobStep, StepAction } from '../../../common/types';
+import type { JobStep, StepAction } from '@circleci-backstage/plugin-circleci-common';
 import { containerStatuses, defaultContainer } from '../../../domain/containers';
 import { actionOf, firstFailedStep, stepDuration } from '../../../domain/steps';
 import { stripControl } from '../../../domain/text';

@@ -6,7 +6,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import { Link, LogViewer, Progress } from '@backstage/core-components';
 import { describeError } from '../../../domain/errors';
 import { safeHttpUrl } from '../../../domain/links';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { stepLogFilename } from '../../../domain/steps';
 import { useStepOutput } from '../hooks/useStepOutput';
 import { downloadText } from './downloadText';

@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { Table, TableColumn } from '@backstage/core-components';
-import type { TestResult } from '../../../common/types';
+import type { TestResult } from '@circleci-backstage/plugin-circleci-common';
 import {
   countOutcomes,
   testOutcomeStatus,

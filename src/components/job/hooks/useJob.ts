@@ -1,4 +1,4 @@
-import type { JobDetails } from '../../../common/types';
+import type { JobDetails } from '@circleci-backstage/plugin-circleci-common';
 import { jobQuery, type JobHookOptions } from '../../../query/jobQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 

@@ -1,4 +1,4 @@
-import type { Artifact } from '../../../common/types';
+import type { Artifact } from '@circleci-backstage/plugin-circleci-common';
 import { type BoundedList, jobArtifactsQuery, type JobHookOptions } from '../../../query/jobQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 import { useRefreshWhenSettled } from './useRefreshWhenSettled';

@@ -1,4 +1,4 @@
-import type { JobSteps } from '../../../common/types';
+import type { JobSteps } from '@circleci-backstage/plugin-circleci-common';
 import { type JobHookOptions, jobStepsQuery } from '../../../query/jobQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 

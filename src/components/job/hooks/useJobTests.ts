@@ -1,4 +1,4 @@
-import type { TestResult } from '../../../common/types';
+import type { TestResult } from '@circleci-backstage/plugin-circleci-common';
 import { type BoundedList, type JobHookOptions, jobTestsQuery } from '../../../query/jobQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 import { useRefreshWhenSettled } from './useRefreshWhenSettled';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { CircleCIApi } from '../../../api/CircleCIApi';
-import { isAbortError } from '../../../common/abort';
+import { isAbortError } from '@circleci-backstage/plugin-circleci-common';
 import { processStepOutput, visibleLines } from '../../../domain/stepOutput';
 import type { ProcessedStepOutput, StepOutput } from '../../../domain/stepOutput';
 import { defineQuery } from '../../../query/defineQuery';

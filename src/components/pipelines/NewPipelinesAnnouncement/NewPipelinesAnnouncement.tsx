@@ -1,5 +1,5 @@
 import { ReactElement, useEffect, useRef, useState } from 'react';
-import type { Pipeline } from '../../../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { VisuallyHidden } from '../../shared/VisuallyHidden';
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createTestClient, renderWithEntity, setupFakeCircleCI } from '../../../__testUtils__/setup';
-import type { Pipeline } from '../../../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { derivePipelineStatus } from '../../../domain/status';
 import { statusMatches } from '../../../domain/pipelineFilters';
 import { TabRoutes } from '../../tab/TabRoutes';

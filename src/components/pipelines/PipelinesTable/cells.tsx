@@ -6,7 +6,7 @@
 import type { CSSProperties, ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import { shortRevision } from '../../../common/commits';
+import { shortRevision } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineRefText } from '../../../domain/branches';
 import { pipelineDurationText } from '../../../domain/durations';
 import { circleCIAppLinks, commitUrl } from '../../../domain/links';

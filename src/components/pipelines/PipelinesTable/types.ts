@@ -3,8 +3,8 @@
  * of a workflow.
  */
 import type { ReactNode } from 'react';
-import type { Pipeline, Workflow } from '../../../common/types';
-import type { ProjectSlug } from '../../../common/slug';
+import type { Pipeline, Workflow } from '@circleci-backstage/plugin-circleci-common';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIStatus } from '../../../domain/status';
 
 /**

@@ -3,7 +3,7 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { useSearchParams } from 'react-router-dom';
 import { projectOf } from '../../../domain/projects';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { readFilterParams, writeFilterParams } from '../../../domain/filterParams';
 import type { WorkflowScope } from '../../../domain/workflowScope';
 import { PipelinesPage } from '../PipelinesPage';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { pageCap } from '../../../common/endpoints';
+import { pageCap } from '@circleci-backstage/plugin-circleci-common';
 
 const DEFAULT_REVISION_SEARCH_PAGES = pageCap('listPipelines');
 

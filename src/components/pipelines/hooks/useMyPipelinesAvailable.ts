@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineListQuery, prefetchPipelineList } from '../../../query/pipelineQueries';
 import { useCircleCIPages } from '../../../query/useCircleCIPages';
 import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { Pipeline } from '../../../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineListQuery, type PipelineListOptions, restartPipelineList } from '../../../query/pipelineQueries';
 import { type PagedState, useCircleCIPages } from '../../../query/useCircleCIPages';
 import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';

@@ -16,8 +16,8 @@ import {
   MalformedResponseError,
   MissingProjectError,
   RequestTimeoutError,
-} from '../../../common/errors';
-import { parseProjectSlug } from '../../../common/slug';
+} from '@circleci-backstage/plugin-circleci-common';
+import { parseProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIMessageKey } from '../../../domain/messages';
 import { circleCITranslationRef } from '../../../translation';
 import { actionsMessages } from '../../../translation/actions';

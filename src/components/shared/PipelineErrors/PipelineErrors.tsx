@@ -4,11 +4,11 @@ import { darken, lighten, makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Link } from '@backstage/core-components';
-import type { Pipeline } from '../../../common/types';
+import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { circleCIAppLinks } from '../../../domain/links';
 import { pipelineErrors } from '../../../domain/pipelineErrors';
 import type { PipelineErrorText } from '../../../domain/pipelineErrors';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 /**

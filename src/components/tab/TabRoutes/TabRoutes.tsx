@@ -3,11 +3,11 @@ import { Navigate, Route, Routes, useParams, useResolvedPath, useSearchParams } 
 import { makeStyles } from '@material-ui/core/styles';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import { projectOf } from '../../../domain/projects';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { CIRCLECI_ANNOTATION } from '../../../constants';
 import { useProjectSlugs } from '../../../hooks/useProjectSlugs';
 import { useWorkflowScope } from '../../../hooks/useWorkflowScope';
-import { parseRevision } from '../../../common/commits';
+import { parseRevision } from '@circleci-backstage/plugin-circleci-common';
 import { CommitPage } from '../../commits/CommitPage';
 import { ErrorState } from '../../shared/ErrorState';
 import { InsightsPage } from '../../insights/InsightsPage';

@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
-import type { WorkflowJob } from '../../../common/types';
+import type { WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
 import { approvalLabel, isApprovalJob } from '../../../domain/approvals';
 import { workflowJobDurationText } from '../../../domain/durations';
 import { layerJobs } from '../../../domain/jobGraph';

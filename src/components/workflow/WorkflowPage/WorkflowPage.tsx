@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { circleCIAppLinks } from '../../../domain/links';
 import { projectOf } from '../../../domain/projects';
-import type { ProjectSlug } from '../../../common/slug';
+import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { usePipeline } from '../../../hooks/usePipeline';
 import { useWorkflow } from '../hooks/useWorkflow';
 import { useWorkflowJobs } from '../../../hooks/useWorkflowJobs';

@@ -1,4 +1,4 @@
-import type { Workflow } from '../../../common/types';
+import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
 import { workflowQuery } from '../../../query/resourceQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
 

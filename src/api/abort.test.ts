@@ -1,5 +1,5 @@
 import { createTestClient, setupFakeCircleCI } from '../__testUtils__/setup';
-import { abortError, isAbortError } from './abort';
+import { abortError, isAbortError } from '@circleci-backstage/plugin-circleci-common';
 
 const ctx = setupFakeCircleCI();
 

@@ -1,0 +1,29 @@
+/*
+ * Shared by the browser and the server: no React, no UI, no frontend or
+ * backend packages, no I/O. Only zod.
+ */
+module.exports = {
+  // Its own rules, not the frontend's (which ignores this folder).
+  root: true,
+  ...require('@backstage/cli/config/eslint-factory')(__dirname, {
+  restrictedImportPatterns: [
+    'react',
+    'react-dom',
+    'react-router*',
+    '@material-ui/*',
+    '@backstage/*',
+    'node:*',
+    'fs',
+    'http',
+    'https',
+  ],
+  rules: {
+    'no-restricted-globals': [
+      'error',
+      { name: 'fetch', message: 'The common package does no I/O.' },
+      { name: 'window', message: 'The common package runs on the server too.' },
+      { name: 'document', message: 'The common package runs on the server too.' },
+    ],
+  },
+  }),
+};
