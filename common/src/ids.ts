@@ -8,6 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * True when `value` is a UUID (any version, either case), the form of every
  * CircleCI id.
+ * @public
  */
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);

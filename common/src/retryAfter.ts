@@ -6,6 +6,7 @@
 /**
  * Reads a `Retry-After` header in either form (seconds or an HTTP date) as
  * the wait in milliseconds; undefined when absent or unreadable.
+ * @public
  */
 export function parseRetryAfter(options: {
   value: string | null | undefined;

@@ -41,7 +41,6 @@ import type {
 import type {
   FindPipelinesByRevisionOptions,
   PipelinesByRevision,
-  RevisionSearchStop,
 } from '@circleci-backstage/plugin-circleci-common';
 import type {
   Artifact,
@@ -78,7 +77,7 @@ export interface CircleCIApi {
    * Finds the pipelines of a commit. API v2 has no filter by SHA, so this
    * walks the project's pipelines, newest first (by branch on the server
    * when one is given), and stops at the first of: the matches are settled
-   * (see {@link RevisionSearchStop}), the last page, `maxPages` pages, or
+   * (see `RevisionSearchStop`), the last page, `maxPages` pages, or
    * the time bound. It sends one request per page and nothing else.
    * Rejects with a `RangeError` for a revision that is not 7 to 64 hex
    * characters.
@@ -128,7 +127,7 @@ export interface CircleCIApi {
   cancelJob(options: JobRef): Promise<void>;
   /**
    * Triggers a new pipeline on a branch or tag, and resolves with what the
-   * answer says of it (see {@link TriggeredPipeline}).
+   * answer says of it (see `TriggeredPipeline`).
    */
   triggerPipeline(options: TriggerPipelineOptions): Promise<TriggeredPipeline>;
   /**

@@ -29,7 +29,10 @@ function refOf(options: { branch?: string; tag?: string }): { branch: string } |
   return options.tag ? { tag: options.tag } : undefined;
 }
 
-/** The action endpoints. */
+/**
+ * The action endpoints.
+ * @public
+ */
 export const ACTION_ENDPOINTS = {
   rerunWorkflow: defineEndpoint({
     about: 'a workflow rerun',

@@ -50,11 +50,17 @@ export interface EndpointDefinition<O, B, R> {
   readonly types?: { options: O; body: B; result: R };
 }
 
-/** Any endpoint definition, for code that handles them all alike. */
+/**
+ * Any endpoint definition, for code that handles them all alike.
+ * @public
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyEndpoint = EndpointDefinition<any, any, any>;
 
-/** Infers an endpoint's types from its definition, keeping its paging rule's literal type. */
+/**
+ * Infers an endpoint's types from its definition, keeping its paging rule's literal type.
+ * @public
+ */
 export function defineEndpoint<
   O,
   B,
@@ -64,7 +70,10 @@ export function defineEndpoint<
   return definition;
 }
 
-/** A request built from an endpoint and a caller's options. */
+/**
+ * A request built from an endpoint and a caller's options.
+ * @public
+ */
 export interface BuiltRequest {
   /** The method. */
   method: 'GET' | 'POST';
@@ -81,6 +90,7 @@ const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 /**
  * Builds the request for `options`. Throws before anything is sent when a
  * parameter is not of its kind, so no input reaches another endpoint.
+ * @public
  */
 export function buildRequest(options: { endpoint: AnyEndpoint; values: object | undefined }): BuiltRequest {
   const { endpoint } = options;
@@ -98,7 +108,10 @@ export function buildRequest(options: { endpoint: AnyEndpoint; values: object | 
   return { method: endpoint.method, path, query, ...(body === undefined ? {} : { body }) };
 }
 
-/** An endpoint that a request path matched, with its decoded parameters. */
+/**
+ * An endpoint that a request path matched, with its decoded parameters.
+ * @public
+ */
 export interface MatchedRequest<N extends string> {
   /** The endpoint's name in the table. */
   name: N;
@@ -138,6 +151,7 @@ function matchOne(endpoint: AnyEndpoint, segments: string[]): Record<string, unk
  * The endpoint of `table` that a method and a raw (still encoded) path
  * below the API root name, or undefined. Only canonical paths match: no
  * empty segment, no `.` or `..`, no encoded slash or dot in a slug.
+ * @public
  */
 export function matchRequest<N extends string>(options: {
   table: Readonly<Record<N, AnyEndpoint>>;

@@ -22,12 +22,16 @@ export const CIRCLECI_ENDPOINTS = {
   ...ACTION_ENDPOINTS,
 };
 
-/** The name of an endpoint: the client method that sends it. */
+/**
+ * The name of an endpoint: the client method that sends it.
+ * @public
+ */
 export type EndpointName = keyof typeof CIRCLECI_ENDPOINTS;
 
 /**
  * The most pages of a paged endpoint that one view reads: its cap in the
  * table. Throws for an endpoint that is not paged.
+ * @public
  */
 export function pageCap(name: EndpointName): number {
   const paging: { cap: number } | undefined = CIRCLECI_ENDPOINTS[name].paging;

@@ -40,7 +40,10 @@ const project = { projectSlug: 'slug' } as const;
 const workflow = { projectSlug: 'slug', workflowName: 'name' } as const;
 const base = 'v2/insights/{projectSlug}';
 
-/** The Insights endpoints. */
+/**
+ * The Insights endpoints.
+ * @public
+ */
 export const INSIGHTS_ENDPOINTS = {
   getWorkflowMetrics: defineEndpoint({
     about: 'the workflow metrics of a project',

@@ -36,12 +36,18 @@ const UNFINISHED = new Set([
   'blocked',
 ]);
 
-/** True while work with this raw status may still change. */
+/**
+ * True while work with this raw status may still change.
+ * @public
+ */
 export function isUnfinishedStatus(status: string | null | undefined): boolean {
   return typeof status === 'string' && UNFINISHED.has(status);
 }
 
-/** `live` while any of the statuses is unfinished, else `whenDone`. */
+/**
+ * `live` while any of the statuses is unfinished, else `whenDone`.
+ * @public
+ */
 export function liveWhileUnfinished(options: {
   statuses: ReadonlyArray<string | null | undefined>;
   whenDone: Lifetime;

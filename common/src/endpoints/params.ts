@@ -20,7 +20,10 @@ import { parseProjectSlug, ProjectSlug, toV1SlugPath, toV2SlugPath } from '../sl
  */
 export type ParamKind = 'slug' | 'v1slug' | 'uuid' | 'number' | 'name' | 'segment';
 
-/** How many path segments each kind takes. */
+/**
+ * How many path segments each kind takes.
+ * @public
+ */
 export const PARAM_SEGMENTS: Record<ParamKind, number> = {
   slug: 3,
   v1slug: 3,
@@ -39,7 +42,10 @@ const EXPECTED: Record<ParamKind, string> = {
   segment: 'letters, digits, "-" and "_"',
 };
 
-/** Thrown for a parameter value that is not of its kind; nothing is sent. */
+/**
+ * Thrown for a parameter value that is not of its kind; nothing is sent.
+ * @public
+ */
 export class InvalidParameterError extends TypeError {
   /** The parameter's name in the template, e.g. `workflowId`. */
   readonly param: string;
@@ -67,6 +73,7 @@ function isName(value: unknown): value is string {
  * The path segments of one parameter, encoded. Throws
  * `InvalidParameterError` (or `InvalidProjectSlugError` for a slug) for a
  * value that is not of its kind.
+ * @public
  */
 export function encodeParam(options: { param: string; kind: ParamKind; value: unknown }): string {
   const { param, kind, value } = options;
@@ -97,6 +104,7 @@ export function encodeParam(options: { param: string; kind: ParamKind; value: un
  * Reads one parameter back from its raw (still encoded) path segments;
  * undefined when they are not a canonical encoding of a value of its kind,
  * so `..`, `%2e%2e`, `%2f` and double encoding never match.
+ * @public
  */
 export function decodeParam(options: { kind: ParamKind; segments: string[] }): unknown {
   const { kind, segments } = options;

@@ -34,7 +34,10 @@ import { pagedQuery, toPage } from './pages';
 const slug = { projectSlug: 'slug' } as const;
 const job = { projectSlug: 'slug', jobNumber: 'number' } as const;
 
-/** The read endpoints of pipelines, workflows and jobs. */
+/**
+ * The read endpoints of pipelines, workflows and jobs.
+ * @public
+ */
 export const READ_ENDPOINTS = {
   listPipelines: defineEndpoint({
     about: 'the pipelines of a project',

@@ -5,7 +5,7 @@ import type { ProjectSlug } from '../slug';
 import type { RequestOptions } from './requestOptions';
 
 /**
- * Options of {@link CircleCIApi.rerunWorkflow}.
+ * Options of `CircleCIApi.rerunWorkflow`.
  * @public
  */
 export interface RerunWorkflowOptions extends RequestOptions {
@@ -18,7 +18,7 @@ export interface RerunWorkflowOptions extends RequestOptions {
 }
 
 /**
- * The answer to {@link CircleCIApi.rerunWorkflow}.
+ * The answer to `CircleCIApi.rerunWorkflow`.
  * @public
  */
 export interface RerunWorkflowResult {
@@ -31,7 +31,7 @@ export interface RerunWorkflowResult {
 }
 
 /**
- * Options of {@link CircleCIApi.cancelWorkflow}.
+ * Options of `CircleCIApi.cancelWorkflow`.
  * @public
  */
 export interface CancelWorkflowOptions extends RequestOptions {
@@ -40,7 +40,7 @@ export interface CancelWorkflowOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.approveJob}.
+ * Options of `CircleCIApi.approveJob`.
  * @public
  */
 export interface ApproveJobOptions extends RequestOptions {
@@ -51,7 +51,7 @@ export interface ApproveJobOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.triggerPipeline}. Give a branch or a tag.
+ * Options of `CircleCIApi.triggerPipeline`. Give a branch or a tag.
  * @public
  */
 export interface TriggerPipelineOptions extends RequestOptions {
@@ -66,7 +66,7 @@ export interface TriggerPipelineOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.listPipelineDefinitions}.
+ * Options of `CircleCIApi.listPipelineDefinitions`.
  * @public
  */
 export interface ListPipelineDefinitionsOptions extends RequestOptions {
@@ -78,7 +78,7 @@ export interface ListPipelineDefinitionsOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.runPipeline}: the way to start a pipeline
+ * Options of `CircleCIApi.runPipeline`: the way to start a pipeline
  * of a GitHub App, GitLab or standalone project (`circleci/...` slugs). Give
  * a branch or a tag.
  * @public
@@ -86,7 +86,7 @@ export interface ListPipelineDefinitionsOptions extends RequestOptions {
 export interface RunPipelineOptions extends RequestOptions {
   /** The project, as a slug string or a parsed {@link ProjectSlug}. */
   projectSlug: string | ProjectSlug;
-  /** The pipeline definition to run (see {@link CircleCIApi.listPipelineDefinitions}). */
+  /** The pipeline definition to run (see `CircleCIApi.listPipelineDefinitions`). */
   definitionId: string;
   /** The branch whose config is run and checked out. */
   branch?: string;

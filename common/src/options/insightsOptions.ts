@@ -1,5 +1,5 @@
 /*
- * The options of the Insights methods of {@link CircleCIApi}, and the part
+ * The options of the Insights methods of `CircleCIApi`, and the part
  * of the API interface they form.
  */
 import type { ProjectSlug } from '../slug';
@@ -21,7 +21,7 @@ export interface InsightsScope extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.getWorkflowMetrics}.
+ * Options of `CircleCIApi.getWorkflowMetrics`.
  * @public
  */
 export interface GetWorkflowMetricsOptions extends InsightsScope {
@@ -32,7 +32,7 @@ export interface GetWorkflowMetricsOptions extends InsightsScope {
 }
 
 /**
- * Options of {@link CircleCIApi.listWorkflowRuns}.
+ * Options of `CircleCIApi.listWorkflowRuns`.
  * @public
  */
 export interface ListWorkflowRunsOptions extends InsightsScope {
@@ -47,7 +47,7 @@ export interface ListWorkflowRunsOptions extends InsightsScope {
 }
 
 /**
- * Options of {@link CircleCIApi.getWorkflowSummary}.
+ * Options of `CircleCIApi.getWorkflowSummary`.
  * @public
  */
 export interface GetWorkflowSummaryOptions extends RequestOptions {
@@ -65,7 +65,7 @@ export interface GetWorkflowSummaryOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.getJobMetrics}.
+ * Options of `CircleCIApi.getJobMetrics`.
  * @public
  */
 export interface GetJobMetricsOptions extends InsightsScope {
@@ -76,7 +76,7 @@ export interface GetJobMetricsOptions extends InsightsScope {
 }
 
 /**
- * Options of {@link CircleCIApi.getTestMetrics}.
+ * Options of `CircleCIApi.getTestMetrics`.
  * @public
  */
 export interface GetTestMetricsOptions extends InsightsScope {
@@ -85,7 +85,7 @@ export interface GetTestMetricsOptions extends InsightsScope {
 }
 
 /**
- * Options of {@link CircleCIApi.listFlakyTests}.
+ * Options of `CircleCIApi.listFlakyTests`.
  * @public
  */
 export interface ListFlakyTestsOptions extends RequestOptions {
@@ -94,7 +94,7 @@ export interface ListFlakyTestsOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.listInsightsBranches}.
+ * Options of `CircleCIApi.listInsightsBranches`.
  * @public
  */
 export interface ListInsightsBranchesOptions extends RequestOptions {

@@ -1,5 +1,5 @@
 /*
- * The options of the read methods of {@link CircleCIApi}.
+ * The options of the read methods of `CircleCIApi`.
  */
 import type { ProjectSlug } from '../slug';
 
@@ -25,7 +25,7 @@ export interface JobRef extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.listPipelines}.
+ * Options of `CircleCIApi.listPipelines`.
  * @public
  */
 export interface ListPipelinesOptions extends RequestOptions {
@@ -38,7 +38,7 @@ export interface ListPipelinesOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.listMyPipelines}.
+ * Options of `CircleCIApi.listMyPipelines`.
  * @public
  */
 export interface ListMyPipelinesOptions extends RequestOptions {
@@ -49,7 +49,7 @@ export interface ListMyPipelinesOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.getProject}.
+ * Options of `CircleCIApi.getProject`.
  * @public
  */
 export interface GetProjectOptions extends RequestOptions {
@@ -58,7 +58,7 @@ export interface GetProjectOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.getPipeline}.
+ * Options of `CircleCIApi.getPipeline`.
  * @public
  */
 export interface GetPipelineOptions extends RequestOptions {
@@ -67,7 +67,7 @@ export interface GetPipelineOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.listWorkflows}.
+ * Options of `CircleCIApi.listWorkflows`.
  * @public
  */
 export interface ListWorkflowsOptions extends RequestOptions {
@@ -78,7 +78,7 @@ export interface ListWorkflowsOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.getWorkflow}.
+ * Options of `CircleCIApi.getWorkflow`.
  * @public
  */
 export interface GetWorkflowOptions extends RequestOptions {
@@ -87,7 +87,7 @@ export interface GetWorkflowOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.listJobs}.
+ * Options of `CircleCIApi.listJobs`.
  * @public
  */
 export interface ListJobsOptions extends RequestOptions {
@@ -98,7 +98,7 @@ export interface ListJobsOptions extends RequestOptions {
 }
 
 /**
- * Options of {@link CircleCIApi.listTests}.
+ * Options of `CircleCIApi.listTests`.
  * @public
  */
 export interface ListTestsOptions extends JobRef {
@@ -107,7 +107,7 @@ export interface ListTestsOptions extends JobRef {
 }
 
 /**
- * Options of {@link CircleCIApi.getStepOutput}.
+ * Options of `CircleCIApi.getStepOutput`.
  * @public
  */
 export interface GetStepOutputOptions extends JobRef {
@@ -130,7 +130,7 @@ export interface GetStepOutputOptions extends JobRef {
 }
 
 /**
- * Options of {@link CircleCIApi.getMe}.
+ * Options of `CircleCIApi.getMe`.
  * @public
  */
 export type GetMeOptions = RequestOptions;

@@ -6,7 +6,7 @@ import type { RequestOptions } from './requestOptions';
 import type { Pipeline } from '../types';
 
 /**
- * How far {@link CircleCIApi.findPipelinesByRevision} has looked, reported
+ * How far `CircleCIApi.findPipelinesByRevision` has looked, reported
  * after each page.
  * @public
  */
@@ -20,7 +20,7 @@ export interface RevisionSearchProgress {
 }
 
 /**
- * Why {@link CircleCIApi.findPipelinesByRevision} stopped: `settled` (matches
+ * Why `CircleCIApi.findPipelinesByRevision` stopped: `settled` (matches
  * were found and the walk reached pipelines older than the oldest of them,
  * or older than `committedAt`), `end` (the project has no older pipelines),
  * `max-pages` (it read `maxPages` pages) or `time` (the time bound passed).
@@ -30,7 +30,7 @@ export interface RevisionSearchProgress {
 export type RevisionSearchStop = 'settled' | 'end' | 'max-pages' | 'time';
 
 /**
- * Options of {@link CircleCIApi.findPipelinesByRevision}.
+ * Options of `CircleCIApi.findPipelinesByRevision`.
  * @public
  */
 export interface FindPipelinesByRevisionOptions extends RequestOptions {
@@ -56,7 +56,7 @@ export interface FindPipelinesByRevisionOptions extends RequestOptions {
 }
 
 /**
- * The answer of {@link CircleCIApi.findPipelinesByRevision}: the matching
+ * The answer of `CircleCIApi.findPipelinesByRevision`: the matching
  * pipelines and how far the search looked.
  * @public
  */

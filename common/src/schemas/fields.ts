@@ -3,15 +3,25 @@
  */
 import { z } from 'zod';
 
-/** A required string. */
+/**
+ * A required string.
+ * @public
+ */
 export const str = z.string();
-/** A string that may be null or missing. */
+/**
+ * A string that may be null or missing.
+ * @public
+ */
 export const optStr = z.string().nullish();
-/** A number that may be null or missing. */
+/**
+ * A number that may be null or missing.
+ * @public
+ */
 export const optNum = z.number().nullish();
 /**
  * An optional timestamp. Null, a missing field and `""` (real CircleCI has
  * sent `stopped_at: ""`) all read as "no time", so the UI shows "—".
+ * @public
  */
 export const optDate = z
   .string()

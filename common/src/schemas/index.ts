@@ -54,15 +54,17 @@ export const projectSchema = z.object({
 
 /**
  * A v2 list page: `{ items, next_page_token }`.
+ * @public
  */
 export function pageSchema<T extends z.ZodTypeAny>(
   item: T,
-): z.ZodObject<{ items: z.ZodArray<T>; next_page_token: typeof optStr }> {
+): z.ZodObject<{ items: z.ZodArray<T>; next_page_token: z.ZodOptional<z.ZodNullable<z.ZodString>> }> {
   return z.object({ items: z.array(item), next_page_token: optStr });
 }
 
 /**
  * Formats a zod error as one line naming the fields, for error messages.
+ * @public
  */
 export function formatIssues(error: z.ZodError): string {
   return error.issues

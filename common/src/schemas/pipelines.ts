@@ -175,6 +175,7 @@ export const pipelineDefinitionSchema = z.object({
 /**
  * `{ workflow_id }`, the answer to a rerun on CircleCI cloud. Older
  * CircleCI and CircleCI server answer `{ "message": "Accepted." }` instead.
+ * @public
  */
 export const rerunSchema = z.object({ workflow_id: str });
 
