@@ -1,0 +1,32 @@
+export interface Config {
+  /** Configuration for the CircleCI plugin. */
+  circleci?: {
+    /**
+     * The CircleCI API token the backend sends as `Circle-Token` (a personal
+     * or project API token). Read it from an environment variable, e.g.
+     * `token: ${CIRCLECI_AUTH_TOKEN}`. It never reaches the browser and is
+     * never logged.
+     * @visibility secret
+     */
+    token?: string;
+    /**
+     * The root of CircleCI's API, without a version: the backend serves the
+     * same relative paths (`v2/...`, `v1.1/...`, `private/output/raw/...`).
+     * Default `https://circleci.com/api`; CircleCI server users set their own,
+     * e.g. `https://circleci.example.com/api`.
+     */
+    baseUrl?: string;
+    /**
+     * Actions on CircleCI (rerun, cancel, approve, trigger).
+     * @visibility frontend
+     */
+    actions?: {
+      /**
+       * While false (the default) the backend answers 403 to every action
+       * (POST), whoever sends it, and forwards nothing to CircleCI.
+       * @visibility frontend
+       */
+      enabled?: boolean;
+    };
+  };
+}

@@ -1,0 +1,139 @@
+/*
+ * A real test backend (startTestBackend) with this plugin, pointed at the
+ * real fake CircleCI served on a free loopback port. Requests are sent with
+ * node:http so their paths reach the server exactly as written (fetch
+ * would normalise `..` and `%2e%2e` away). Upstream requests are counted at
+ * the fake.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { BackendFeature } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
+// The fake CircleCI is the repository's one test double (dev/, not a package), shared with the frontend's tests.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { startFakeCircleCIServer } from '../../../dev/fake-circleci/server';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import type { FakeCircleCI, FakeCircleCIOptions, FakeRequestRecord } from '../../../dev/fake-circleci';
+import circleciPlugin from '../index';
+
+/** An answer of the backend. */
+export interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  /** The body parsed as JSON. */
+  json<T = any>(): T;
+}
+
+/** Options of one request. */
+export interface CallOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  /** A raw body (sent as is), or an object sent as JSON. */
+  body?: string | Buffer | object;
+}
+
+/** A running backend and fake. */
+export interface Harness {
+  fake: FakeCircleCI;
+  /** The backend's port. */
+  port: number;
+  /** Sends `path` (below `/api/circleci/`, raw) to the backend. */
+  call(path: string, options?: CallOptions): Promise<Answer>;
+  /** The upstream requests seen by the fake since the last `clear()`. */
+  upstream(): FakeRequestRecord[];
+  /** Forgets the upstream requests seen so far. */
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+/** Options of {@link startHarness}. */
+export interface HarnessOptions {
+  actionsEnabled?: boolean;
+  /** Config under `circleci` besides baseUrl and token; `token: null` leaves it out. */
+  token?: string | null;
+  fake?: FakeCircleCIOptions;
+  /** More config, merged at the root. */
+  config?: JsonObject;
+  /** More features (e.g. service factories). */
+  features?: BackendFeature[];
+}
+
+/** Starts the fake and a backend with the plugin. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fakeServer = await startFakeCircleCIServer({ seed: 1, ...options.fake });
+  const { fake } = fakeServer;
+  const token = options.token === undefined ? fake.token : options.token;
+  const backend = await startTestBackend({
+    features: [
+      circleciPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          ...options.config,
+          circleci: {
+            baseUrl: `${fakeServer.url}/api`,
+            ...(token === null ? {} : { token }),
+            actions: { enabled: options.actionsEnabled ?? false },
+          },
+        },
+      }),
+      ...(options.features ?? []),
+    ],
+  });
+  const port = (backend.server.address() as AddressInfo).port;
+  let seen = 0;
+
+  const call = (path: string, callOptions: CallOptions = {}) =>
+    new Promise<Answer>((resolve, reject) => {
+      const { body } = callOptions;
+      const isRaw = typeof body === 'string' || Buffer.isBuffer(body);
+      let payload: string | Buffer | undefined;
+      if (body !== undefined) payload = isRaw ? body : JSON.stringify(body);
+      const headers: Record<string, string> = {
+        ...(body !== undefined && !isRaw ? { 'content-type': 'application/json' } : {}),
+        ...callOptions.headers,
+      };
+      const req = http.request(
+        { host: '127.0.0.1', port, method: callOptions.method ?? 'GET', path: `/api/circleci/${path}`, headers },
+        res => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+
+  return {
+    fake,
+    port,
+    call,
+    upstream: () => fake.requests.slice(seen),
+    clear: () => {
+      seen = fake.requests.length;
+    },
+    stop: async () => {
+      await backend.stop();
+      await fakeServer.close();
+    },
+  };
+}
+
+/** Replaces `Date.now` with a clock the test moves; `restore()` puts it back. */
+export function fakeClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)) {
+  let t = start;
+  const spy = jest.spyOn(Date, 'now').mockImplementation(() => t);
+  return {
+    now: () => t,
+    advance(ms: number) {
+      t += ms;
+    },
+    restore: () => spy.mockRestore(),
+  };
+}

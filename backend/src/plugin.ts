@@ -1,0 +1,66 @@
+/*
+ * The backend plugin: wires Backstage's services to the upstream client,
+ * the shared cache and the routes.
+ */
+import { createHash } from 'node:crypto';
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { readSettings } from './config';
+import { createAnswerCache } from './cache/answerCache';
+import { createCachedReader } from './cache/reader';
+import { createRouter } from './routes/router';
+import { createUpstreamClient } from './upstream/client';
+import { createRateLimitPause } from './upstream/pause';
+
+/** Names a token without holding it (for the shared 429 window's key). */
+function tokenId(token: string | undefined): string {
+  return createHash('sha256').update(token ?? '').digest('hex').slice(0, 16);
+}
+
+/**
+ * The CircleCI backend plugin (`pluginId: circleci`): CircleCI's API below
+ * `/api/circleci`, with the token on the server, one shared cache and
+ * CircleCI's rate limits respected for every user.
+ * @public
+ */
+export const circleciPlugin = createBackendPlugin({
+  pluginId: 'circleci',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        cache: coreServices.cache,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+      },
+      async init({ config, logger, cache, httpAuth, httpRouter }) {
+        const settings = readSettings({ config });
+        if (!settings.token) {
+          logger.warn('circleci.token is not set: every request to CircleCI will answer 503 until it is.');
+        }
+        const now = () => Date.now();
+        const onStoreError = (e: unknown) => logger.warn(`The CircleCI cache store failed: ${String(e)}`);
+        const pause = createRateLimitPause({ key: tokenId(settings.token), now, store: cache, onStoreError });
+        const upstream = createUpstreamClient({
+          baseUrl: settings.baseUrl,
+          token: settings.token,
+          pause,
+          now,
+          onAttemptFailed: ({ method, path, status, error }) =>
+            logger.warn(`CircleCI ${method} ${path} failed (${status ?? error?.message}); retrying`),
+        });
+        const answers = createAnswerCache({ cache, now, onStoreError });
+        const reader = createCachedReader({
+          answers,
+          upstream,
+          onUncacheable: ({ name, path, reason }) =>
+            logger.warn(`CircleCI's answer to ${name} (GET ${path}) is not cached: ${reason}`),
+        });
+        httpRouter.use(createRouter({ logger, httpAuth, settings, reader, answers, upstream }));
+        logger.info(
+          `CircleCI backend: ${settings.baseUrl}, actions ${settings.actionsEnabled ? 'on' : 'off'}`,
+        );
+      },
+    });
+  },
+});

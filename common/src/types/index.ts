@@ -1,0 +1,5 @@
+/*
+ * The plain types of CircleCI's responses, in two files.
+ */
+export * from './pipelines';
+export * from './jobs';
