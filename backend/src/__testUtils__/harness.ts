@@ -12,7 +12,7 @@ import type { BackendFeature } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 // The fake CircleCI is the repository's one test double (dev/, not a package), shared with the frontend's tests.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { startFakeCircleCIServer } from '../../../dev/fake-circleci/server';
+import { startFakeCircleCIServer, type FakeCircleCIServer } from '../../../dev/fake-circleci/server';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import type { FakeCircleCI, FakeCircleCIOptions, FakeRequestRecord } from '../../../dev/fake-circleci';
 import circleciPlugin from '../index';
@@ -54,6 +54,8 @@ export interface HarnessOptions {
   /** Config under `circleci` besides baseUrl and token; `token: null` leaves it out. */
   token?: string | null;
   fake?: FakeCircleCIOptions;
+  /** A fake already running, shared by several backends (`fake` is then ignored; `stop()` leaves it running). */
+  fakeServer?: FakeCircleCIServer;
   /** More config, merged at the root. */
   config?: JsonObject;
   /** More features (e.g. service factories). */
@@ -62,7 +64,7 @@ export interface HarnessOptions {
 
 /** Starts the fake and a backend with the plugin. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fakeServer = await startFakeCircleCIServer({ seed: 1, ...options.fake });
+  const fakeServer = options.fakeServer ?? (await startFakeCircleCIServer({ seed: 1, ...options.fake }));
   const { fake } = fakeServer;
   const token = options.token === undefined ? fake.token : options.token;
   const backend = await startTestBackend({
@@ -120,7 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     stop: async () => {
       await backend.stop();
-      await fakeServer.close();
+      if (!options.fakeServer) await fakeServer.close();
     },
   };
 }
