@@ -9,6 +9,22 @@ export interface Config {
      */
     proxyPath?: string;
     /**
+     * The CircleCI backend plugin.
+     * @visibility frontend
+     */
+    backend?: {
+      /**
+       * True once @circleci-backstage/plugin-circleci-backend is installed:
+       * the plugin then talks to `/api/circleci`
+       * (discoveryApi.getBaseUrl('circleci')) instead of the proxy endpoint,
+       * and reads the pipelines tab's first page in one request. Read when
+       * the app starts, so neither mode spends a request finding out.
+       * Default false (the proxy endpoint, `proxyPath`).
+       * @visibility frontend
+       */
+      enabled?: boolean;
+    };
+    /**
      * Actions on CircleCI (rerun, cancel, approve, trigger). They run as the
      * user whose token the proxy holds, so they are off unless the admin
      * turns them on; the proxy endpoint must then also allow POST.

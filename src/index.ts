@@ -36,6 +36,7 @@ export { circleCIApiRef } from './api/CircleCIApi';
 export type { CircleCIApi } from './api/CircleCIApi';
 export { CircleCIClient } from './api/CircleCIClient';
 export type { CircleCIClientOptions } from './api/CircleCIClient';
+export type { PipelineWithWorkflows, PipelinesWithWorkflowsPage } from './api/pipelinesWithWorkflows';
 export type {
   JobRef,
   RequestOptions,
@@ -116,6 +117,7 @@ export type {
 export type { ProjectSlug, ProjectSlugProvider, InvalidProjectSlugReason } from '@circleci-backstage/plugin-circleci-common';
 export { InvalidProjectSlugError } from '@circleci-backstage/plugin-circleci-common';
 export {
+  BackendPluginMissingError,
   InvalidCommitError,
   LegacyProxyTargetError,
   MalformedResponseError,

@@ -64,6 +64,27 @@ export class LegacyProxyTargetError extends Error {
 }
 
 /**
+ * Thrown in backend mode (`circleci.backend.enabled: true`) when no CircleCI
+ * backend plugin answers below `/api/circleci`: the Backstage backend
+ * answered its own bare 404 (no body), which it gives for a plugin it does
+ * not have. The plugin's routes always answer 404 with a JSON body.
+ * @public
+ */
+export class BackendPluginMissingError extends Error {
+  /** Always `BackendPluginMissingError`. */
+  readonly name = 'BackendPluginMissingError';
+  /** The URL that answered. */
+  readonly url: string;
+  /** Creates the error for the URL that answered, with a message that says what to install or set. */
+  constructor(options: { url: string }) {
+    super(
+      `No CircleCI backend plugin answers at ${options.url}. Install @circleci-backstage/plugin-circleci-backend in the Backstage backend, or set circleci.backend.enabled to false to use the proxy endpoint.`,
+    );
+    this.url = options.url;
+  }
+}
+
+/**
  * Thrown when a request was not answered in time.
  * @public
  */

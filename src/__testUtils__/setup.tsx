@@ -1,6 +1,7 @@
 /*
  * Test harness: the real CircleCIClient against the one fake CircleCI,
- * mounted with msw at the URL where the Backstage proxy endpoint lives.
+ * mounted with msw at the URL where the Backstage proxy endpoint lives, or,
+ * in backend mode, behind a fake of the backend plugin (`fakeBackend.ts`).
  */
 import { ReactElement } from 'react';
 import { setupServer } from 'msw/node';
@@ -14,6 +15,9 @@ import { circleCIApiRef } from '../api/CircleCIApi';
 import { CircleCIClient } from '../api/CircleCIClient';
 import type { RetryPolicy } from '../api/retry';
 import { CIRCLECI_ANNOTATION } from '../constants';
+import { createFakeBackend, type FakeBackend } from './fakeBackend';
+
+export { BACKEND_BASE, backendMissingHandlers } from './fakeBackend';
 
 /** Where the tests' discovery API puts the proxy. */
 export const PROXY_BASE = 'http://localhost:7007/api/proxy';
@@ -25,20 +29,28 @@ export const FAST_RETRIES: Partial<RetryPolicy> = { baseDelayMs: 1, maxDelayMs: 
 
 /**
  * Starts msw with a fresh fake for each test of the calling file, and
- * returns accessors. Call at the top of a describe block or file.
+ * returns accessors. Call at the top of a describe block or file. With
+ * `backend`, the fake is served behind the backend plugin's URL only
+ * (`BACKEND_BASE`; a request to the proxy is an error): use
+ * `createTestClient({ backend: true })`, and count the browser's requests
+ * with `backend.requests` (the upstream ones with `fake.requests`).
  */
-export function setupFakeCircleCI(options?: { injectToken?: boolean }) {
+export function setupFakeCircleCI(options?: { injectToken?: boolean; backend?: boolean }) {
   const ref: { fake?: FakeCircleCI } = {};
   const server = setupServer();
+  const backend = createFakeBackend({ fake: () => ref.fake! });
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(() => {
     ref.fake = createFakeCircleCI({ seed: 1 });
+    backend.clear();
     server.resetHandlers(
-      ...createFakeCircleCIHandlers({
-        fake: ref.fake,
-        baseUrl: API_BASE,
-        injectToken: options?.injectToken,
-      }),
+      ...(options?.backend
+        ? backend.handlers
+        : createFakeCircleCIHandlers({
+            fake: ref.fake,
+            baseUrl: API_BASE,
+            injectToken: options?.injectToken,
+          })),
     );
   });
   afterAll(() => server.close());
@@ -47,20 +59,25 @@ export function setupFakeCircleCI(options?: { injectToken?: boolean }) {
     get fake(): FakeCircleCI {
       return ref.fake!;
     },
+    /** The backend plugin's fake (its handlers are installed only with `backend`). */
+    backend: backend as FakeBackend,
   };
 }
 
-/** A real client pointed at the test proxy. */
+/** A real client pointed at the test proxy (or, with `backend`, the fake backend plugin). */
 export function createTestClient(options?: {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
   /** Wraps the global fetch, e.g. to observe calls. */
   fetch?: typeof fetch;
+  /** Talks to the backend plugin (`BACKEND_BASE`) instead of the proxy. */
+  backend?: boolean;
 }): CircleCIClient {
   const wrapped = options?.fetch;
   return new CircleCIClient({
     discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
     fetchApi: { fetch: (input, init) => (wrapped ?? fetch)(input, init) },
+    backend: options?.backend,
     retry: options?.retry ?? FAST_RETRIES,
     timeoutMs: options?.timeoutMs,
   });

@@ -2,8 +2,8 @@
  * Compile-time only: the documented CircleCIApi interface and the endpoint
  * table agree. For every endpoint, the interface's method takes options the
  * endpoint accepts and returns what the endpoint reads; a method of the
- * interface that is neither in the table nor one of the client's two
- * composite methods fails here. Nothing imports this file.
+ * interface that is neither in the table nor listed in `compositeMethods`
+ * fails here. Nothing imports this file.
  */
 import type { CIRCLECI_ENDPOINTS, EndpointName } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIApi } from './CircleCIApi';
@@ -28,5 +28,11 @@ type Agrees = {
 /** True for every endpoint, or the compiler names the one that disagrees. */
 export const interfaceAgreesWithTable: { [K in EndpointName]: true } = null as unknown as Agrees;
 
-/** The interface's methods that are not in the table: exactly the composite ones. */
-export const compositeMethods: Exclude<keyof CircleCIApi, EndpointName> = 'findPipelinesByRevision';
+/**
+ * The interface's methods that are not in the table, exactly: the composite
+ * one, and the backend plugin's aggregate (its own route, backend mode only).
+ */
+export const compositeMethods: Record<Exclude<keyof CircleCIApi, EndpointName>, true> = {
+  findPipelinesByRevision: true,
+  listPipelinesWithWorkflows: true,
+};

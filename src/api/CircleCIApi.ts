@@ -56,11 +56,13 @@ import type {
   Workflow,
   WorkflowJob,
 } from '@circleci-backstage/plugin-circleci-common';
+import type { PipelinesWithWorkflowsPage } from './pipelinesWithWorkflows';
 
 /**
  * The CircleCI API as the plugin uses it: API v2 for everything except the
  * steps of a job (API v1.1) and the raw step output, all through the
- * Backstage proxy. Actions (POSTs) are never retried, and any 2xx answer to
+ * Backstage proxy or, with `circleci.backend.enabled`, through the CircleCI
+ * backend plugin (which serves the same paths below `/api/circleci`). Actions (POSTs) are never retried, and any 2xx answer to
  * one is a success, whatever its body. The Insights methods read figures
  * CircleCI computes on a schedule (not live): cache them and never poll;
  * 403 and 404 there mean the token's user cannot see the project's insights.
@@ -73,6 +75,16 @@ export interface CircleCIApi {
    * `v2/me` too, answers 404).
    */
   listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>>;
+  /**
+   * Backend mode only: a page of a project's pipelines, each with all its
+   * workflows, in one request (`GET /api/circleci/pipelines`, the backend
+   * plugin's aggregate; API v2 needs 1 + 20 requests for it). The method
+   * exists only when the client talks to the backend plugin
+   * (`circleci.backend.enabled: true`); in proxy mode it is undefined, and
+   * callers read `listPipelines` and `listWorkflows` instead. Takes the
+   * options of `listPipelines`.
+   */
+  listPipelinesWithWorkflows?(options: ListPipelinesOptions): Promise<PipelinesWithWorkflowsPage>;
   /**
    * Finds the pipelines of a commit. API v2 has no filter by SHA, so this
    * walks the project's pipelines, newest first (by branch on the server

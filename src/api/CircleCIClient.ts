@@ -9,6 +9,7 @@ import type {
 } from '@circleci-backstage/plugin-circleci-common';
 import type { Page, Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIApi } from './CircleCIApi';
+import { sendPipelinesWithWorkflows } from './pipelinesWithWorkflows';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { searchRevision } from './revisionSearch';
 import { sendEndpoint } from './sendEndpoint';
@@ -19,12 +20,21 @@ import { CircleCITransport } from './transport';
  * @public
  */
 export interface CircleCIClientOptions {
-  /** Finds the Backstage proxy. */
+  /** Finds the Backstage proxy, or the backend plugin (`circleci`) with `backend`. */
   discoveryApi: DiscoveryApi;
   /** Sends the requests, with the user's Backstage credentials. */
   fetchApi: FetchApi;
-  /** The proxy endpoint's path. Default `/circleci/api`. */
+  /** The proxy endpoint's path. Default `/circleci/api`. Ignored with `backend`. */
   proxyPath?: string;
+  /**
+   * True sends every request to the CircleCI backend plugin
+   * (`@circleci-backstage/plugin-circleci-backend`, at
+   * `discoveryApi.getBaseUrl('circleci')`, i.e. `/api/circleci`) instead of
+   * the proxy endpoint: the same relative paths, and
+   * `listPipelinesWithWorkflows` besides. The app sets it with
+   * `circleci.backend.enabled`. Default false (the proxy).
+   */
+  backend?: boolean;
   /**
    * How GET requests are retried on 429, 502, 503, 504 and network errors:
    * at most `maxAttempts` attempts in all (default 3), with exponential
@@ -47,9 +57,12 @@ function isNotFound(error: unknown): boolean {
 }
 
 /**
- * The {@link CircleCIApi} over HTTP, through the Backstage proxy. Every
- * request goes through `fetchApi.fetch`, so the Backstage token reaches the
- * proxy, which adds the `Circle-Token` header. Its methods are made from
+ * The {@link CircleCIApi} over HTTP, through the Backstage proxy or, with
+ * `backend`, the CircleCI backend plugin. Every request goes through
+ * `fetchApi.fetch`, so the Backstage token reaches the proxy (which adds the
+ * `Circle-Token` header) or the backend plugin (which holds the token).
+ * In backend mode a bare 404 (Backstage's answer for a plugin it does not
+ * have) throws `BackendPluginMissingError`. Its methods are made from
  * the endpoint table (one definition per CircleCI request); responses are
  * checked at the boundary; GET requests are retried within a bound, POSTs
  * never.
@@ -63,7 +76,9 @@ export class CircleCIClient {
     this.transport = new CircleCITransport({
       discoveryApi: options.discoveryApi,
       fetchApi: options.fetchApi,
-      proxyPath: `/${(options.proxyPath ?? '/circleci/api').replace(/^\/+|\/+$/g, '')}`,
+      target: options.backend
+        ? { kind: 'backend' }
+        : { kind: 'proxy', proxyPath: `/${(options.proxyPath ?? '/circleci/api').replace(/^\/+|\/+$/g, '')}` },
       retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       timeoutMs: options.timeoutMs ?? 30_000,
     });
@@ -74,11 +89,18 @@ export class CircleCIClient {
           sendEndpoint({ name, endpoint: CIRCLECI_ENDPOINTS[name], values, transport: this.transport }),
       });
     }
+    // Only the backend plugin answers the aggregate: in proxy mode the method does not exist.
+    if (options.backend) {
+      Object.defineProperty(this, 'listPipelinesWithWorkflows', {
+        value: (values: ListPipelinesOptions) => sendPipelinesWithWorkflows({ transport: this.transport, values }),
+      });
+    }
   }
 
   /** {@inheritDoc CircleCIApi.listPipelines} */
-  // The one method with more than its endpoint: a 404 is checked against
-  // `v2/me`, which is only missing when the proxy targets API v1.1.
+  // The one method with more than its endpoint: in proxy mode a 404 is
+  // checked against `v2/me`, which is only missing when the proxy targets
+  // API v1.1 (the backend plugin always targets CircleCI's API root).
   async listPipelines(options: ListPipelinesOptions): Promise<Page<Pipeline>> {
     const send = (name: EndpointName, values?: object) =>
       sendEndpoint({
@@ -90,7 +112,7 @@ export class CircleCIClient {
     try {
       return (await send('listPipelines', options)) as Page<Pipeline>;
     } catch (error) {
-      if (isNotFound(error)) {
+      if (!this.transport.backend && isNotFound(error)) {
         const meIsNotFound = await send('getMe', { signal: options.signal }).then(() => false, isNotFound);
         if (meIsNotFound) throw new LegacyProxyTargetError();
       }

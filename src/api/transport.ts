@@ -3,12 +3,24 @@ import { ResponseError } from '@backstage/errors';
 import { z } from 'zod';
 import type { EndpointName } from '@circleci-backstage/plugin-circleci-common';
 import type { RequestOptions } from '@circleci-backstage/plugin-circleci-common';
-import { MalformedResponseError, RequestTimeoutError } from '@circleci-backstage/plugin-circleci-common';
+import {
+  BackendPluginMissingError,
+  MalformedResponseError,
+  RequestTimeoutError,
+} from '@circleci-backstage/plugin-circleci-common';
 import { RetryPolicy, withRetry } from './retry';
 import { formatIssues } from '@circleci-backstage/plugin-circleci-common';
 import { readTextStream } from './textStream';
 
-/** One request to the CircleCI API, relative to the proxy endpoint. */
+/** The header the backend plugin sets on every answer: `hit`, `miss` or `stale`. */
+export const CACHE_HEADER = 'x-circleci-cache';
+/** With `stale`: the ISO time the backend stored the answer it serves during a 429 window. */
+export const STALE_AT_HEADER = 'x-circleci-stale-at';
+
+/**
+ * One request to the CircleCI API, relative to the API root: the proxy
+ * endpoint, or the backend plugin's base URL (it serves the same paths).
+ */
 export interface Call<T> extends RequestOptions {
   /** The endpoint of the table this call sends, named in its errors. */
   endpoint?: EndpointName;
@@ -29,10 +41,20 @@ export interface Call<T> extends RequestOptions {
    * last one reported.
    */
   onProgress?: (textSoFar: string) => void;
+  /**
+   * Called when the answer came from the backend plugin's cache while
+   * CircleCI rate-limits (`x-circleci-cache: stale`), with when the backend
+   * stored it. Never called in proxy mode.
+   */
+  onStale?: (storedAt: Date) => void;
 }
 
+/** Where the requests go: the proxy endpoint (`proxyPath` below the proxy), or the backend plugin. */
+export type TransportTarget = { kind: 'proxy'; proxyPath: string } | { kind: 'backend' };
+
 /**
- * Sends requests through `fetchApi` to the Backstage proxy endpoint: builds
+ * Sends requests through `fetchApi` to the Backstage proxy endpoint or the
+ * CircleCI backend plugin (`target`): builds
  * the URL, sets `Accept`, applies a per-attempt timeout and the caller's
  * signal, retries GETs within the policy (never POSTs), throws
  * `ResponseError` for non-2xx answers and checks bodies against their
@@ -47,20 +69,20 @@ export interface Call<T> extends RequestOptions {
 export class CircleCITransport {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
-  private readonly proxyPath: string;
+  private readonly target: TransportTarget;
   private readonly retryPolicy: RetryPolicy;
   private readonly timeoutMs: number;
 
   constructor(options: {
     discoveryApi: DiscoveryApi;
     fetchApi: FetchApi;
-    proxyPath: string;
+    target: TransportTarget;
     retryPolicy: RetryPolicy;
     timeoutMs: number;
   }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
-    this.proxyPath = options.proxyPath;
+    this.target = options.target;
     this.retryPolicy = options.retryPolicy;
     this.timeoutMs = options.timeoutMs;
   }
@@ -86,8 +108,18 @@ export class CircleCITransport {
     return this.fetchOnce({ url, method: 'POST', call, lenient: true });
   }
 
+  /** True when the requests go to the backend plugin. */
+  get backend(): boolean {
+    return this.target.kind === 'backend';
+  }
+
+  private async base(): Promise<string> {
+    if (this.target.kind === 'backend') return this.discoveryApi.getBaseUrl('circleci');
+    return `${await this.discoveryApi.getBaseUrl('proxy')}${this.target.proxyPath}`;
+  }
+
   private async url(call: Pick<Call<unknown>, 'path' | 'query'>): Promise<string> {
-    const base = `${await this.discoveryApi.getBaseUrl('proxy')}${this.proxyPath}`;
+    const base = (await this.base()).replace(/\/+$/, '');
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined && value !== '') search.set(key, value);
@@ -128,7 +160,8 @@ export class CircleCITransport {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
       });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
+      if (!response.ok) throw await this.failure({ response, url });
+      this.noteStale({ response, onStale: call.onStale });
       if (call.text && call.onProgress && response.body) {
         startTimer();
         const length = response.headers.get('content-length');
@@ -149,6 +182,32 @@ export class CircleCITransport {
       clearTimeout(timer);
       call.signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * The error of a non-2xx answer. In backend mode a 404 without a body is
+   * Backstage's own answer for a plugin it does not have: the plugin's routes
+   * (and CircleCI through them) always answer 404 with a body.
+   */
+  private async failure(options: { response: Response; url: string }): Promise<Error> {
+    const { response, url } = options;
+    if (this.backend && response.status === 404) {
+      const text = await response
+        .clone()
+        .text()
+        .catch(() => '');
+      if (text.trim() === '') return new BackendPluginMissingError({ url });
+    }
+    return ResponseError.fromResponse(response);
+  }
+
+  /** Tells the caller when the backend served the answer from its cache during a 429 window. */
+  private noteStale(options: { response: Response; onStale?: (storedAt: Date) => void }): void {
+    const { response, onStale } = options;
+    if (!this.backend || !onStale) return;
+    if (response.headers.get(CACHE_HEADER) !== 'stale') return;
+    const storedAt = new Date(response.headers.get(STALE_AT_HEADER) ?? '');
+    if (!Number.isNaN(storedAt.getTime())) onStale(storedAt);
   }
 
   /**

@@ -1,13 +1,14 @@
 import { ResponseError } from '@backstage/errors';
 import { english } from '../__testUtils__/english';
 import {
+  BackendPluginMissingError,
   InvalidCommitError,
   MalformedResponseError,
   MissingProjectError,
   RequestTimeoutError,
 } from '@circleci-backstage/plugin-circleci-common';
 import { parseProjectSlug, parseProjectSlugs } from '@circleci-backstage/plugin-circleci-common';
-import { describeError } from './errors';
+import { describeError, describeStaleData } from './errors';
 
 function thrownBy(run: () => unknown): unknown {
   try {
@@ -97,5 +98,43 @@ describe('describeError', () => {
     expect(english(d.title)).toBe('Something went wrong');
     expect(english(d.message)).not.toMatch(/boom/);
     expect(d.detail).toBe('boom at line 3');
+  });
+});
+
+describe('backend mode', () => {
+  const clock = (date: Date) =>
+    `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+
+  it('says a 503 with Retry-After (the backend during a rate limit, nothing cached) is a wait until a time', async () => {
+    const before = Date.now();
+    const error = await ResponseError.fromResponse(
+      new Response('{"message":"CircleCI is rate-limiting"}', {
+        status: 503,
+        statusText: 'Service Unavailable',
+        headers: { 'retry-after': '120', 'content-type': 'application/json' },
+      }),
+    );
+    const d = describeError(error);
+    expect(d.kind).toBe('rate-limited');
+    expect(d.status).toBe(503);
+    expect(d.retryAt!.getTime()).toBeGreaterThanOrEqual(before + 120_000);
+    expect(english(d.title)).toBe('Try again later');
+    expect(english(d.message)).toBe(
+      `CircleCI cannot be asked right now (it is rate-limiting, or briefly unavailable) and no earlier answer is kept: retry at ${clock(d.retryAt!)}.`,
+    );
+  });
+
+  it('says what to install or set when the backend plugin is missing', () => {
+    const d = describeError(new BackendPluginMissingError({ url: 'http://localhost:7007/api/circleci/pipelines' }));
+    expect(d.kind).toBe('backend-missing');
+    expect(english(d.title)).toBe('CircleCI backend plugin not installed');
+    expect(english(d.message)).toMatch(/@circleci-backstage\/plugin-circleci-backend/);
+    expect(english(d.message)).toMatch(/circleci.backend.enabled to false/);
+    expect(d.detail).toBe('http://localhost:7007/api/circleci/pipelines');
+  });
+
+  it('words the notice over stale data with the time it was stored', () => {
+    const storedAt = new Date(2030, 0, 2, 9, 5);
+    expect(english(describeStaleData({ storedAt }))).toBe('CircleCI is rate-limiting; showing data from 09:05');
   });
 });

@@ -6,6 +6,7 @@
 import { ResponseError } from '@backstage/errors';
 import { isAbortError } from '@circleci-backstage/plugin-circleci-common';
 import {
+  BackendPluginMissingError,
   InvalidCommitError,
   LegacyProxyTargetError,
   MalformedResponseError,
@@ -14,7 +15,7 @@ import {
 } from '@circleci-backstage/plugin-circleci-common';
 import { InvalidProjectSlugError, type InvalidProjectSlugReason } from '@circleci-backstage/plugin-circleci-common';
 import { type CircleCIMessage, type CircleCIMessageKey, msg } from './messages';
-import { describeResponse } from './responseErrors';
+import { describeResponse, formatClock } from './responseErrors';
 
 /**
  * The kinds of failure the plugin tells apart.
@@ -29,6 +30,7 @@ export type CircleCIErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'legacy-proxy'
+  | 'backend-missing'
   | 'rate-limited'
   | 'server'
   | 'bad-request'
@@ -60,7 +62,7 @@ export interface CircleCIErrorDescription {
   detail?: string;
   /** The HTTP status, when there was one. */
   status?: number;
-  /** For a 429: when a retry is allowed, when the server said. */
+  /** For a 429 (or a 503 with `Retry-After`): when a retry is allowed, when the server said. */
   retryAt?: Date;
 }
 
@@ -120,6 +122,15 @@ function describeOwnError(
       status: 404,
       title: msg('errors.legacyProxyTitle'),
       message: msg('errors.legacyProxyMessage'),
+    };
+  }
+  if (error instanceof BackendPluginMissingError) {
+    return {
+      kind: 'backend-missing',
+      status: 404,
+      title: msg('errors.backendMissingTitle'),
+      message: msg('errors.backendMissingMessage'),
+      detail: error.url,
     };
   }
   if (error instanceof MalformedResponseError) {
@@ -188,4 +199,12 @@ export function describeError(error: unknown, options?: DescribeErrorOptions): C
     message: msg('errors.unknownMessage'),
     detail,
   };
+}
+
+/**
+ * The notice over data the backend plugin served from its cache while
+ * CircleCI rate-limits: "CircleCI is rate-limiting; showing data from HH:MM".
+ */
+export function describeStaleData(options: { storedAt: Date }): CircleCIMessage {
+  return msg('errors.staleNotice', { time: formatClock(options.storedAt) });
 }

@@ -8,7 +8,7 @@ import type { CircleCIErrorDescription } from './errors';
 import { type CircleCIMessage, msg } from './messages';
 
 /** HH:MM in local time (no date library: this module loads with the entity page). */
-function formatClock(date: Date): string {
+export function formatClock(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
@@ -56,12 +56,23 @@ export function describeResponse(error: ResponseError, subject: string | CircleC
       message: msg('errors.notFoundMessage', { subject }),
     };
   }
+  const wait = parseRetryAfter({
+    value: error.response.headers?.get?.('retry-after'),
+    now: Date.now(),
+  });
+  const retryAt = wait === undefined ? undefined : new Date(Date.now() + wait);
+  if (status === 503 && retryAt) {
+    // The backend plugin's answer while CircleCI rate-limits and nothing is
+    // cached (or a service that says when to come back): a time, not "5xx".
+    return {
+      kind: 'rate-limited',
+      status,
+      retryAt,
+      title: msg('errors.unavailableUntilTitle'),
+      message: msg('errors.unavailableUntilMessage', { time: formatClock(retryAt) }),
+    };
+  }
   if (status === 429) {
-    const wait = parseRetryAfter({
-      value: error.response.headers?.get?.('retry-after'),
-      now: Date.now(),
-    });
-    const retryAt = wait === undefined ? undefined : new Date(Date.now() + wait);
     return {
       kind: 'rate-limited',
       status,

@@ -21,8 +21,9 @@ export interface PipelineWorkflowsState extends ResourceState<ReadonlyMap<string
 
 /**
  * Loads the workflows of each given pipeline, at most
- * `WORKFLOW_CONCURRENCY` requests at once, in the given order. A pipeline
- * is read once, then, while the page is visible, pipelines with running or
+ * `WORKFLOW_CONCURRENCY` requests at once, in the given order (none for
+ * pipelines whose workflows came with their page, in backend mode: see
+ * `seedWorkflows`). A pipeline is read once, then, while the page is visible, pipelines with running or
  * queued workflows are re-read about every 10 s, and pipelines whose only
  * unfinished work waits for an approval are re-read when the user returns
  * to the page. Requests nobody waits for are cancelled on unmount.

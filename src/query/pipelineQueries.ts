@@ -1,7 +1,8 @@
 /*
  * The paged queries of pipelines: a project's pipeline list (the tab's,
  * 20 a page, whose pages start their pipelines' workflow requests as they
- * arrive) and the search for a commit's pipelines.
+ * arrive, or, in backend mode, come with their workflows in one request)
+ * and the search for a commit's pipelines.
  */
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
@@ -10,7 +11,7 @@ import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import type { Page, Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIPagedQueryOptions } from './defineQuery';
 import { commitSearchKey, pipelinesKey, workflowsKey } from './keys';
-import { prefetchWorkflows } from './workflowQueries';
+import { prefetchWorkflows, seedWorkflows } from './workflowQueries';
 
 /** Which pipeline list: a project's, of a branch or the user's own. */
 export interface PipelineListOptions {
@@ -22,28 +23,63 @@ export interface PipelineListOptions {
   mine?: boolean;
 }
 
-type PipelinePages = InfiniteData<Page<Pipeline>, string | undefined>;
+/** A page of a pipeline list. */
+export interface PipelineListPage extends Page<Pipeline> {
+  /** Backend mode: set when the page was served from the backend's cache while CircleCI rate-limits. */
+  staleAt?: Date;
+}
+
+type PipelinePages = InfiniteData<PipelineListPage, string | undefined>;
+
+/**
+ * Reads one page of a project's pipelines and gets their workflows going.
+ * In backend mode (the API has `listPipelinesWithWorkflows`) that is one
+ * request: the aggregate's workflows fill each pipeline's workflow query.
+ * Otherwise (the proxy, or the user's own list, which has no aggregate) the
+ * page is one request and its pipelines' workflow requests start at once,
+ * before the rows render.
+ */
+export async function loadPipelinePage(options: {
+  api: CircleCIApi;
+  queryClient: QueryClient;
+  projectSlug: ProjectSlug;
+  branch?: string;
+  mine?: boolean;
+  pageToken?: string;
+  signal?: AbortSignal;
+}): Promise<PipelineListPage> {
+  const { api, queryClient, projectSlug, branch, mine, pageToken, signal } = options;
+  if (!mine && api.listPipelinesWithWorkflows) {
+    const page = await api.listPipelinesWithWorkflows({ projectSlug, branch, pageToken, signal });
+    seedWorkflows({ api, queryClient, items: page.items });
+    const result: PipelineListPage = { items: page.items.map(i => i.pipeline) };
+    if (page.nextPageToken) result.nextPageToken = page.nextPageToken;
+    if (page.staleAt) result.staleAt = page.staleAt;
+    return result;
+  }
+  const page = mine
+    ? await api.listMyPipelines({ projectSlug, pageToken, signal })
+    : await api.listPipelines({ projectSlug, branch, pageToken, signal });
+  prefetchWorkflows({ api, queryClient, pipelineIds: page.items.map(p => p.id) });
+  return page;
+}
 
 /**
  * A project's pipeline list, page by page. As soon as a page arrives,
- * before its rows render, the workflow requests of its pipelines start.
+ * before its rows render, its pipelines' workflows are on their way (see
+ * {@link loadPipelinePage}).
  */
 export function pipelineListQuery(
   options: PipelineListOptions & { api: CircleCIApi; queryClient: QueryClient },
-): CircleCIPagedQueryOptions<Page<Pipeline>, string | undefined> {
+): CircleCIPagedQueryOptions<PipelineListPage, string | undefined> {
   const { api, queryClient, projectSlug, mine } = options;
   const branch = mine ? undefined : options.branch;
   return {
     queryKey: pipelinesKey({ slug: projectSlug.slug, branch, mine }),
     initialPageParam: undefined,
     getNextPageParam: last => last.nextPageToken,
-    queryFn: async ({ pageParam, signal }) => {
-      const page = mine
-        ? await api.listMyPipelines({ projectSlug, pageToken: pageParam, signal })
-        : await api.listPipelines({ projectSlug, branch, pageToken: pageParam, signal });
-      prefetchWorkflows({ api, queryClient, pipelineIds: page.items.map(p => p.id) });
-      return page;
-    },
+    queryFn: ({ pageParam, signal }) =>
+      loadPipelinePage({ api, queryClient, projectSlug, branch, mine, pageToken: pageParam, signal }),
   };
 }
 
@@ -75,18 +111,21 @@ export function keepFirstPipelinePage(options: { queryClient: QueryClient; query
 /**
  * Reads a pipeline list again from its first page (the rows on screen stay
  * until it arrives); its pipelines' workflows are read again as the rows
- * ask for them.
+ * ask for them, or, in backend mode, come again with the page.
  */
 export function restartPipelineList(options: {
+  api: CircleCIApi;
   queryClient: QueryClient;
   slug: string;
   branch?: string;
   mine?: boolean;
 }): void {
-  const { queryClient, slug, mine } = options;
+  const { api, queryClient, slug, mine } = options;
   const queryKey = pipelinesKey({ slug, branch: mine ? undefined : options.branch, mine });
   keepFirstPipelinePage({ queryClient, queryKey, exact: true });
-  queryClient.invalidateQueries({ queryKey: workflowsKey(), refetchType: 'none' }).catch(() => undefined);
+  if (mine || !api.listPipelinesWithWorkflows) {
+    queryClient.invalidateQueries({ queryKey: workflowsKey(), refetchType: 'none' }).catch(() => undefined);
+  }
   queryClient.invalidateQueries({ queryKey, exact: true }).catch(() => undefined);
 }
 

@@ -3,6 +3,7 @@
  * project, a pipeline, the first page of a project's pipelines, a
  * project's pipeline definitions, a workflow and its jobs.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
 import { collectPages } from '../api/pages';
 import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
@@ -18,6 +19,7 @@ import {
   workflowKey,
 } from './keys';
 import { WORKFLOW_JOB_PAGES } from './pageCaps';
+import { seedWorkflows } from './workflowQueries';
 
 /**
  * A project (`GET v2/project/{slug}`), for its default branch. Read once
@@ -45,17 +47,25 @@ export function pipelineQuery(options: { api: CircleCIApi; pipelineId: string })
 /**
  * The first page of a project's pipelines (the newest 20), optionally of
  * one branch: one request, and, unlike the tab's paged list, no workflow
- * requests. Not polled.
+ * requests. In backend mode the one request is the aggregate, whose
+ * workflows fill the pipelines' workflow queries, so a card then sends no
+ * workflow request either. Not polled.
  */
 export function pipelineHeadQuery(options: {
   api: CircleCIApi;
+  queryClient: QueryClient;
   projectSlug: ProjectSlug;
   branch?: string;
 }): CircleCIQueryOptions<Pipeline[]> {
-  const { api, projectSlug, branch } = options;
+  const { api, queryClient, projectSlug, branch } = options;
   return defineQuery({
     queryKey: pipelineHeadKey({ slug: projectSlug.slug, branch }),
-    load: async ({ signal }) => (await api.listPipelines({ projectSlug, branch, signal })).items,
+    load: async ({ signal }) => {
+      if (!api.listPipelinesWithWorkflows) return (await api.listPipelines({ projectSlug, branch, signal })).items;
+      const page = await api.listPipelinesWithWorkflows({ projectSlug, branch, signal });
+      seedWorkflows({ api, queryClient, items: page.items.filter(i => i.workflows) });
+      return page.items.map(i => i.pipeline);
+    },
   });
 }
 

@@ -1,12 +1,14 @@
 /*
  * The query behind a pipeline's workflows, shared by the pipelines list
- * (which starts these queries as soon as a page of pipelines arrives) and
+ * (which starts these queries as soon as a page of pipelines arrives, or,
+ * in backend mode, fills them from the page's aggregate answer) and
  * `usePipelineWorkflows` (which observes them).
  */
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
 import { collectPages } from '../api/pages';
 import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
+import type { PipelineWithWorkflows } from '../api/pipelinesWithWorkflows';
 import { workflowsPollGroup } from '../domain/status';
 import { type CircleCIQueryOptions, defineQuery } from './defineQuery';
 import { workflowsKey } from './keys';
@@ -86,6 +88,28 @@ export function prefetchWorkflows(options: {
       .prefetchQuery(workflowsQuery({ api, queryClient, pipelineId }))
       .catch(() => undefined);
   }
+}
+
+/**
+ * Fills the workflow queries of the pipelines of an aggregate page (backend
+ * mode) with the workflows that came with them, as if each query had just
+ * read them: the rows then send no workflow request, and running ones are
+ * polled as usual (through the backend's cache). Pipelines whose workflows
+ * did not come (`null`) get their query started instead.
+ */
+export function seedWorkflows(options: {
+  api: CircleCIApi;
+  queryClient: QueryClient;
+  items: readonly PipelineWithWorkflows[];
+}): void {
+  const { api, queryClient, items } = options;
+  const updatedAt = Date.now();
+  const missing: string[] = [];
+  for (const { pipeline, workflows } of items) {
+    if (workflows) queryClient.setQueryData<Workflow[]>(workflowsKey(pipeline.id), workflows, { updatedAt });
+    else missing.push(pipeline.id);
+  }
+  if (missing.length) prefetchWorkflows({ api, queryClient, pipelineIds: missing });
 }
 
 /**

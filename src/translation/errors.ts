@@ -22,6 +22,10 @@ export const errorsMessages = {
     rateLimitedTitle: 'Rate limited',
     rateLimitedMessageAt: "CircleCI's rate limit was reached: retry at {{time}}.",
     rateLimitedMessage: "CircleCI's rate limit was reached: retry in a minute.",
+    unavailableUntilTitle: 'Try again later',
+    unavailableUntilMessage:
+      'CircleCI cannot be asked right now (it is rate-limiting, or briefly unavailable) and no earlier answer is kept: retry at {{time}}.',
+    staleNotice: 'CircleCI is rate-limiting; showing data from {{time}}',
     serverTitle: 'CircleCI is unavailable',
     serverMessage: 'CircleCI or the proxy answered HTTP {{status}}. This is usually temporary: try again in a moment.',
     serverMessageNamed:
@@ -32,6 +36,9 @@ export const errorsMessages = {
     legacyProxyTitle: 'Legacy proxy target',
     legacyProxyMessage:
       "The Backstage proxy for CircleCI points at the legacy API v1.1. In app-config.yaml, set proxy.endpoints['/circleci/api'].target to https://circleci.com/api (without /v1.1).",
+    backendMissingTitle: 'CircleCI backend plugin not installed',
+    backendMissingMessage:
+      "circleci.backend.enabled is true, but the Backstage backend has no CircleCI plugin at /api/circleci. Install @circleci-backstage/plugin-circleci-backend in the backend (backend.add(import('@circleci-backstage/plugin-circleci-backend'))), or set circleci.backend.enabled to false to use the proxy endpoint.",
     malformedTitle: 'Unreadable response',
     malformedMessage: "CircleCI's answer for {{subject}} could not be read (request {{request}}).",
     malformedHtmlMessage:

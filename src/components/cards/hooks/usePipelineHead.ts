@@ -16,12 +16,13 @@ export interface UsePipelineHeadOptions {
 /**
  * Loads the first page of a project's pipelines (the newest 20), with one
  * request and nothing else: unlike `usePipelines`, it starts no workflow
- * requests, so a card asks only for the workflows it shows. Not polled;
+ * requests, so a card asks only for the workflows it shows (in backend mode
+ * none: the page's aggregate answer brings them). Not polled;
  * a page read less than 30 s ago is served at once.
  */
 export function usePipelineHead(options: UsePipelineHeadOptions): ResourceState<Pipeline[]> {
   const { projectSlug, branch, enabled = true } = options;
   return useCircleCIQuery({
-    query: ({ api }) => (enabled ? pipelineHeadQuery({ api, projectSlug, branch }) : undefined),
+    query: ({ api, queryClient }) => (enabled ? pipelineHeadQuery({ api, queryClient, projectSlug, branch }) : undefined),
   });
 }

@@ -24,6 +24,7 @@ import type { PipelineWorkflows } from '../../../domain/pipelineSummaries';
 import { ErrorState } from '../../shared/ErrorState';
 import { LiveIndicator } from '../../shared/LiveIndicator';
 import { NewPipelinesAnnouncement } from '../NewPipelinesAnnouncement';
+import { StaleNotice } from '../StaleNotice';
 import { type CircleCIPipelineColumn, PipelineRow, PipelinesTable } from '../PipelinesTable';
 import { TriggerPipeline } from '../../actions/TriggerPipeline';
 import { useCircleCIPaths } from '../../../navigation';
@@ -214,6 +215,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
       <TriggerPipeline projectSlug={projectSlug} branch={branch} />
       <Link to={paths.insights({ projectSlug: projectSlug.slug })}>{t('insights.tabLink')}</Link>
       {updatedAt && <LiveIndicator live={live} updatedAt={updatedAt} />}
+      {state.staleAt && <StaleNotice storedAt={state.staleAt} />}
       <NewPipelinesAnnouncement pipelines={pipelines} />
     </div>
   );

@@ -1,0 +1,128 @@
+/*
+ * Test harness for backend mode: msw handlers that play the CircleCI
+ * backend plugin (`/api/circleci`) on top of the one fake CircleCI. The
+ * mirror paths are the fake's own answers; the `/pipelines` aggregate is
+ * assembled from the fake's pipeline and workflow answers, as the backend
+ * does (without its cache). The browser's requests are logged here, the
+ * upstream ones at the fake (`fake.requests`).
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { pageCap } from '@circleci-backstage/plugin-circleci-common';
+import type { FakeCircleCI } from '../../dev/fake-circleci';
+
+/** Where the tests' discovery API puts the backend plugin. */
+export const BACKEND_BASE = 'http://localhost:7007/api/circleci';
+const BASE_PATH = new URL(BACKEND_BASE).pathname;
+const UPSTREAM = 'http://circleci.invalid/api';
+
+/** The backend plugin, played by msw over a fake CircleCI. */
+export interface FakeBackend {
+  /** The msw handlers (one `http.all`). */
+  handlers: HttpHandler[];
+  /** The browser's requests to the backend, oldest first, e.g. `GET pipelines?project=gh%2Facme%2Frocket`. */
+  readonly requests: readonly string[];
+  /**
+   * From now on, marks every answer as the backend does during a 429
+   * window (`x-circleci-cache: stale`, `x-circleci-stale-at`); undefined
+   * stops.
+   */
+  setStale(storedAt: Date | undefined): void;
+  /** Forgets the requests and the stale mark (before each test). */
+  clear(): void;
+}
+
+type Json = Record<string, unknown>;
+
+/** Asks the fake as the backend does: with the token, below CircleCI's API root. */
+function upstream(options: { fake: FakeCircleCI; path: string; query?: Record<string, string | null> }): Promise<Response> {
+  const { fake, path, query = {} } = options;
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) search.set(name, value);
+  const qs = search.toString();
+  const request = new Request(`${UPSTREAM}/${path}${qs ? `?${qs}` : ''}`, {
+    headers: { 'Circle-Token': fake.token, Accept: 'application/json' },
+  });
+  return fake.handle(request, { basePath: '/api' });
+}
+
+/** Every workflow of a pipeline, up to the table's cap; null when a page fails. */
+async function workflowsOf(fake: FakeCircleCI, pipelineId: string): Promise<Json[] | null> {
+  const workflows: Json[] = [];
+  let pageToken: string | null = null;
+  for (let page = 0; page < pageCap('listWorkflows'); page++) {
+    const answer = await upstream({ fake, path: `v2/pipeline/${pipelineId}/workflow`, query: { 'page-token': pageToken } });
+    if (!answer.ok) return null;
+    const body = (await answer.json()) as { items: Json[]; next_page_token?: string | null };
+    workflows.push(...body.items);
+    pageToken = body.next_page_token ?? null;
+    if (!pageToken) break;
+  }
+  return workflows;
+}
+
+/** `GET /pipelines?project=…[&branch=…][&page-token=…]`. */
+async function aggregate(fake: FakeCircleCI, url: URL): Promise<Response> {
+  const project = url.searchParams.get('project');
+  if (!project) return HttpResponse.json({ message: 'Give the project.' }, { status: 400 });
+  const pipelines = await upstream({
+    fake,
+    path: `v2/project/${project}/pipeline`,
+    query: { branch: url.searchParams.get('branch'), 'page-token': url.searchParams.get('page-token') },
+  });
+  if (!pipelines.ok) return pipelines;
+  const page = (await pipelines.json()) as { items: Json[]; next_page_token?: string | null };
+  const items = await Promise.all(
+    page.items.map(async pipeline => ({ pipeline, workflows: await workflowsOf(fake, String(pipeline.id)) })),
+  );
+  return HttpResponse.json({ items, next_page_token: page.next_page_token ?? null });
+}
+
+/** Copies an answer with the backend's headers. */
+function marked(answer: Response, storedAt: Date | undefined): Response {
+  const headers = new Headers(answer.headers);
+  headers.set('x-circleci-cache', storedAt ? 'stale' : 'miss');
+  if (storedAt) {
+    headers.set('x-circleci-stale-at', storedAt.toISOString());
+    headers.set('retry-after', '60');
+  }
+  return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
+}
+
+/** The backend plugin over the fake that `fake()` returns at the time of each request. */
+export function createFakeBackend(options: { fake: () => FakeCircleCI }): FakeBackend {
+  let requests: string[] = [];
+  let staleAt: Date | undefined;
+  const handler = http.all(`${BACKEND_BASE}/*`, async ({ request }) => {
+    const fake = options.fake();
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    requests.push(`${method} ${url.pathname.slice(BASE_PATH.length + 1)}${url.search}`);
+    if (method === 'GET' && url.pathname === `${BASE_PATH}/pipelines`) return marked(await aggregate(fake, url), staleAt);
+    const headers = new Headers(request.headers);
+    headers.set('Circle-Token', fake.token);
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await request.text();
+    const answer = await fake.handle(new Request(request.url, { method, headers, body }), { basePath: BASE_PATH });
+    return marked(answer, staleAt);
+  });
+  return {
+    handlers: [handler],
+    get requests() {
+      return requests;
+    },
+    setStale(storedAt) {
+      staleAt = storedAt;
+    },
+    clear() {
+      requests = [];
+      staleAt = undefined;
+    },
+  };
+}
+
+/**
+ * Handlers for a Backstage backend without the CircleCI plugin: every path
+ * below `/api/circleci` gets the backend's own bare 404 (no body).
+ */
+export function backendMissingHandlers(): HttpHandler[] {
+  return [http.all(`${BACKEND_BASE}/*`, () => new HttpResponse(null, { status: 404 }))];
+}
