@@ -405,14 +405,17 @@ async function finish() {
   process.exit(exitCode);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => {
+/** Stops the run (and a follow-up run it started) on a signal. */
+function stopOn(signal) {
+  return async () => {
     say(`${signal}: stopping`);
     followUp?.kill(signal);
     results.push({ name: signal, ok: false });
     await finish();
-  });
+  };
 }
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopOn(signal));
 
 run()
   .catch(error => {
