@@ -64,6 +64,8 @@ export interface Harness {
 /** Options of {@link startHarness}. */
 export interface HarnessOptions {
   actionsEnabled?: boolean;
+  /** `circleci.actions.allowServicePrincipals`. */
+  allowServicePrincipals?: boolean;
   /** Config under `circleci` besides baseUrl and token; `token: null` leaves it out. */
   token?: string | null;
   fake?: FakeCircleCIOptions;
@@ -109,7 +111,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           circleci: {
             baseUrl: `${fakeServer.url}/api`,
             ...(token === null ? {} : { token }),
-            actions: { enabled: options.actionsEnabled ?? false },
+            actions: {
+              enabled: options.actionsEnabled ?? false,
+              ...(options.allowServicePrincipals === undefined ? {} : { allowServicePrincipals: options.allowServicePrincipals }),
+            },
           },
         },
       }),

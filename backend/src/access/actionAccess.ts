@@ -69,6 +69,7 @@ export function checkPrincipal(options: { context: RouteContext; credentials: Ca
  * Reads the entity as the caller and checks that its annotation names the
  * project (`projectKey`, `projectSlug` as CircleCI or the path spells it).
  * 404 when the caller cannot read it; 403 when it names other projects.
+ * Returns the entity's ref as the catalog spells it.
  */
 export async function checkEntity(options: {
   context: RouteContext;
@@ -76,7 +77,7 @@ export async function checkEntity(options: {
   entityRef: string;
   projectKey: string;
   projectSlug: string;
-}): Promise<void> {
+}): Promise<string> {
   const { context, credentials, entityRef, projectKey, projectSlug } = options;
   let entity;
   try {
@@ -104,6 +105,7 @@ export async function checkEntity(options: {
       reason: 'entity-mismatch',
     });
   }
+  return stringifyEntityRef(entity);
 }
 
 /** Asks the permission framework; 403 with a sentence for the UI when denied. */

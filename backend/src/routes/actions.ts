@@ -67,8 +67,9 @@ export function actionsRoute(context: RouteContext): RequestHandler {
         return;
       }
       audit.note({ project: project.slug });
-      await checkEntity({ context, credentials, entityRef, projectKey: project.key!, projectSlug: project.slug! });
-      await checkPermission({ context, credentials, name: action, entityRef });
+      const resourceRef = await checkEntity({ context, credentials, entityRef, projectKey: project.key!, projectSlug: project.slug! });
+      audit.note({ entityRef: resourceRef });
+      await checkPermission({ context, credentials, name: action, entityRef: resourceRef });
       const body = await readJsonBody({ req });
       const path = canonicalPath({ endpoint: CIRCLECI_ENDPOINTS[name], params });
       const key = `POST ${path} ${JSON.stringify(body ?? null)}`;
