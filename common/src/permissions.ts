@@ -6,7 +6,7 @@
  */
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { createPermission, type ResourcePermission } from '@backstage/plugin-permission-common';
-import type { ACTION_ENDPOINTS } from './endpoints/actions';
+import type { EndpointName } from './endpoints';
 
 /**
  * Rerun a workflow (all of it, from failed, or some jobs), cancel a workflow,
@@ -58,7 +58,7 @@ export const circleciPermissions: ReadonlyArray<ResourcePermission<typeof RESOUR
  * @public
  */
 export type ActionEndpointName = Extract<
-  keyof typeof ACTION_ENDPOINTS,
+  EndpointName,
   'rerunWorkflow' | 'cancelWorkflow' | 'cancelJob' | 'approveJob' | 'triggerPipeline' | 'runPipeline'
 >;
 

@@ -170,6 +170,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
+/** The path of each action on `gh/acme/rocket`'s demo workflows and jobs (no query). */
+export function rocketActionPaths(fake: FakeCircleCI): string[] {
+  const { failingJob, approval } = fake.demo;
+  return [
+    `v2/workflow/${failingJob.workflowId}/rerun`,
+    `v2/workflow/${failingJob.workflowId}/cancel`,
+    `v2/workflow/${approval.workflowId}/approve/${approval.approvalRequestId}`,
+    `v2/project/gh/acme/rocket/job/${failingJob.jobNumber}/cancel`,
+    'v2/project/gh/acme/rocket/pipeline',
+    'v2/project/gh/acme/rocket/pipeline/run',
+  ];
+}
+
 /** Replaces `Date.now` with a clock the test moves; `restore()` puts it back. */
 export function fakeClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)) {
   let t = start;

@@ -7,7 +7,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult, type AuthorizePermissionRequest } from '@backstage/plugin-permission-common';
-import { startHarness, type Harness } from '../__testUtils__/harness';
+import { rocketActionPaths, startHarness, type Harness } from '../__testUtils__/harness';
 import { component, testEntities } from '../__testUtils__/entities';
 
 const OUTSIDER = 'user:default/outsider'; // reads only `rocket`
@@ -126,15 +126,7 @@ describe('an allowed action', () => {
 describe('a denied action', () => {
   it('answers 403 with a sentence for the UI, posts nothing, and is audited as denied', async () => {
     decide = () => AuthorizeResult.DENY;
-    const { failingJob, approval } = h.fake.demo;
-    const paths = [
-      `v2/workflow/${failingJob.workflowId}/rerun`,
-      `v2/workflow/${failingJob.workflowId}/cancel`,
-      `v2/workflow/${approval.workflowId}/approve/${approval.approvalRequestId}`,
-      `v2/project/gh/acme/rocket/job/${failingJob.jobNumber}/cancel`,
-      'v2/project/gh/acme/rocket/pipeline',
-      'v2/project/gh/acme/rocket/pipeline/run',
-    ];
+    const paths = rocketActionPaths(h.fake);
     for (const path of paths) {
       const answer = await post(`${path}?entity=component:default/rocket`, { body: { parameters: { deploy_key: 'hunter2' } } });
       expect({ path, status: answer.status, reason: answer.json().reason }).toEqual({ path, status: 403, reason: 'permission-denied' });

@@ -5,7 +5,7 @@
  * 4xx and send nothing. (Who may act: access/actionAccess.test.ts.)
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { startHarness, type Harness } from '../__testUtils__/harness';
+import { rocketActionPaths, startHarness, type Harness } from '../__testUtils__/harness';
 
 const posts = (h: Harness) => h.upstream().filter(r => r.method === 'POST');
 /** The entity every action here is done through. */
@@ -15,15 +15,7 @@ describe('actions while circleci.actions.enabled is false', () => {
   it('answers 403 to every action, whoever calls, and sends nothing', async () => {
     const h = await startHarness();
     try {
-      const { failingJob, approval } = h.fake.demo;
-      const paths = [
-        `v2/workflow/${failingJob.workflowId}/rerun`,
-        `v2/workflow/${failingJob.workflowId}/cancel`,
-        `v2/workflow/${approval.workflowId}/approve/${approval.approvalRequestId}`,
-        `v2/project/gh/acme/rocket/job/${failingJob.jobNumber}/cancel`,
-        'v2/project/gh/acme/rocket/pipeline',
-        'v2/project/gh/acme/rocket/pipeline/run',
-      ];
+      const paths = rocketActionPaths(h.fake);
       for (const path of paths) {
         for (const authorization of [mockCredentials.user.header(), mockCredentials.service.header()]) {
           const answer = await h.call(path, { method: 'POST', body: {}, headers: { authorization } });
