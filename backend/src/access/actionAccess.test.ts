@@ -4,7 +4,6 @@
  * permission on it. Denied → 403 and nothing posted; allowed → exactly one
  * upstream POST; every attempt is one audit event. Counted at the fake.
  */
-import { mockCredentials } from '@backstage/backend-test-utils';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult, type AuthorizePermissionRequest } from '@backstage/plugin-permission-common';
 import { rocketActionPaths, startHarness, type Harness } from '../__testUtils__/harness';
@@ -226,40 +225,5 @@ describe('a user who cannot see the project', () => {
     expect(h.upstream().map(r => `${r.method} ${r.path}`)).not.toContainEqual(expect.stringMatching(/^POST /));
     expect(h.upstream().length).toBeLessThanOrEqual(1);
     expect(asked).toHaveLength(0);
-  });
-});
-
-describe('service principals', () => {
-  it('may not act unless circleci.actions.allowServicePrincipals is true', async () => {
-    const service = { authorization: mockCredentials.service.header() };
-    const path = `v2/workflow/${h.fake.demo.failingJob.workflowId}/rerun?entity=component:default/rocket`;
-    const refused = await post(path, { headers: service });
-    expect(refused.status).toBe(403);
-    expect(refused.json()).toMatchObject({ reason: 'service-principal', message: expect.stringMatching(/allowServicePrincipals/) });
-    expect(h.upstream()).toHaveLength(0);
-    expect(h.audits()[0]).toMatchObject({ meta: { actor: 'service:external:test-service' }, outcomeMeta: { allowed: false } });
-
-    const allowing = await startHarness({ actionsEnabled: true, allowServicePrincipals: true });
-    try {
-      const answer = await allowing.call(path, { method: 'POST', body: {}, headers: service });
-      expect(answer.status).toBeLessThan(300);
-      expect(allowing.upstream().filter(r => r.method === 'POST')).toHaveLength(1);
-    } finally {
-      await allowing.stop();
-    }
-  });
-});
-
-describe('the permissions', () => {
-  it('are registered with the permission framework (the metadata a policy editor reads)', async () => {
-    const answer = await h.call('.well-known/backstage/permissions/metadata', {
-      headers: { authorization: mockCredentials.service.header() },
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.json().permissions).toEqual([
-      expect.objectContaining({ name: 'circleci.workflow.operate', resourceType: 'catalog-entity', attributes: { action: 'update' } }),
-      expect.objectContaining({ name: 'circleci.job.approve', resourceType: 'catalog-entity', attributes: { action: 'update' } }),
-      expect.objectContaining({ name: 'circleci.pipeline.trigger', resourceType: 'catalog-entity', attributes: { action: 'create' } }),
-    ]);
   });
 });
