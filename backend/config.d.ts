@@ -27,6 +27,14 @@ export interface Config {
        * @visibility frontend
        */
       enabled?: boolean;
+      /**
+       * Whether a service principal (another backend, an external access
+       * token) may act. Default false: only Backstage users act, each
+       * authorized with the plugin's permissions on the entity they name.
+       * When true, a service is authorized the same way, with its own
+       * credentials.
+       */
+      allowServicePrincipals?: boolean;
     };
   };
 }

@@ -1,6 +1,9 @@
 /*
  * Shared by the browser and the server: no React, no UI, no frontend or
- * backend packages, no I/O. Only zod.
+ * backend packages, no I/O. Only zod, and the two Backstage packages that
+ * define permissions on catalog entities (both isomorphic, no I/O at import):
+ * @backstage/plugin-permission-common (createPermission) and
+ * @backstage/plugin-catalog-common/alpha (the `catalog-entity` resource type).
  */
 module.exports = {
   // Its own rules, not the frontend's (which ignores this folder).
@@ -12,6 +15,10 @@ module.exports = {
     'react-router*',
     '@material-ui/*',
     '@backstage/*',
+    // The permissions (src/permissions.ts): both sides import them from here.
+    '!@backstage/plugin-permission-common',
+    '!@backstage/plugin-catalog-common',
+    '!@backstage/plugin-catalog-common/alpha',
     'node:*',
     'fs',
     'http',

@@ -52,7 +52,9 @@ export type {
   ListWorkflowsOptions,
 } from '@circleci-backstage/plugin-circleci-common';
 export type {
+  ActionEntityOptions,
   ApproveJobOptions,
+  CancelJobOptions,
   CancelWorkflowOptions,
   ListPipelineDefinitionsOptions,
   RerunWorkflowOptions,

@@ -7,12 +7,25 @@ import { DEFAULT_BASE_URL, readSettings } from './config';
 const read = (circleci: object) => readSettings({ config: new ConfigReader({ circleci }) });
 
 describe('readSettings', () => {
-  it('defaults to CircleCI cloud with actions off', () => {
-    expect(read({ token: ' t ' })).toEqual({ token: 't', baseUrl: DEFAULT_BASE_URL, actionsEnabled: false });
+  it('defaults to CircleCI cloud with actions off, for users only', () => {
+    const off = { actionsEnabled: false, allowServicePrincipalActions: false, permissionFrameworkEnabled: false };
+    expect(read({ token: ' t ' })).toEqual({ token: 't', baseUrl: DEFAULT_BASE_URL, ...off });
     expect(readSettings({ config: new ConfigReader({}) })).toEqual({
       token: undefined,
       baseUrl: DEFAULT_BASE_URL,
-      actionsEnabled: false,
+      ...off,
+    });
+  });
+
+  it('reads whether services may act and whether the permission framework decides', () => {
+    const config = new ConfigReader({
+      circleci: { actions: { enabled: true, allowServicePrincipals: true } },
+      permission: { enabled: true },
+    });
+    expect(readSettings({ config })).toMatchObject({
+      actionsEnabled: true,
+      allowServicePrincipalActions: true,
+      permissionFrameworkEnabled: true,
     });
   });
 

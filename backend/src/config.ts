@@ -14,6 +14,10 @@ export interface CircleCISettings {
   baseUrl: string;
   /** `circleci.actions.enabled`: whether POSTs are forwarded at all. */
   actionsEnabled: boolean;
+  /** `circleci.actions.allowServicePrincipals`: whether a service principal may act (default false). */
+  allowServicePrincipalActions: boolean;
+  /** `permission.enabled`: whether Backstage's permission framework decides (otherwise it allows everything). */
+  permissionFrameworkEnabled: boolean;
 }
 
 /**
@@ -41,5 +45,7 @@ export function readSettings(options: { config: Config }): CircleCISettings {
     token,
     baseUrl: rawBase.replace(/\/+$/, ''),
     actionsEnabled: config.getOptionalBoolean('circleci.actions.enabled') ?? false,
+    allowServicePrincipalActions: config.getOptionalBoolean('circleci.actions.allowServicePrincipals') ?? false,
+    permissionFrameworkEnabled: config.getOptionalBoolean('permission.enabled') ?? false,
   };
 }

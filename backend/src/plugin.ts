@@ -4,6 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { circleciPermissions } from '@circleci-backstage/plugin-circleci-common';
+import { createProjectVisibility } from './access/visibility';
 import { readSettings } from './config';
 import { createAnswerCache } from './cache/answerCache';
 import { createCachedReader } from './cache/reader';
@@ -32,12 +35,24 @@ export const circleciPlugin = createBackendPlugin({
         cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
       },
-      async init({ config, logger, cache, httpAuth, httpRouter }) {
+      async init(deps) {
+        const { config, logger, cache, httpAuth, httpRouter, permissions, permissionsRegistry, auditor, catalog } = deps;
         const settings = readSettings({ config });
         if (!settings.token) {
           logger.warn('circleci.token is not set: every request to CircleCI will answer 503 until it is.');
         }
+        if (settings.actionsEnabled && !settings.permissionFrameworkEnabled) {
+          logger.warn(
+            'circleci.actions.enabled is true but permission.enabled is not: Backstage then allows every permission, ' +
+              'so every signed-in user who can see a project may act on it.',
+          );
+        }
+        permissionsRegistry.addPermissions([...circleciPermissions]);
         const now = () => Date.now();
         const onStoreError = (e: unknown) => logger.warn(`The CircleCI cache store failed: ${String(e)}`);
         const pause = createRateLimitPause({ key: tokenId(settings.token), now, store: cache, onStoreError });
@@ -56,7 +71,10 @@ export const circleciPlugin = createBackendPlugin({
           onUncacheable: ({ name, path, reason }) =>
             logger.warn(`CircleCI's answer to ${name} (GET ${path}) is not cached: ${reason}`),
         });
-        httpRouter.use(createRouter({ logger, httpAuth, settings, reader, answers, upstream }));
+        const visibility = createProjectVisibility({ catalog, now });
+        httpRouter.use(
+          createRouter({ logger, httpAuth, settings, reader, answers, upstream, catalog, visibility, permissions, auditor }),
+        );
         logger.info(
           `CircleCI backend: ${settings.baseUrl}, actions ${settings.actionsEnabled ? 'on' : 'off'}`,
         );

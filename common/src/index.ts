@@ -15,6 +15,7 @@ export * from './options/actionOptions';
 export * from './options/insightsOptions';
 export * from './options/revisionSearchTypes';
 export * from './slug';
+export * from './permissions';
 export * from './ids';
 export * from './commits';
 export * from './errors';

@@ -7,6 +7,13 @@
 import { isUuid } from './ids';
 
 /**
+ * The annotation of a catalog entity that names its CircleCI project, or
+ * several, comma-separated (a monorepo).
+ * @public
+ */
+export const PROJECT_SLUG_ANNOTATION = 'circleci.com/project-slug';
+
+/**
  * The providers accepted in a project slug. `circleci` is used for GitLab,
  * GitHub App and standalone organisations, whose org and project are UUIDs.
  * @public

@@ -3,11 +3,13 @@
  * backend plugin (`/api/circleci`) on top of the one fake CircleCI. The
  * mirror paths are the fake's own answers; the `/pipelines` aggregate is
  * assembled from the fake's pipeline and workflow answers, as the backend
- * does (without its cache). The browser's requests are logged here, the
- * upstream ones at the fake (`fake.requests`).
+ * does (without its cache). Actions (POSTs) must name an entity
+ * (`?entity=`), which is recorded here and, as the backend does, never
+ * sent upstream. The browser's requests are logged here, the upstream ones
+ * at the fake (`fake.requests`).
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { pageCap } from '@circleci-backstage/plugin-circleci-common';
+import { ACTION_ENTITY_QUERY, pageCap } from '@circleci-backstage/plugin-circleci-common';
 import type { FakeCircleCI } from '../../dev/fake-circleci';
 
 /** Where the tests' discovery API puts the backend plugin. */
@@ -21,6 +23,14 @@ export interface FakeBackend {
   handlers: HttpHandler[];
   /** The browser's requests to the backend, oldest first, e.g. `GET pipelines?project=gh%2Facme%2Frocket`. */
   readonly requests: readonly string[];
+  /** The browser's POSTs, oldest first: the path and the entity it named (`?entity=`, decoded), or null. */
+  readonly posts: readonly ActionPost[];
+  /**
+   * From now on, refuses every POST as the backend's checks do (e.g.
+   * `{ status: 403, reason: 'permission-denied' }`), sending nothing
+   * upstream; undefined stops.
+   */
+  refuseActions(refusal: ActionRefusal | undefined): void;
   /**
    * From now on, marks every answer as the backend does during a 429
    * window (`x-circleci-cache: stale`, `x-circleci-stale-at`); undefined
@@ -31,7 +41,34 @@ export interface FakeBackend {
   clear(): void;
 }
 
+/** One POST the backend received. */
+export interface ActionPost {
+  /** E.g. `v2/workflow/5034…/rerun`. */
+  path: string;
+  /** The `entity` query, decoded; null when absent. */
+  entity: string | null;
+}
+
+/** A refusal of the backend's action checks. */
+export interface ActionRefusal {
+  /** The status, e.g. 403. */
+  status: number;
+  /** The stable code, e.g. `permission-denied`. */
+  reason: string;
+  /** The sentence; a default one when absent. */
+  message?: string;
+}
+
 type Json = Record<string, unknown>;
+
+/** A refusal as the backend sends it: `{ message, reason, error }`. */
+function refusal(options: ActionRefusal): Response {
+  const message = options.message ?? `Refused: ${options.reason}.`;
+  return HttpResponse.json(
+    { error: { name: options.status === 404 ? 'NotFoundError' : 'NotAllowedError', message }, message, reason: options.reason },
+    { status: options.status, headers: { 'cache-control': 'no-store' } },
+  );
+}
 
 /** Asks the fake as the backend does: with the token, below CircleCI's API root. */
 function upstream(options: { fake: FakeCircleCI; path: string; query?: Record<string, string | null> }): Promise<Response> {
@@ -91,6 +128,8 @@ function marked(answer: Response, storedAt: Date | undefined): Response {
 /** The backend plugin over the fake that `fake()` returns at the time of each request. */
 export function createFakeBackend(options: { fake: () => FakeCircleCI }): FakeBackend {
   let requests: string[] = [];
+  let posts: ActionPost[] = [];
+  let refused: ActionRefusal | undefined;
   let staleAt: Date | undefined;
   const handler = http.all(`${BACKEND_BASE}/*`, async ({ request }) => {
     const fake = options.fake();
@@ -98,10 +137,17 @@ export function createFakeBackend(options: { fake: () => FakeCircleCI }): FakeBa
     const method = request.method.toUpperCase();
     requests.push(`${method} ${url.pathname.slice(BASE_PATH.length + 1)}${url.search}`);
     if (method === 'GET' && url.pathname === `${BASE_PATH}/pipelines`) return marked(await aggregate(fake, url), staleAt);
+    if (method === 'POST') {
+      const entity = url.searchParams.get(ACTION_ENTITY_QUERY);
+      posts.push({ path: url.pathname.slice(BASE_PATH.length + 1), entity });
+      if (refused) return refusal(refused);
+      if (!entity) return refusal({ status: 400, reason: 'entity-missing', message: 'Name the catalog entity you act through.' });
+      url.searchParams.delete(ACTION_ENTITY_QUERY);
+    }
     const headers = new Headers(request.headers);
     headers.set('Circle-Token', fake.token);
     const body = method === 'GET' || method === 'HEAD' ? undefined : await request.text();
-    const answer = await fake.handle(new Request(request.url, { method, headers, body }), { basePath: BASE_PATH });
+    const answer = await fake.handle(new Request(url, { method, headers, body }), { basePath: BASE_PATH });
     return marked(answer, staleAt);
   });
   return {
@@ -109,11 +155,19 @@ export function createFakeBackend(options: { fake: () => FakeCircleCI }): FakeBa
     get requests() {
       return requests;
     },
+    get posts() {
+      return posts;
+    },
+    refuseActions(next) {
+      refused = next;
+    },
     setStale(storedAt) {
       staleAt = storedAt;
     },
     clear() {
       requests = [];
+      posts = [];
+      refused = undefined;
       staleAt = undefined;
     },
   };

@@ -83,13 +83,13 @@ export function createTestClient(options?: {
   });
 }
 
-/** A catalog entity with the given annotation value (none when undefined). */
-export function entityWith(slug: string | undefined): Entity {
+/** A catalog entity with the given annotation value (none when undefined), named `name` (default `rocket`). */
+export function entityWith(slug: string | undefined, name = 'rocket'): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
-      name: 'rocket',
+      name,
       annotations: slug === undefined ? {} : { [CIRCLECI_ANNOTATION]: slug },
     },
     spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },

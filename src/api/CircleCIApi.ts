@@ -9,6 +9,7 @@ import type {
 } from '@circleci-backstage/plugin-circleci-common';
 import type {
   ApproveJobOptions,
+  CancelJobOptions,
   CancelWorkflowOptions,
   ListPipelineDefinitionsOptions,
   RerunWorkflowOptions,
@@ -136,7 +137,7 @@ export interface CircleCIApi {
   /** Approves a job that waits for approval. */
   approveJob(options: ApproveJobOptions): Promise<void>;
   /** Cancels a running job. */
-  cancelJob(options: JobRef): Promise<void>;
+  cancelJob(options: CancelJobOptions): Promise<void>;
   /**
    * Triggers a new pipeline on a branch or tag, and resolves with what the
    * answer says of it (see `TriggeredPipeline`).

@@ -282,4 +282,15 @@ describe('CircleCIClient actions', () => {
     const newest = (await client.listPipelines({ projectSlug: ROCKET })).items[0];
     expect(newest.id).toBe(triggered.id);
   });
+
+  it('leaves the entity of an action out in proxy mode: it is for the backend plugin only', async () => {
+    const client = createTestClient();
+    const { failingJob } = ctx.fake.demo;
+    await client.rerunWorkflow({ workflowId: failingJob.workflowId, entityRef: 'component:default/rocket' });
+    await client.triggerPipeline({ projectSlug: ROCKET, branch: 'main', entityRef: 'component:default/rocket' });
+    expect(requests(/^POST/).map(r => r.path)).toEqual([
+      `v2/workflow/${failingJob.workflowId}/rerun`,
+      `v2/project/${ROCKET}/pipeline`,
+    ]);
+  });
 });

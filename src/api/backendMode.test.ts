@@ -125,4 +125,41 @@ describe('the mode, from config', () => {
   it('has no aggregate on a proxy-mode client', () => {
     expect(createTestClient().listPipelinesWithWorkflows).toBeUndefined();
   });
+
+  it('names the entity of every action in its query, encoded once; the backend forwards none of it', async () => {
+    const { client, urls } = observedClient();
+    const { approval, failingJob } = ctx.fake.demo;
+    const entityRef = 'component:default/rocket';
+    const entity = 'entity=component%3Adefault%2Frocket';
+    await client.rerunWorkflow({ workflowId: failingJob.workflowId, fromFailed: true, entityRef });
+    await client.approveJob({ workflowId: approval.workflowId, approvalRequestId: approval.approvalRequestId, entityRef });
+    await client.cancelWorkflow({ workflowId: approval.workflowId, entityRef });
+    await client.triggerPipeline({ projectSlug: ROCKET, branch: 'main', entityRef });
+    expect(urls).toEqual([
+      `${BACKEND_BASE}/v2/workflow/${failingJob.workflowId}/rerun?${entity}`,
+      `${BACKEND_BASE}/v2/workflow/${approval.workflowId}/approve/${approval.approvalRequestId}?${entity}`,
+      `${BACKEND_BASE}/v2/workflow/${approval.workflowId}/cancel?${entity}`,
+      `${BACKEND_BASE}/v2/project/gh/acme/rocket/pipeline?${entity}`,
+    ]);
+    expect(ctx.backend.posts.map(p => p.entity)).toEqual([entityRef, entityRef, entityRef, entityRef]);
+    expect(ctx.fake.requests.filter(r => r.method === 'POST').map(r => r.path)).toEqual([
+      `v2/workflow/${failingJob.workflowId}/rerun`,
+      `v2/workflow/${approval.workflowId}/approve/${approval.approvalRequestId}`,
+      `v2/workflow/${approval.workflowId}/cancel`,
+      'v2/project/gh/acme/rocket/pipeline',
+    ]);
+  });
+
+  it('gets the backend\'s 400 entity-missing for an action that names no entity, and nothing is sent upstream', async () => {
+    const client = createTestClient({ backend: true });
+    const error = await client
+      .cancelJob({ projectSlug: ROCKET, jobNumber: ctx.fake.demo.failingJob.jobNumber })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect((error as ResponseError).statusCode).toBe(400);
+    expect(ctx.backend.posts).toEqual([
+      { path: `v2/project/gh/acme/rocket/job/${ctx.fake.demo.failingJob.jobNumber}/cancel`, entity: null },
+    ]);
+    expect(ctx.fake.requests.filter(r => r.method === 'POST')).toEqual([]);
+  });
 });

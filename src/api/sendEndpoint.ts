@@ -3,7 +3,12 @@
  * place where a definition becomes an HTTP call. Paged endpoints marked
  * `collect` are read page after page up to their cap.
  */
-import { buildRequest, type AnyEndpoint, type EndpointName } from '@circleci-backstage/plugin-circleci-common';
+import {
+  ACTION_ENTITY_QUERY,
+  buildRequest,
+  type AnyEndpoint,
+  type EndpointName,
+} from '@circleci-backstage/plugin-circleci-common';
 import type { Page } from '@circleci-backstage/plugin-circleci-common';
 import { collectPages } from './pages';
 import type { CircleCITransport } from './transport';
@@ -19,6 +24,17 @@ interface SendOptions {
   transport: CircleCITransport;
 }
 
+/**
+ * The query to send: an action's `entity` is for the backend plugin only,
+ * so it is left out in proxy mode, where it would reach CircleCI.
+ */
+function queryFor(options: { query: Record<string, string>; transport: CircleCITransport }): Record<string, string> {
+  const { query, transport } = options;
+  if (transport.backend || !(ACTION_ENTITY_QUERY in query)) return query;
+  const { [ACTION_ENTITY_QUERY]: _entity, ...rest } = query;
+  return rest;
+}
+
 async function sendOnce(options: SendOptions): Promise<unknown> {
   const { name, endpoint, transport } = options;
   const values = options.values ?? {};
@@ -26,7 +42,7 @@ async function sendOnce(options: SendOptions): Promise<unknown> {
   const call = {
     endpoint: name,
     path: request.path,
-    query: request.query,
+    query: queryFor({ query: request.query, transport }),
     body: request.body,
     schema: endpoint.schema,
     signal: values.signal as AbortSignal | undefined,

@@ -12,8 +12,23 @@ import { stripControl } from './text';
 /** The line an admin adds to the proxy endpoint so that actions reach CircleCI. */
 export const ALLOW_POST_LINE = "allowedMethods: ['GET', 'POST']";
 
+/**
+ * Why the CircleCI backend plugin refused an action, as its JSON `reason`
+ * says; the action never reached CircleCI.
+ */
+export type BackendRefusalReason =
+  | 'actions-off'
+  | 'service-principal'
+  | 'entity-missing'
+  | 'entity-invalid'
+  | 'not-visible'
+  | 'entity-not-found'
+  | 'entity-mismatch'
+  | 'permission-denied';
+
 /** The kinds of action failure the plugin tells apart. */
 export type ActionErrorKind =
+  | 'backend-refused'
   | 'backstage-auth'
   | 'proxy-token'
   | 'forbidden'
@@ -37,6 +52,8 @@ export interface ActionErrorDescription {
   configLine?: string;
   /** The HTTP status, when there was one. */
   status?: number;
+  /** For `backend-refused`: the backend plugin's reason. */
+  reason?: BackendRefusalReason;
 }
 
 /** Options of {@link describeActionError}. */
@@ -47,25 +64,91 @@ export interface DescribeActionErrorOptions {
   project: string;
 }
 
-/** CircleCI's `{"message": ...}` from an error body, when it sent one. */
-export function circleCIMessage(error: ResponseError): string | undefined {
+/** The JSON object of an error answer, as `ResponseError` keeps it (in its message), when it was one. */
+function answerJson(error: ResponseError): Record<string, unknown> | undefined {
   const text = String(error.body?.error?.message ?? '');
   const json = /^Request failed with status \d+[^,]*, (\{[\s\S]*\})\s*$/.exec(text)?.[1];
   if (!json) return undefined;
   try {
-    const body = JSON.parse(json) as { message?: unknown };
-    return typeof body.message === 'string' && body.message.trim()
-      ? stripControl(body.message).slice(0, 500)
-      : undefined;
+    const body: unknown = JSON.parse(json);
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** CircleCI's `{"message": ...}` from an error body, when it sent one. */
+export function circleCIMessage(error: ResponseError): string | undefined {
+  const message = answerJson(error)?.message;
+  return typeof message === 'string' && message.trim() ? stripControl(message).slice(0, 500) : undefined;
+}
+
+const REFUSAL_REASONS: ReadonlySet<string> = new Set<BackendRefusalReason>([
+  'actions-off',
+  'service-principal',
+  'entity-missing',
+  'entity-invalid',
+  'not-visible',
+  'entity-not-found',
+  'entity-mismatch',
+  'permission-denied',
+]);
+
+/** The backend plugin's `reason` for refusing an action, when the answer is one of its refusals. */
+export function backendRefusalReason(error: ResponseError): BackendRefusalReason | undefined {
+  const reason = answerJson(error)?.reason;
+  return typeof reason === 'string' && REFUSAL_REASONS.has(reason) ? (reason as BackendRefusalReason) : undefined;
+}
+
+/** What to say for each of the backend plugin's refusals. */
+function describeRefusal(options: {
+  reason: BackendRefusalReason;
+  action: CircleCIMessage;
+  project: string;
+}): Pick<ActionErrorDescription, 'title' | 'message'> {
+  const { reason, action, project } = options;
+  switch (reason) {
+    case 'permission-denied':
+      return {
+        title: msg('actionErrors.permissionDeniedTitle'),
+        message: msg('actionErrors.permissionDeniedMessage', { action }),
+      };
+    case 'entity-mismatch':
+      return {
+        title: msg('actionErrors.entityMismatchTitle', { project }),
+        message: msg('actionErrors.entityMismatchMessage', { action, project }),
+      };
+    case 'actions-off':
+      return { title: msg('actionErrors.actionsOffTitle'), message: msg('actionErrors.actionsOffMessage') };
+    case 'service-principal':
+      return {
+        title: msg('actionErrors.servicePrincipalTitle'),
+        message: msg('actionErrors.servicePrincipalMessage'),
+      };
+    case 'not-visible':
+      return {
+        title: msg('actionErrors.notVisibleTitle'),
+        message: msg('actionErrors.notVisibleMessage', { project }),
+      };
+    case 'entity-not-found':
+      return {
+        title: msg('actionErrors.entityNotFoundTitle'),
+        message: msg('actionErrors.entityNotFoundMessage'),
+      };
+    default:
+      return {
+        title: msg('actionErrors.entityMissingTitle'),
+        message: msg('actionErrors.entityMissingMessage'),
+      };
+  }
+}
+
 /**
- * Describes why an action failed. A 404 or 405 without CircleCI's own
- * message came from the Backstage proxy, which answers so when POST is not
- * in the endpoint's `allowedMethods`. Never throws.
+ * Describes why an action failed. A refusal of the CircleCI backend plugin
+ * (its JSON `reason`: permission denied, entity of another project, …) is
+ * told by its reason. A 404 or 405 without CircleCI's own message came from
+ * the Backstage proxy, which answers so when POST is not in the endpoint's
+ * `allowedMethods`. Never throws.
  */
 export function describeActionError(
   error: unknown,
@@ -83,6 +166,17 @@ export function describeActionError(
     };
   }
   const status = error.statusCode;
+  const reason = backendRefusalReason(error);
+  if (reason) {
+    return {
+      status,
+      kind: 'backend-refused',
+      reason,
+      ...describeRefusal({ reason, action: what, project }),
+      // The backend's own sentence, untranslated, for the details only.
+      detail: circleCIMessage(error),
+    };
+  }
   const fromCircleCI = circleCIMessage(error);
   const base = { status };
   if (status === 401 && error.body?.error?.name === 'AuthenticationError') {

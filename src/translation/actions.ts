@@ -62,6 +62,18 @@ export const actionsMessages = {
     confirmCancelJobTitle: 'Cancel job {{name}}?',
     confirmCancelJobDescription: 'This cancels job {{name}} #{{number}} of workflow {{workflow}} in {{project}}.',
   },
+  /**
+   * Why a control is disabled: the permission framework does not let the
+   * user act through this entity (backend mode only).
+   */
+  actionPermission: {
+    deniedOperate:
+      'You may not rerun or cancel work on this entity: your Backstage permission policy does not allow it.',
+    deniedApprove: 'You may not approve jobs on this entity: your Backstage permission policy does not allow it.',
+    deniedTrigger:
+      'You may not trigger pipelines on this entity: your Backstage permission policy does not allow it.',
+    unknown: 'Backstage could not check whether you may do this. Reload the page to try again.',
+  },
   /** What an action is called inside a sentence. */
   actions: {
     'rerun-workflow': 'rerun',
@@ -98,5 +110,27 @@ export const actionsMessages = {
     rejectedMessage: 'CircleCI answered HTTP {{status}}.',
     /** CircleCI's own reason, as it sent it. */
     rejectedReason: '{{message}}',
+    /** The CircleCI backend plugin's refusals, by their `reason`. */
+    permissionDeniedTitle: 'Not allowed by your Backstage permissions',
+    permissionDeniedMessage:
+      'You may not do a {{action}} on this entity: your Backstage permission policy does not allow it.',
+    entityMismatchTitle: 'This entity is not about {{project}}',
+    entityMismatchMessage:
+      "The circleci.com/project-slug annotation of this catalog entity does not name {{project}}, so the {{action}} cannot be done through it.",
+    actionsOffTitle: 'Actions are turned off',
+    actionsOffMessage:
+      'The Backstage backend does not forward actions to CircleCI (circleci.actions.enabled is off there), although this page offers them. Ask your Backstage admin to turn actions on in the backend, or off in the app.',
+    servicePrincipalTitle: 'Services may not act',
+    servicePrincipalMessage:
+      'The request reached the CircleCI backend as a service, not as you, and services may not act on CircleCI here (circleci.actions.allowServicePrincipals).',
+    entityMissingTitle: 'The request named no catalog entity',
+    entityMissingMessage:
+      'The CircleCI backend needs the catalog entity you act through, and the request did not name it (or named it wrongly). Reload the page; if it happens again, the frontend and backend CircleCI plugins are of different versions.',
+    notVisibleTitle: 'Project not visible to you',
+    notVisibleMessage:
+      'No catalog entity you can read names {{project}}, so Backstage does not let you see or act on it.',
+    entityNotFoundTitle: 'Entity not found',
+    entityNotFoundMessage:
+      'You cannot read this entity in the catalog (any more), so you cannot act through it. Reload the page.',
   },
 } as const;

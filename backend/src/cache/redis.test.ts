@@ -127,7 +127,10 @@ describeRedis('two backend replicas sharing one redis-server', () => {
     expect(aggregateOnB!.headers['x-circleci-cache']).toBe('hit');
     expect(aggregateOnB!.json()).toEqual(aggregateOnA.json());
 
-    const rerun = await a!.call(`v2/workflow/${workflowId}/rerun`, { method: 'POST', body: { from_failed: true } });
+    const rerun = await a!.call(`v2/workflow/${workflowId}/rerun?entity=component:default/rocket`, {
+      method: 'POST',
+      body: { from_failed: true },
+    });
     expect(rerun.status).toBeLessThan(300);
     const afterAction = await upstreamDuring(async () => {
       expect((await b!.call(`v2/workflow/${workflowId}`)).headers['x-circleci-cache']).toBe('miss');
@@ -165,7 +168,8 @@ describeRedis('two backend replicas sharing one redis-server', () => {
       const resumed = await upstreamDuring(async () => {
         expect((await b!.call(`v2/workflow/${workflowId}/job`)).status).toBe(200);
       });
-      expect(resumed).toEqual([`GET v2/workflow/${workflowId}/job`]);
+      // The jobs' workflow is read first: it names the project the read check needs.
+      expect(resumed).toEqual([`GET v2/workflow/${workflowId}`, `GET v2/workflow/${workflowId}/job`]);
     } finally {
       clock.restore();
     }

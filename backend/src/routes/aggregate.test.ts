@@ -121,7 +121,7 @@ describe('GET /pipelines', () => {
   });
 
   it("answers a project CircleCI does not know as CircleCI does", async () => {
-    const answer = await h.call('pipelines?project=gh/acme/nothing-here');
+    const answer = await h.call('pipelines?project=gh/acme/missing');
     expect(answer.status).toBe(404);
     expect(h.upstream()).toHaveLength(1);
   });

@@ -8,6 +8,7 @@
  * pipelines and workflows as CircleCI sent them. A pipeline whose workflow
  * list could not be read has `workflows: null` (the client may ask for it
  * alone); a pipeline list CircleCI refused is answered as CircleCI answered.
+ * A project that no catalog entity the caller can read names is 404.
  */
 import type { RequestHandler } from 'express';
 import {
@@ -16,6 +17,7 @@ import {
   parseProjectSlug,
   type ProjectSlug,
 } from '@circleci-backstage/plugin-circleci-common';
+import { checkProject } from '../access/readAccess';
 import { readRequestFor, type ReadOutcome } from '../cache/reader';
 import { createLimiter } from '../upstream/limiter';
 import { callerOf, type RouteContext } from './context';
@@ -115,11 +117,13 @@ async function workflowsOf(options: { context: RouteContext; pipelineId: unknown
 /** The aggregate route. */
 export function aggregateRoute(context: RouteContext): RequestHandler {
   return route(context.logger, async (req, res) => {
-    await callerOf({ context, req });
+    const credentials = await callerOf({ context, req });
     const { search } = rawTarget(req);
     const projectSlug = projectOf(search);
     const branch = single(search, 'branch');
     const pageToken = single(search, 'page-token');
+    // Only a project a catalog entity the caller can read names; checked before anything is sent.
+    await checkProject({ context, credentials, rule: { kind: 'slug', slug: projectSlug } });
     const pipelines = await context.reader.read(
       readRequestFor({ name: 'listPipelines', values: { projectSlug, branch, pageToken } }),
     );

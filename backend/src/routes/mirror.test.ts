@@ -112,8 +112,8 @@ describe('GET mirror', () => {
     expect(once.status).toBe(200);
     expect(h.upstream()).toHaveLength(2);
     h.clear();
-    h.fake.failPath({ match: 'GET v2/project/gh/acme/bucket', status: 500 });
-    const twice = await h.call('v2/project/gh/acme/bucket');
+    h.fake.failPath({ match: 'GET v2/project/gh/acme/empty', status: 500 });
+    const twice = await h.call('v2/project/gh/acme/empty');
     expect(twice.status).toBe(500);
     expect(h.upstream()).toHaveLength(2);
   });

@@ -23,11 +23,14 @@ export class HttpProblem extends Error {
   readonly status: number;
   /** Extra headers, e.g. `retry-after`. */
   readonly headers: Readonly<Record<string, string>>;
+  /** A stable code of why, for the UI to choose its own text (e.g. `permission-denied`); sent as `reason`. */
+  readonly reason?: string;
   /** Creates the refusal. */
-  constructor(options: { status: number; message: string; headers?: Record<string, string> }) {
+  constructor(options: { status: number; message: string; headers?: Record<string, string>; reason?: string }) {
     super(options.message);
     this.status = options.status;
     this.headers = { ...options.headers };
+    this.reason = options.reason;
   }
 }
 
@@ -56,6 +59,7 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
   res.json({
     error: { name: NAMES[problem.status] ?? 'Error', message: problem.message },
     message: problem.message,
+    ...(problem.reason ? { reason: problem.reason } : {}),
   });
 }
 

@@ -42,7 +42,7 @@ describe('the 429 window', () => {
     expect(none.headers['retry-after']).toBe('20');
     expect(none.json().message).toMatch(/rate-limiting.*20 s/);
 
-    const action = await h.call(`v2/workflow/${h.fake.demo.failingJob.workflowId}/rerun`, {
+    const action = await h.call(`v2/workflow/${h.fake.demo.failingJob.workflowId}/rerun?entity=component:default/rocket`, {
       method: 'POST',
       body: { from_failed: true },
     });

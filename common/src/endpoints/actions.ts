@@ -1,10 +1,14 @@
 /*
  * The action endpoints (POSTs, never retried: any 2xx answer is a success,
  * whatever its body), and the pipeline definitions the run dialog reads.
+ * Every action names the catalog entity the user acts through in its
+ * `entity` query, for the backend plugin; CircleCI never receives it.
  */
 import { z } from 'zod';
 import type {
+  ActionEntityOptions,
   ApproveJobOptions,
+  CancelJobOptions,
   CancelWorkflowOptions,
   ListPipelineDefinitionsOptions,
   RerunWorkflowOptions,
@@ -12,7 +16,6 @@ import type {
   RunPipelineOptions,
   TriggerPipelineOptions,
 } from '../options/actionOptions';
-import type { JobRef } from '../options/requestOptions';
 import { pipelineDefinitionSchema, rerunSchema, triggeredPipelineSchema } from '../schemas';
 import { defineEndpoint } from './define';
 import { encodeParam } from './params';
@@ -21,6 +24,20 @@ type Triggered = z.output<typeof triggeredPipelineSchema>;
 
 function uuid(param: string, value: unknown): string {
   return encodeParam({ param, kind: 'uuid', value });
+}
+
+/**
+ * The query parameter in which an action names the catalog entity the user
+ * acts through (`?entity=component:default/rocket`). Only the backend plugin
+ * reads it: it authorizes the action against that entity and never sends
+ * the parameter to CircleCI; the browser client leaves it out in proxy mode.
+ * @public
+ */
+export const ACTION_ENTITY_QUERY = 'entity';
+
+/** The `entity` query of an action: its `entityRef`. */
+function entityQuery<O extends ActionEntityOptions>(): Readonly<Record<string, (options: O) => string | undefined>> {
+  return { [ACTION_ENTITY_QUERY]: (o: O) => o.entityRef };
 }
 
 /** `{ branch }` or `{ tag }` of a run, or nothing. */
@@ -39,6 +56,7 @@ export const ACTION_ENDPOINTS = {
     method: 'POST',
     path: 'v2/workflow/{workflowId}/rerun',
     params: { workflowId: 'uuid' },
+    query: entityQuery<RerunWorkflowOptions>(),
     body: (o: RerunWorkflowOptions) => {
       const jobs = o.jobIds?.map(id => uuid('jobId', id));
       return { ...(o.fromFailed ? { from_failed: true } : {}), ...(jobs?.length ? { jobs } : {}) };
@@ -53,6 +71,7 @@ export const ACTION_ENDPOINTS = {
     method: 'POST',
     path: 'v2/workflow/{workflowId}/cancel',
     params: { workflowId: 'uuid' },
+    query: entityQuery<CancelWorkflowOptions>(),
     read: () => undefined,
     lifetime: 'live',
   }),
@@ -61,14 +80,16 @@ export const ACTION_ENDPOINTS = {
     method: 'POST',
     path: 'v2/workflow/{workflowId}/approve/{approvalRequestId}',
     params: { workflowId: 'uuid', approvalRequestId: 'uuid' },
+    query: entityQuery<ApproveJobOptions>(),
     read: () => undefined,
     lifetime: 'live',
   }),
-  cancelJob: defineEndpoint<JobRef, unknown, void>({
+  cancelJob: defineEndpoint<CancelJobOptions, unknown, void>({
     about: 'a job cancellation',
     method: 'POST',
     path: 'v2/project/{projectSlug}/job/{jobNumber}/cancel',
     params: { projectSlug: 'slug', jobNumber: 'number' },
+    query: entityQuery<CancelJobOptions>(),
     read: () => undefined,
     lifetime: 'live',
   }),
@@ -77,6 +98,7 @@ export const ACTION_ENDPOINTS = {
     method: 'POST',
     path: 'v2/project/{projectSlug}/pipeline',
     params: { projectSlug: 'slug' },
+    query: entityQuery<TriggerPipelineOptions>(),
     body: (o: TriggerPipelineOptions) => ({
       ...(o.branch ? { branch: o.branch } : {}),
       ...(o.tag ? { tag: o.tag } : {}),
@@ -91,6 +113,7 @@ export const ACTION_ENDPOINTS = {
     method: 'POST',
     path: 'v2/project/{projectSlug}/pipeline/run',
     params: { projectSlug: 'slug' },
+    query: entityQuery<RunPipelineOptions>(),
     body: (o: RunPipelineOptions) => {
       const ref = refOf(o);
       return {

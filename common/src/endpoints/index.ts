@@ -11,6 +11,7 @@ export * from './define';
 export * from './lifetimes';
 export * from './params';
 export { toPage } from './pages';
+export { ACTION_ENTITY_QUERY } from './actions';
 
 /**
  * Every CircleCI request the plugin makes, by the client method that makes it.

@@ -2,13 +2,31 @@
  * The options and results of the write methods (actions) of `CircleCIApi`.
  */
 import type { ProjectSlug } from '../slug';
-import type { RequestOptions } from './requestOptions';
+import type { JobRef, RequestOptions } from './requestOptions';
+
+/**
+ * What the options of every action share: the catalog entity the user acts
+ * through.
+ * @public
+ */
+export interface ActionEntityOptions {
+  /**
+   * The catalog entity the user acts through; required by the backend
+   * plugin, ignored by the proxy. An entity ref such as
+   * `component:default/rocket`. The backend plugin authorizes the action
+   * with the permission framework against this entity (whose
+   * `circleci.com/project-slug` annotation must name the project) and
+   * refuses a POST without it (400 `entity-missing`); in proxy mode the
+   * client does not send it.
+   */
+  entityRef?: string;
+}
 
 /**
  * Options of `CircleCIApi.rerunWorkflow`.
  * @public
  */
-export interface RerunWorkflowOptions extends RequestOptions {
+export interface RerunWorkflowOptions extends RequestOptions, ActionEntityOptions {
   /** The workflow's UUID. */
   workflowId: string;
   /** Reruns only the failed jobs (and what depends on them). */
@@ -34,16 +52,22 @@ export interface RerunWorkflowResult {
  * Options of `CircleCIApi.cancelWorkflow`.
  * @public
  */
-export interface CancelWorkflowOptions extends RequestOptions {
+export interface CancelWorkflowOptions extends RequestOptions, ActionEntityOptions {
   /** The workflow's UUID. */
   workflowId: string;
 }
 
 /**
+ * Options of `CircleCIApi.cancelJob`.
+ * @public
+ */
+export interface CancelJobOptions extends JobRef, ActionEntityOptions {}
+
+/**
  * Options of `CircleCIApi.approveJob`.
  * @public
  */
-export interface ApproveJobOptions extends RequestOptions {
+export interface ApproveJobOptions extends RequestOptions, ActionEntityOptions {
   /** The UUID of the workflow the approval job belongs to. */
   workflowId: string;
   /** The job's `approval_request_id`. */
@@ -54,7 +78,7 @@ export interface ApproveJobOptions extends RequestOptions {
  * Options of `CircleCIApi.triggerPipeline`. Give a branch or a tag.
  * @public
  */
-export interface TriggerPipelineOptions extends RequestOptions {
+export interface TriggerPipelineOptions extends RequestOptions, ActionEntityOptions {
   /** The project, as a slug string or a parsed {@link ProjectSlug}. */
   projectSlug: string | ProjectSlug;
   /** The branch to build. */
@@ -83,7 +107,7 @@ export interface ListPipelineDefinitionsOptions extends RequestOptions {
  * a branch or a tag.
  * @public
  */
-export interface RunPipelineOptions extends RequestOptions {
+export interface RunPipelineOptions extends RequestOptions, ActionEntityOptions {
   /** The project, as a slug string or a parsed {@link ProjectSlug}. */
   projectSlug: string | ProjectSlug;
   /** The pipeline definition to run (see `CircleCIApi.listPipelineDefinitions`). */

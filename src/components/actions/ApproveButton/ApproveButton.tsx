@@ -9,6 +9,7 @@ import { afterWorkflowChange } from '../../../query/actionEffects';
 import { useActionsConfig } from '../hooks/useActionsConfig';
 import { useCircleCIAction } from '../hooks/useCircleCIAction';
 import { ActionError } from '../ActionError';
+import { ActionPermissionGate } from '../ActionPermissionGate';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 /**
@@ -34,7 +35,8 @@ function Approve(props: ApproveButtonProps): ReactElement {
     action: 'approve-job',
     project,
     workflow: workflowId,
-    run: api => api.approveJob({ workflowId, approvalRequestId: job.approval_request_id! }),
+    run: (api, { entityRef }) =>
+      api.approveJob({ workflowId, approvalRequestId: job.approval_request_id!, entityRef }),
     // The workflow and its jobs are re-read; while the released jobs run,
     // the job list keeps polling itself.
     onDone: ({ queryClient }) => afterWorkflowChange({ queryClient, workflowId, pipelineId }),
@@ -44,16 +46,20 @@ function Approve(props: ApproveButtonProps): ReactElement {
   else if (approve.done) label = t('actionButtons.approved');
   return (
     <Box mt={1}>
-      <Button
-        variant="contained"
-        color="primary"
-        size="small"
-        aria-label={t('actionButtons.approveJob', { name: stripControl(job.name) })}
-        disabled={approve.pending || approve.done}
-        onClick={approve.start}
-      >
-        {label}
-      </Button>
+      <ActionPermissionGate action="approveJob">
+        {allowed => (
+          <Button
+            variant="contained"
+            color="primary"
+            size="small"
+            aria-label={t('actionButtons.approveJob', { name: stripControl(job.name) })}
+            disabled={approve.pending || approve.done || !allowed}
+            onClick={approve.start}
+          >
+            {label}
+          </Button>
+        )}
+      </ActionPermissionGate>
       {approve.error && (
         <Box mt={1}>
           <ActionError error={approve.error} action="approve-job" project={project} onClose={approve.reset} />
@@ -66,7 +72,9 @@ function Approve(props: ApproveButtonProps): ReactElement {
 /**
  * "Approve" on an approval job that waits. Renders nothing for other jobs,
  * or unless the admin turned approvals on (`circleci.actions.approve`,
- * which follows `circleci.actions.enabled`).
+ * which follows `circleci.actions.enabled`). In backend mode it is disabled,
+ * saying why, unless the permission framework lets the user approve jobs of
+ * the page's entity.
  * @internal
  */
 export function ApproveButton(props: ApproveButtonProps): ReactElement | null {

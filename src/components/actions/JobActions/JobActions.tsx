@@ -16,6 +16,7 @@ import { useCircleCIAction } from '../hooks/useCircleCIAction';
 import { useWorkflowJobs } from '../../../hooks/useWorkflowJobs';
 import { useCircleCIPaths } from '../../../navigation';
 import { ActionError } from '../ActionError';
+import { ActionPermissionGate } from '../ActionPermissionGate';
 import { ConfirmActionDialog } from '../ConfirmActionDialog';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
@@ -48,14 +49,14 @@ function Controls(props: JobActionsProps): ReactElement {
     action: 'rerun-job',
     project,
     workflow: workflowId,
-    run: api => api.rerunWorkflow({ workflowId, jobIds: [jobId!] }),
+    run: (api, { entityRef }) => api.rerunWorkflow({ workflowId, jobIds: [jobId!], entityRef }),
     onDone: ({ queryClient }) => afterRerun({ queryClient, pipelineId }),
   });
   const cancel = useCircleCIAction<void>({
     action: 'cancel-job',
     project,
     workflow: workflowId,
-    run: api => api.cancelJob({ projectSlug, jobNumber: job.number }),
+    run: (api, { entityRef }) => api.cancelJob({ projectSlug, jobNumber: job.number, entityRef }),
     onDone: ({ queryClient }) =>
       afterJobCancel({ queryClient, projectSlug: project, jobNumber: job.number, workflowId, pipelineId }),
   });
@@ -71,25 +72,33 @@ function Controls(props: JobActionsProps): ReactElement {
   const name = stripControl(job.name);
   return (
     <Box display="inline-flex" flexWrap="wrap" alignItems="center" style={{ gap: 8 }}>
-      <Button
-        variant="outlined"
-        size="small"
-        startIcon={<ReplayIcon />}
-        disabled={busy || !jobId}
-        onClick={rerun.start}
-      >
-        {rerun.pending ? t('actionButtons.rerunning') : t('actionButtons.rerunJob')}
-      </Button>
+      <ActionPermissionGate action="rerunWorkflow">
+        {allowed => (
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={<ReplayIcon />}
+            disabled={busy || !jobId || !allowed}
+            onClick={rerun.start}
+          >
+            {rerun.pending ? t('actionButtons.rerunning') : t('actionButtons.rerunJob')}
+          </Button>
+        )}
+      </ActionPermissionGate>
       {cancelable && !canceling && (
-        <Button
-          variant="outlined"
-          size="small"
-          startIcon={<CancelIcon />}
-          disabled={busy}
-          onClick={() => setConfirming(true)}
-        >
-          {cancel.pending ? t('actionButtons.canceling') : t('actionButtons.cancelJob')}
-        </Button>
+        <ActionPermissionGate action="cancelJob">
+          {allowed => (
+            <Button
+              variant="outlined"
+              size="small"
+              startIcon={<CancelIcon />}
+              disabled={busy || !allowed}
+              onClick={() => setConfirming(true)}
+            >
+              {cancel.pending ? t('actionButtons.canceling') : t('actionButtons.cancelJob')}
+            </Button>
+          )}
+        </ActionPermissionGate>
       )}
       {canceling && (
         <Typography variant="body2" role="status">
@@ -127,7 +136,9 @@ function Controls(props: JobActionsProps): ReactElement {
 /**
  * "Rerun this job" (a new workflow that runs only this job) and "Cancel
  * job" for a running or queued job, which asks first. Renders nothing unless
- * the admin turned actions on.
+ * the admin turned actions on; in backend mode each is disabled, saying why,
+ * unless the permission framework lets the user operate workflows of the
+ * page's entity.
  * @internal
  */
 export function JobActions(props: JobActionsProps): ReactElement | null {

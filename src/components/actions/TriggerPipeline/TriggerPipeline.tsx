@@ -20,6 +20,7 @@ import { useActionsConfig } from '../hooks/useActionsConfig';
 import { useCircleCIAction } from '../hooks/useCircleCIAction';
 import { usePipelineDefinitions } from '../hooks/usePipelineDefinitions';
 import { ActionError } from '../ActionError';
+import { ActionPermissionGate } from '../ActionPermissionGate';
 import { ErrorState } from '../../shared/ErrorState';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { ParameterRows } from './ParameterRows';
@@ -61,13 +62,13 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
   const trigger = useCircleCIAction<TriggeredPipeline>({
     action: 'trigger-pipeline',
     project,
-    run: api => {
+    run: (api, { entityRef }) => {
       const r = request.current!;
       const refOption = r.ref ? { [r.refKind]: r.ref } : {};
       const parameters = Object.keys(r.parameters).length ? { parameters: r.parameters } : {};
       return r.definitionId
-        ? api.runPipeline({ projectSlug, definitionId: r.definitionId, ...refOption, ...parameters })
-        : api.triggerPipeline({ projectSlug, ...refOption, ...parameters });
+        ? api.runPipeline({ projectSlug, definitionId: r.definitionId, ...refOption, ...parameters, entityRef })
+        : api.triggerPipeline({ projectSlug, ...refOption, ...parameters, entityRef });
     },
     // Any 2xx is a success: the list starts over from its first page,
     // where the new pipeline is on top (also when the answer names none).
@@ -184,7 +185,9 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
  * `circleci/...` projects run a chosen pipeline definition. The new
  * pipeline appears at the top of the list. Renders nothing unless the admin
  * turned triggering on (`circleci.actions.trigger`, which follows
- * `circleci.actions.enabled`).
+ * `circleci.actions.enabled`). In backend mode the button is disabled,
+ * saying why, unless the permission framework lets the user trigger
+ * pipelines of the page's entity.
  * @internal
  */
 export function TriggerPipeline(props: TriggerPipelineProps): ReactElement | null {
@@ -192,11 +195,23 @@ export function TriggerPipeline(props: TriggerPipelineProps): ReactElement | nul
   const { t } = useCircleCITranslation();
   const [open, setOpen] = useState(false);
   if (!trigger) return null;
+  // `circleci/...` projects run a pipeline definition; both need the trigger permission.
+  const action = props.projectSlug.provider === 'circleci' ? 'runPipeline' : 'triggerPipeline';
   return (
     <>
-      <Button variant="outlined" size="small" startIcon={<PlayArrowIcon />} onClick={() => setOpen(true)}>
-        {t('trigger.open')}
-      </Button>
+      <ActionPermissionGate action={action}>
+        {allowed => (
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={<PlayArrowIcon />}
+            disabled={!allowed}
+            onClick={() => setOpen(true)}
+          >
+            {t('trigger.open')}
+          </Button>
+        )}
+      </ActionPermissionGate>
       {open && <TriggerDialog {...props} onClose={() => setOpen(false)} />}
     </>
   );

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
+import { mockApis } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { getsSince, postsTo, renderWithActions } from '../../../__testUtils__/actions';
 import { API_BASE, setupFakeCircleCI } from '../../../__testUtils__/setup';
 import { TabRoutes } from '../../tab/TabRoutes';
@@ -63,6 +65,23 @@ describe('workflow actions', () => {
         attributes: expect.objectContaining({ project: SLUG, workflow: failingJob.workflowId }),
       }),
     );
+  });
+
+  it('in proxy mode asks no permission (nothing would enforce it): as before, enabled, and the POST names no entity', async () => {
+    const { failingJob } = ctx.fake.demo;
+    const authorize = jest.fn((): AuthorizeResult.DENY => AuthorizeResult.DENY);
+    await renderWithActions({
+      element: <TabRoutes />,
+      slug: SLUG,
+      actions: { enabled: true },
+      permission: mockApis.permission({ authorize }),
+      routeEntries: [`/workflows/${failingJob.workflowId}`],
+    });
+    await screen.findAllByTestId('workflow-job');
+    await userEvent.click(screen.getByRole('button', { name: /^Rerun$/ }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Rerun from failed' }));
+    await waitFor(() => expect(postsTo(ctx.fake)).toEqual([`v2/workflow/${failingJob.workflowId}/rerun`]));
+    expect(authorize).not.toHaveBeenCalled();
   });
 
   it('offers rerun from failed only when something failed', async () => {

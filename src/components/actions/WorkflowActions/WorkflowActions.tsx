@@ -5,7 +5,6 @@ import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
 import Menu from '@material-ui/core/Menu';
 import MenuItem from '@material-ui/core/MenuItem';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import ArrowDropDownIcon from '@material-ui/icons/ArrowDropDown';
 import CancelIcon from '@material-ui/icons/Cancel';
@@ -25,6 +24,7 @@ import { useActionsConfig } from '../hooks/useActionsConfig';
 import { useCircleCIAction } from '../hooks/useCircleCIAction';
 import { useCircleCIPaths } from '../../../navigation';
 import { ActionError } from '../ActionError';
+import { ActionPermissionGate } from '../ActionPermissionGate';
 import { ConfirmActionDialog } from '../ConfirmActionDialog';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
@@ -63,14 +63,14 @@ function Controls(props: WorkflowActionsProps): ReactElement {
     action: 'rerun-workflow',
     project,
     workflow: wf.id,
-    run: api => api.rerunWorkflow({ workflowId: wf.id, fromFailed: fromFailed.current }),
+    run: (api, { entityRef }) => api.rerunWorkflow({ workflowId: wf.id, fromFailed: fromFailed.current, entityRef }),
     onDone: ({ queryClient }) => afterRerun({ queryClient, pipelineId: wf.pipeline_id }),
   });
   const cancel = useCircleCIAction<void>({
     action: 'cancel-workflow',
     project,
     workflow: wf.id,
-    run: api => api.cancelWorkflow({ workflowId: wf.id }),
+    run: (api, { entityRef }) => api.cancelWorkflow({ workflowId: wf.id, entityRef }),
     onDone: ({ queryClient }) =>
       afterWorkflowChange({ queryClient, workflowId: wf.id, pipelineId: wf.pipeline_id }),
   });
@@ -102,60 +102,61 @@ function Controls(props: WorkflowActionsProps): ReactElement {
   };
   const rerunAction: CircleCIAction = rerunAsked ? 'rerun-workflow-from-failed' : 'rerun-workflow';
 
-  const rerunButton = compact ? (
-    <Tooltip title={t('actionButtons.rerun')}>
-      <span>
-        <IconButton
-          size="small"
-          aria-label={t('actionButtons.rerunWorkflow', { name })}
-          aria-haspopup="menu"
-          disabled={busy}
-          onClick={e => setMenu(e.currentTarget)}
-        >
-          <ReplayIcon fontSize="small" />
-        </IconButton>
-      </span>
-    </Tooltip>
-  ) : (
-    <Button
-      variant="outlined"
-      size="small"
-      aria-haspopup="menu"
-      disabled={busy}
-      startIcon={<ReplayIcon />}
-      endIcon={<ArrowDropDownIcon />}
-      onClick={e => setMenu(e.currentTarget)}
-    >
-      {rerun.pending ? t('actionButtons.rerunning') : t('actionButtons.rerun')}
-    </Button>
+  const rerunButton = (
+    <ActionPermissionGate action="rerunWorkflow" title={compact ? t('actionButtons.rerun') : undefined}>
+      {allowed =>
+        compact ? (
+          <IconButton
+            size="small"
+            aria-label={t('actionButtons.rerunWorkflow', { name })}
+            aria-haspopup="menu"
+            disabled={busy || !allowed}
+            onClick={e => setMenu(e.currentTarget)}
+          >
+            <ReplayIcon fontSize="small" />
+          </IconButton>
+        ) : (
+          <Button
+            variant="outlined"
+            size="small"
+            aria-haspopup="menu"
+            disabled={busy || !allowed}
+            startIcon={<ReplayIcon />}
+            endIcon={<ArrowDropDownIcon />}
+            onClick={e => setMenu(e.currentTarget)}
+          >
+            {rerun.pending ? t('actionButtons.rerunning') : t('actionButtons.rerun')}
+          </Button>
+        )
+      }
+    </ActionPermissionGate>
   );
-  const cancelButton =
-    cancelable &&
-    !canceling &&
-    (compact ? (
-      <Tooltip title={t('actionButtons.cancel')}>
-        <span>
+  const cancelButton = cancelable && !canceling && (
+    <ActionPermissionGate action="cancelWorkflow" title={compact ? t('actionButtons.cancel') : undefined}>
+      {allowed =>
+        compact ? (
           <IconButton
             size="small"
             aria-label={t('actionButtons.cancelWorkflow', { name })}
-            disabled={busy}
+            disabled={busy || !allowed}
             onClick={() => ask({ kind: 'cancel' })}
           >
             <CancelIcon fontSize="small" />
           </IconButton>
-        </span>
-      </Tooltip>
-    ) : (
-      <Button
-        variant="outlined"
-        size="small"
-        disabled={busy}
-        startIcon={<CancelIcon />}
-        onClick={() => ask({ kind: 'cancel' })}
-      >
-        {cancel.pending ? t('actionButtons.canceling') : t('actionButtons.cancel')}
-      </Button>
-    ));
+        ) : (
+          <Button
+            variant="outlined"
+            size="small"
+            disabled={busy || !allowed}
+            startIcon={<CancelIcon />}
+            onClick={() => ask({ kind: 'cancel' })}
+          >
+            {cancel.pending ? t('actionButtons.canceling') : t('actionButtons.cancel')}
+          </Button>
+        )
+      }
+    </ActionPermissionGate>
+  );
 
   const confirmation =
     confirm?.kind === 'cancel'
@@ -214,7 +215,9 @@ function Controls(props: WorkflowActionsProps): ReactElement {
  * Rerun (from start, or from failed when something failed) and cancel (for
  * running or waiting work) of one workflow. Cancel, and a rerun from the
  * start of running work, ask first. Renders nothing unless the admin turned
- * actions on (`circleci.actions.enabled`).
+ * actions on (`circleci.actions.enabled`); in backend mode each control is
+ * disabled, saying why, unless the permission framework lets the user
+ * operate workflows of the page's entity.
  * @internal
  */
 export function WorkflowActions(props: WorkflowActionsProps): ReactElement | null {

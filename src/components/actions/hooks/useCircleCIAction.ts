@@ -5,6 +5,17 @@ import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { CircleCIApi } from '../../../api/CircleCIApi';
 import type { CircleCIAction } from '../../../domain/actions';
 import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { useActingEntityRef } from './useActingEntityRef';
+
+/** What an action is sent through, besides its own target. */
+export interface ActionContext {
+  /**
+   * The catalog entity the user acts through (`component:default/rocket`),
+   * for the action's `entityRef`: the backend plugin authorizes the POST
+   * against it.
+   */
+  entityRef: string;
+}
 
 /** Options of {@link useCircleCIAction}. */
 export interface CircleCIActionOptions<TResult> {
@@ -14,8 +25,8 @@ export interface CircleCIActionOptions<TResult> {
   project: string;
   /** The workflow's id, for analytics (the job's workflow for job actions). */
   workflow?: string;
-  /** Sends the one POST. */
-  run: (api: CircleCIApi) => Promise<TResult>;
+  /** Sends the one POST, naming the entity of `context`. */
+  run: (api: CircleCIApi, context: ActionContext) => Promise<TResult>;
   /** Shows the effect: invalidates only what the action changed. */
   onDone?: (options: { result: TResult; queryClient: QueryClient }) => void;
 }
@@ -41,13 +52,16 @@ export interface CircleCIActionState<TResult> {
  * most one POST at a time (a click while one is pending does nothing; the
  * transport never retries POSTs), and every click and outcome is reported
  * through Backstage analytics with the action, project and workflow, the
- * only record of who clicked, as CircleCI sees only the token's user.
+ * only record of who clicked in proxy mode, as CircleCI sees only the
+ * token's user. The POST names the page's entity (for the backend plugin's
+ * permission check and audit event).
  */
 export function useCircleCIAction<TResult>(
   options: CircleCIActionOptions<TResult>,
 ): CircleCIActionState<TResult> {
   const { api, queryClient } = useCircleCIQueryClient();
   const analytics = useAnalytics();
+  const entityRef = useActingEntityRef();
   const latest = useRef(options);
   latest.current = options;
   const inFlight = useRef(false);
@@ -60,7 +74,7 @@ export function useCircleCIAction<TResult>(
   const mutation = useMutation<TResult, Error, void>(
     {
       retry: false,
-      mutationFn: () => latest.current.run(api),
+      mutationFn: () => latest.current.run(api, { entityRef }),
       onSuccess: result => {
         analytics.captureEvent('circleci-action-succeeded', latest.current.action, {
           attributes: attributesOf(),

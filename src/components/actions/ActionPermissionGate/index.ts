@@ -1,0 +1,2 @@
+export { ActionPermissionGate } from './ActionPermissionGate';
+export type { ActionPermissionGateProps } from './ActionPermissionGate';
