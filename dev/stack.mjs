@@ -3,13 +3,19 @@
  * e2e test (e2e/) and the benchmark (bench/):
  *   1. the fake CircleCI on 127.0.0.1 (dev/fake-circleci/server.ts), not in
  *      live mode;
- *   2. the dev backend (dev/backend/index.ts: the real proxy and guest
- *      sign-in), listening on 127.0.0.1;
+ *   2. the dev backend (dev/backend/index.ts: this repository's backend
+ *      plugin, the real proxy and guest sign-in), listening on 127.0.0.1;
  *   3. the dev app (`backstage-cli package start`): the new-frontend-system
  *      one (dev/app/index.tsx) or the legacy one (dev/index.tsx).
  * Each is started once the previous one answers, each in a process group
  * of its own, and all are stopped by PID (whole groups), also as soon as
  * one of them exits by itself.
+ *
+ * Two modes: `backend` (the default: the backend plugin serves
+ * /api/circleci and the dev app's circleci.backend.enabled is true) and
+ * `proxy` (`npm start -- --proxy` or CIRCLECI_MODE=proxy: no backend
+ * plugin, circleci.backend.enabled false, the dev app uses the proxy
+ * endpoint, which is configured in both modes).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -36,6 +42,8 @@ export function stackUrls({ fake, backend, app } = DEFAULT_PORTS) {
     backend: backendUrl,
     app: `http://localhost:${app}`,
     proxy: `${backendUrl}/api/proxy/circleci/api/`,
+    /** The backend plugin's base URL (backend mode only). */
+    plugin: `${backendUrl}/api/circleci/`,
   };
 }
 
@@ -43,7 +51,9 @@ export function stackUrls({ fake, backend, app } = DEFAULT_PORTS) {
  * The stack options `npm start` takes from the environment: the ports
  * (FAKE_CIRCLECI_PORT, DEV_BACKEND_PORT, DEV_APP_PORT), the fake's token
  * (FAKE_CIRCLECI_TOKEN), the legacy app (`--legacy` in `argv` or
- * DEV_APP=legacy) and live mode (CIRCLECI_LIVE=1 or CIRCLECI_PROJECT_SLUG).
+ * DEV_APP=legacy), live mode (CIRCLECI_LIVE=1 or CIRCLECI_PROJECT_SLUG) and
+ * the mode (`--proxy` in `argv` or CIRCLECI_MODE=proxy: proxy-only; else
+ * `backend`). Throws on a CIRCLECI_MODE other than `backend` or `proxy`.
  */
 export function stackOptionsFromEnv({ env = process.env, argv = process.argv } = {}) {
   return {
@@ -55,11 +65,24 @@ export function stackOptionsFromEnv({ env = process.env, argv = process.argv } =
     token: env.FAKE_CIRCLECI_TOKEN ?? DEFAULT_TOKEN,
     legacy: argv.includes('--legacy') || env.DEV_APP === 'legacy',
     live: env.CIRCLECI_LIVE === '1' || Boolean(env.CIRCLECI_PROJECT_SLUG),
+    mode: modeFrom({ env, argv }),
   };
 }
 
+/** The dev stack's modes: with this repository's backend plugin, or the proxy alone. */
+export const MODES = Object.freeze(['backend', 'proxy']);
+
+function modeFrom({ env, argv }) {
+  if (argv.includes('--proxy')) return 'proxy';
+  const mode = env.CIRCLECI_MODE || 'backend';
+  if (!MODES.includes(mode)) {
+    throw new Error(`CIRCLECI_MODE must be ${MODES.join(' or ')}, not '${mode}'`);
+  }
+  return mode;
+}
+
 /** The three processes of a stack, in start order (no fake in live mode). */
-function pieces({ root, urls, ports, token, live, legacy, timeoutsMs }) {
+function pieces({ root, urls, ports, token, live, legacy, mode, timeoutsMs }) {
   const bin = name => join(root, 'node_modules', '.bin', name);
   // Config overrides for non-default ports (the backend and the dev app both read them).
   const portEnv =
@@ -89,6 +112,7 @@ function pieces({ root, urls, ports, token, live, legacy, timeoutsMs }) {
     args: [join('dev', 'backend', 'index.ts')],
     env: {
       NODE_ENV: 'development',
+      CIRCLECI_MODE: mode,
       ...portEnv,
       ...(live ? {} : { CIRCLECI_AUTH_TOKEN: token, CIRCLECI_API_TARGET: `${urls.fake}/api` }),
     },
@@ -99,10 +123,21 @@ function pieces({ root, urls, ports, token, live, legacy, timeoutsMs }) {
     name: 'frontend',
     what: 'frontend',
     port: ports.app,
-    command: bin('backstage-cli'),
-    args: ['package', 'start', '--entrypoint', legacy ? 'dev' : join('dev', 'app')],
+    // With dev/stack/workspaceRoot.cjs preloaded: the root is an npm
+    // workspaces root too, which the CLI's config loading does not expect.
+    command: process.execPath,
+    args: [
+      '--require', join(root, 'dev', 'stack', 'workspaceRoot.cjs'),
+      bin('backstage-cli'), 'package', 'start', '--entrypoint', legacy ? 'dev' : join('dev', 'app'),
+    ],
     // The dev app never needs the CircleCI token; keep it out of its env.
-    env: { ...portEnv, BROWSER: 'none', CIRCLECI_AUTH_TOKEN: '', FAKE_CIRCLECI_TOKEN: '' },
+    env: {
+      ...portEnv,
+      APP_CONFIG_circleci_backend_enabled: String(mode === 'backend'),
+      BROWSER: 'none',
+      CIRCLECI_AUTH_TOKEN: '',
+      FAKE_CIRCLECI_TOKEN: '',
+    },
     ready: `${urls.app}/`,
     timeoutMs: timeoutsMs.app,
   };
@@ -112,13 +147,14 @@ function pieces({ root, urls, ports, token, live, legacy, timeoutsMs }) {
 /**
  * A dev stack, not started yet. Options: `ports` ({ fake, backend, app },
  * default DEFAULT_PORTS), `token` (the fake's CircleCI token, which the
- * proxy sends), `live` (no fake: the proxy targets https://circleci.com/api
- * with CIRCLECI_AUTH_TOKEN), `legacy` (the legacy dev app), `env` (more
+ * proxy and the backend plugin send), `live` (no fake: both target
+ * https://circleci.com/api with CIRCLECI_AUTH_TOKEN), `legacy` (the legacy
+ * dev app), `mode` (`backend`, the default, or `proxy`; see above), `env` (more
  * variables for every process), `logPath` (default: stdout), `say`
  * (readiness and exit notices), `timeoutsMs` ({ fake, backend, app }),
  * `onExit` (called once a process exited by itself and the rest stopped).
  *
- * Returns `{ urls, token, start(), stop(), waitUntil(), tail(), note(), exited() }`:
+ * Returns `{ urls, token, mode, start(), stop(), waitUntil(), tail(), note(), exited() }`:
  * `start()` starts the processes one by one, each once the previous one
  * answers (on failure it stops them and throws); `stop()` stops them all
  * (at any time; idempotent); `waitUntil({ what, check, timeoutMs })` polls
@@ -130,6 +166,7 @@ export function createStack({
   token = DEFAULT_TOKEN,
   live = false,
   legacy = false,
+  mode = 'backend',
   env = {},
   logPath,
   say,
@@ -137,6 +174,7 @@ export function createStack({
   onExit,
   root = ROOT,
 } = {}) {
+  if (!MODES.includes(mode)) throw new Error(`mode must be ${MODES.join(' or ')}, not '${mode}'`);
   const urls = stackUrls(ports);
   const log = createLog({ logPath });
   const note = text => log.line('start', text);
@@ -147,7 +185,7 @@ export function createStack({
     delete baseEnv.CIRCLECI_LIVE;
   }
   const order = pieces({
-    root, urls, ports, token, live, legacy, timeoutsMs: { ...DEFAULT_TIMEOUTS_MS, ...timeoutsMs },
+    root, urls, ports, token, live, legacy, mode, timeoutsMs: { ...DEFAULT_TIMEOUTS_MS, ...timeoutsMs },
   });
   const children = [];
   let stopping;
@@ -186,8 +224,13 @@ export function createStack({
           throw new Error(`port ${port} (${what}) is already in use; stop whatever runs there first`);
         }
       }
+      note(
+        mode === 'backend'
+          ? 'backend mode: the dev app reads CircleCI through the backend plugin (/api/circleci)'
+          : 'proxy mode: no backend plugin; the dev app reads CircleCI through the proxy',
+      );
       if (live) {
-        note(`live mode: proxying to https://circleci.com/api for ${baseEnv.CIRCLECI_PROJECT_SLUG ?? '(no slug)'}`);
+        note(`live mode: https://circleci.com/api for ${baseEnv.CIRCLECI_PROJECT_SLUG ?? '(no slug)'}`);
       } else if (!existsSync(order[0].args[0])) {
         throw new Error(`missing ${order[0].args[0]}`);
       }
@@ -207,6 +250,7 @@ export function createStack({
   return {
     urls,
     token,
+    mode,
     start,
     stop,
     note,
@@ -218,7 +262,8 @@ export function createStack({
 
 /**
  * A Backstage token of the guest user (whom the dev app signs in as), for
- * calling the proxy from Node; `backend` is the backend's URL.
+ * calling the proxy or the backend plugin from Node; `backend` is the
+ * backend's URL.
  */
 export async function guestToken({ backend }) {
   const response = await fetch(`${backend}/api/auth/guest/refresh`, {

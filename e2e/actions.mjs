@@ -2,12 +2,15 @@
 /*
  * End-to-end test of actions (`node e2e/actions.mjs`, also run by
  * e2e/run.mjs after the read-only run): a second dev stack, on its own
- * ports, with `circleci.actions.enabled: true` (through APP_CONFIG_* for the
- * backend and the dev app). In headless Chromium it opens a failed workflow
- * of gh/acme/rocket, reruns it from failed through the real Backstage proxy,
- * waits for the new workflow's page, and checks that the fake CircleCI
- * received exactly one POST, the rerun. Prints `N passed, N failed`; exits
- * 1 on failure. The stack is always stopped (its whole process group).
+ * ports, in backend mode, with `circleci.actions.enabled: true` (through
+ * APP_CONFIG_* for the backend plugin and the dev app). In headless
+ * Chromium it opens a failed workflow of gh/acme/rocket, reruns it from
+ * failed through the backend plugin (POST /api/circleci/v2/workflow/{id}/rerun,
+ * answered 2xx: the opposite of the read-only run's 403), waits for the new
+ * workflow's page, and checks that the fake CircleCI received exactly one
+ * POST, the rerun; an action without Backstage credentials still gets 401.
+ * Prints `N passed, N failed`; exits 1 on failure. The stack is always
+ * stopped (its whole process group).
  *
  * Env: E2E_TIMEOUT_MS (default 300000), CHROMIUM_PATH, E2E_HEADFUL=1.
  */
@@ -20,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { createStack } from '../dev/stack.mjs';
+import { fakePosts } from './backendChecks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'e2e', 'artifacts');
@@ -35,21 +39,19 @@ const stack = createStack({
   token: TOKEN,
   // The legacy dev app: its paths (/rocket/...) are the ones used below.
   legacy: true,
+  mode: 'backend',
   // The only difference from the read-only stack: the admin's switch.
   env: { APP_CONFIG_circleci_actions_enabled: 'true' },
   logPath: join(artifacts, 'stack-actions.log'),
   timeoutsMs: { fake: 90_000, backend: 120_000, app: TIMEOUT_MS },
 });
-const { fake: FAKE, app: APP } = stack.urls;
+const { fake: FAKE, app: APP, backend: BACKEND } = stack.urls;
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function posts() {
-  const body = await (await fetch(`${FAKE}/__fake/requests`)).json();
-  return (body.requests ?? []).filter(r => r.method === 'POST').map(r => r.path);
-}
+const posts = () => fakePosts({ fake: FAKE });
 
 let browser;
 const userDataDir = mkdtempSync(join(tmpdir(), 'circleci-e2e-actions-'));
@@ -69,6 +71,13 @@ async function run() {
     args: CHROMIUM_ARGS,
   });
   const page = browser.pages()[0] ?? (await browser.newPage());
+  // The browser's actions and their answers.
+  const actions = [];
+  page.on('response', response => {
+    if (response.request().method() === 'POST' && response.url().startsWith(BACKEND)) {
+      actions.push({ url: response.url().slice(BACKEND.length), status: response.status() });
+    }
+  });
   await page.goto(`${APP}/rocket/workflows/${failed}`, { waitUntil: 'domcontentloaded' });
   const rerun = page.getByRole('button', { name: /^Rerun$/ });
   await rerun.waitFor({ timeout: 90_000 });
@@ -88,7 +97,16 @@ async function run() {
   );
   const wf = await (await fetch(`${FAKE}/api/v2/workflow/${newId}`, { headers: { 'Circle-Token': TOKEN } })).json();
   assert(wf.id === newId && wf.pipeline_id, `the fake does not know the new workflow ${newId}`);
-  say(`rerun from failed → new workflow ${newId}; the fake saw exactly one POST`);
+  const rerunPath = `/api/circleci/v2/workflow/${failed}/rerun`;
+  assert(
+    actions.length === 1 && actions[0].url === rerunPath && actions[0].status >= 200 && actions[0].status < 300,
+    `expected the browser's one POST ${rerunPath} answered 2xx, got ${JSON.stringify(actions)}`,
+  );
+  say(`rerun from failed → new workflow ${newId}: POST ${rerunPath} ${actions[0].status}; the fake saw exactly one POST`);
+
+  const anonymous = await fetch(`${BACKEND}/api/circleci/v2/workflow/${newId}/cancel`, { method: 'POST' });
+  assert(anonymous.status === 401, `an action without credentials: expected 401, got ${anonymous.status}`);
+  assert((await posts()).length === 1, 'the refused action reached the fake');
 }
 
 let failedCount = 0;
@@ -114,9 +132,9 @@ async function finish() {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => finish());
 
 run()
-  .then(() => say('ok - rerun from failed through the real proxy'))
+  .then(() => say('ok - rerun from failed through the backend plugin'))
   .catch(error => {
     failedCount++;
-    say(`not ok - rerun from failed through the real proxy\n  ${error?.stack ?? error}`);
+    say(`not ok - rerun from failed through the backend plugin\n  ${error?.stack ?? error}`);
   })
   .finally(finish);

@@ -2,10 +2,18 @@
 /*
  * End-to-end test (`npm run test:e2e`): starts the whole dev stack
  * (dev/stack.mjs, as `npm start` does: fake CircleCI + real Backstage
- * backend with the proxy + the dev app) with a unique CircleCI token, then
- * drives the dev app in headless Chromium and checks that
+ * backend with this repository's backend plugin and the proxy + the dev
+ * app) with a unique CircleCI token, then drives the dev app in headless
+ * Chromium and checks that
  *   - the proxy refuses callers without Backstage credentials and serves the
  *     guest user (what the dev app signs in as);
+ *   - backend mode: the backend plugin (/api/circleci) answers 401 without
+ *     credentials, serves the guest user and the pipelines aggregate, and
+ *     answers 403 to an action (actions are off here); proxy mode: there is
+ *     no /api/circleci (404);
+ *   - the first page of the pipelines tab costs the browser exactly 1
+ *     request to /api/circleci/pipelines and 0 to the proxy (backend mode),
+ *     or 0 to /api/circleci (proxy mode);
  *   - `/` opens the busy project's CircleCI tab without a sign-in step and
  *     shows pipeline rows with workflow names and statuses from the fake;
  *   - every view (pipelines, workflow, job with an opened log, tests and
@@ -16,7 +24,15 @@
  *     link, a job, its steps (opened with Enter and Space) and the log
  *     search, with a visible focus;
  *   - the browser never sends a `Circle-Token` header and never receives the
- *     token in any response.
+ *     token in any response, and every CircleCI request of the page went the
+ *     mode's way (backend mode: none through the proxy; proxy mode: none to
+ *     /api/circleci).
+ *
+ * Modes: E2E_MODE=backend (default) or proxy (the stack's mode, see
+ * dev/stack.mjs). Without E2E_MODE and E2E_APP, after this run (backend
+ * mode) come e2e/actions.mjs (actions on, backend mode) and the same run in
+ * proxy mode (E2E_MODE=proxy); `npm run test:e2e` then runs the legacy app
+ * (E2E_APP=legacy) in backend mode.
  * The stack is always stopped (whole process group), also on failure or
  * after the global timeout. Prints `N passed, N failed`; exits 1 on failure.
  *
@@ -33,8 +49,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
-import { createStack, guestToken, stackOptionsFromEnv } from '../dev/stack.mjs';
+import { createStack, stackOptionsFromEnv } from '../dev/stack.mjs';
 import { walkToFailingLine } from './drilldown.mjs';
+import { auditRequests, checkBackendPlugin, checkNoBackendPlugin, checkProxy } from './backendChecks.mjs';
+import { countFirstPage } from './firstPage.mjs';
 import { checkInsights } from './insights.mjs';
 import { keyboardWalk, scanAllViews } from './accessibility.mjs';
 
@@ -46,6 +64,12 @@ const TOKEN = `e2e-secret-token-${randomBytes(12).toString('hex')}`;
 const SLUG = 'gh/acme/rocket';
 // E2E_APP=legacy drives the legacy dev app (`npm start -- --legacy`).
 const LEGACY_APP = process.env.E2E_APP === 'legacy';
+// E2E_MODE=proxy: the proxy-only stack (`npm start -- --proxy`).
+const MODE = process.env.E2E_MODE || 'backend';
+if (!['backend', 'proxy'].includes(MODE)) throw new Error(`E2E_MODE must be backend or proxy, not ${MODE}`);
+/** Artifact names of this pass: `rocket.png`, `rocket-proxy.png`, `rocket-legacy.png`... */
+const PASS = `${LEGACY_APP ? '-legacy' : ''}${MODE === 'proxy' ? '-proxy' : ''}`;
+const artifact = name => join(artifacts, name.replace(/(\.\w+)$/, `${PASS}$1`));
 /** Where an entity's CircleCI tab lives in the dev app under test. */
 const tabPath = name =>
   LEGACY_APP
@@ -59,18 +83,19 @@ const STATUS_LABELS = [
 
 const startedAt = Date.now();
 const say = msg =>
-  console.log(`[e2e +${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${msg}`);
+  console.log(`[e2e ${LEGACY_APP ? 'legacy' : 'nfs'}/${MODE} +${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${msg}`);
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------- the stack
 
 // The ports of `npm start` (FAKE_CIRCLECI_PORT, DEV_BACKEND_PORT, DEV_APP_PORT), never live.
-const stackLogPath = join(artifacts, 'stack.log');
+const stackLogPath = artifact('stack.log');
 const stack = createStack({
-  ...stackOptionsFromEnv(),
+  ...stackOptionsFromEnv({ argv: [] }),
   token: TOKEN,
   live: false,
   legacy: LEGACY_APP,
+  mode: MODE,
   logPath: stackLogPath,
   say,
   timeoutsMs: { fake: 90_000, backend: 120_000, app: TIMEOUT_MS },
@@ -120,7 +145,7 @@ async function drillDown(entityPath, factName) {
     entityPath,
     job,
     workflowName: workflow.name,
-    screenshot: join(artifacts, `drilldown${entityPath.replace(/\//g, '-')}.png`),
+    screenshot: artifact(`drilldown${entityPath.replace(/\//g, '-')}.png`),
     say,
   });
 }
@@ -130,26 +155,20 @@ async function run() {
   say(`starting the dev stack (log: ${stackLogPath})`);
   await stack.start();
 
-  await test('proxy requires Backstage credentials and serves the guest user', async () => {
-    const anonymous = await fetch(`${PROXY}/v2/me`);
-    assert(anonymous.status === 401, `without credentials: expected 401, got ${anonymous.status}`);
-    const forged = await fetch(`${PROXY}/v2/me`, { headers: { Authorization: 'Bearer not-a-token' } });
-    assert(forged.status === 401, `with a forged token: expected 401, got ${forged.status}`);
+  await test('proxy requires Backstage credentials and serves the guest user', () =>
+    checkProxy({ proxy: PROXY, backend: BACKEND, token: TOKEN, fakeApi, say }),
+  );
 
-    const token = await guestToken({ backend: BACKEND });
-    const response = await fetch(`${PROXY}/v2/me`, { headers: { Authorization: `Bearer ${token}` } });
-    assert(response.status === 200, `as guest: expected 200, got ${response.status}`);
-    const body = await response.text();
-    const me = JSON.parse(body);
-    const expected = await fakeApi('/me');
-    assert(me.id === expected.id && me.login === expected.login,
-      `proxy /v2/me ${body} is not the fake's user ${JSON.stringify(expected)}`);
-    assert(!body.includes(TOKEN), 'proxy response contains the CircleCI token');
-
-    // The proxy only forwards GET and POST.
-    const del = await fetch(`${PROXY}/v2/me`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
-    assert(del.status >= 400 && del.status !== 200, `DELETE through the proxy: got ${del.status}`);
-  });
+  if (MODE === 'backend') {
+    await test('backend plugin: 401 without credentials, v2/me and the aggregate as guest, 403 for an action', async () => {
+      const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
+      await checkBackendPlugin({
+        backend: BACKEND, fake: FAKE, token: TOKEN, slug: SLUG, fakeApi, workflowId: demo.failingJob.workflowId, say,
+      });
+    });
+  } else {
+    await test('proxy mode: no backend plugin below /api/circleci', () => checkNoBackendPlugin({ backend: BACKEND, say }));
+  }
 
   // Record everything the page sends and receives.
   const requests = [];
@@ -225,8 +244,8 @@ async function run() {
       }
       await sleep(1000);
     }
-    await page.screenshot({ path: join(artifacts, 'rocket.png'), fullPage: true });
-    say(`screenshot: ${join(artifacts, 'rocket.png')}`);
+    await page.screenshot({ path: artifact('rocket.png'), fullPage: true });
+    say(`screenshot: ${artifact('rocket.png')}`);
 
     // Actions are off in this stack (the default): no action control at all.
     const actionControls = await page
@@ -243,6 +262,29 @@ async function run() {
     );
   });
 
+  await test(
+    MODE === 'backend'
+      ? 'the first page of the pipelines tab: 1 request to /api/circleci/pipelines, 0 to the proxy'
+      : 'the first page of the pipelines tab: 0 requests to /api/circleci',
+    async () => {
+      assert(browserContext, 'no browser (the previous test failed)');
+      const cost = await countFirstPage({ context: browserContext, url: `${APP}${tabPath('rocket')}`, backend: BACKEND });
+      say(
+        `first page (${cost.rows} rows, ${cost.ms} ms after the navigation, ${cost.requestMs} ms after its first request): ` +
+          `${cost.aggregate} to /api/circleci/pipelines, ` +
+          `${cost.plugin} to /api/circleci in all, ${cost.proxy} to the proxy`,
+      );
+      if (MODE === 'backend') {
+        assert(
+          cost.aggregate === 1 && cost.proxy === 0,
+          `expected 1 aggregate request and 0 through the proxy, got ${JSON.stringify(cost.urls)}`,
+        );
+      } else {
+        assert(cost.plugin === 0 && cost.proxy > 0, `expected 0 requests to /api/circleci, got ${JSON.stringify(cost.urls)}`);
+      }
+    },
+  );
+
   await test(`${tabPath('rocket')}: tab → workflow → failed job → failing log line`, () =>
     drillDown(tabPath('rocket'), 'failingJob'),
   );
@@ -257,7 +299,7 @@ async function run() {
       tabPath: tabPath('rocket'),
       slug: SLUG,
       fakeApi,
-      screenshot: join(artifacts, `insights${LEGACY_APP ? '-legacy' : ''}.png`),
+      screenshot: artifact('insights.png'),
       say,
     });
   });
@@ -295,7 +337,7 @@ async function run() {
       await page.getByText(`Pipelines of commit ${sha.slice(0, 7)}`).waitFor({ timeout: 30_000 });
       await page.getByText(/pipelines of this commit among the last \d+ looked at/).waitFor({ timeout: 60_000 });
       await rowOf(newest.number).waitFor({ timeout: 30_000 });
-      await page.screenshot({ path: join(artifacts, 'commit-view.png'), fullPage: true });
+      await page.screenshot({ path: artifact('commit-view.png'), fullPage: true });
     });
     await test('the overview shows the latest-pipeline and recent-pipelines cards', async () => {
       assert(browserContext, 'no browser (the previous test failed)');
@@ -311,33 +353,13 @@ async function run() {
       assert(texts.every(t => STATUS_LABELS.some(l => t.includes(l))), `a card line has no status: ${texts}`);
       const numbers = texts.map(t => Number(/#(\d+)/.exec(t)?.[1]));
       assert(numbers.some(n => n >= newest.number), `no card shows the newest pipeline #${newest.number}: ${texts}`);
-      await page.screenshot({ path: join(artifacts, 'overview.png'), fullPage: true });
+      await page.screenshot({ path: artifact('overview.png'), fullPage: true });
     });
   }
 
-  await test('the browser never sees the CircleCI token', async () => {
-    assert(requests.length > 0, 'no requests were recorded');
-    await Promise.all(bodyChecks);
-    let proxyCalls = 0;
-    for (const { request, headers } of requests) {
-      const all = await headers;
-      const url = request.url();
-      for (const [name, value] of Object.entries(all)) {
-        assert(name.toLowerCase() !== 'circle-token', `request ${url} carries a Circle-Token header`);
-        assert(!String(value).includes(TOKEN), `request ${url} header ${name} contains the token`);
-      }
-      assert(!url.includes(TOKEN), `request URL contains the token: ${url}`);
-      assert(!(request.postData() ?? '').includes(TOKEN), `request body to ${url} contains the token`);
-      if (url.startsWith(`${PROXY}/`)) {
-        proxyCalls++;
-        const auth = Object.entries(all).find(([n]) => n.toLowerCase() === 'authorization')?.[1];
-        assert(auth?.startsWith('Bearer '), `proxy call ${url} has no Backstage token`);
-      }
-    }
-    assert(proxyCalls > 0, 'the page made no calls through the proxy');
-    assert(leakingResponses.length === 0, `responses containing the token: ${leakingResponses.join(', ')}`);
-    say(`${requests.length} requests checked (${proxyCalls} through the proxy)`);
-  });
+  await test('the browser never sees the CircleCI token', () =>
+    auditRequests({ requests, bodyChecks, leakingResponses, token: TOKEN, backend: BACKEND, proxy: PROXY, mode: MODE, say }),
+  );
 }
 
 // ---------------------------------------------------------------- main
@@ -350,6 +372,7 @@ const globalTimer = setTimeout(async () => {
 }, TIMEOUT_MS + 180_000); // room for the stack's start and the accessibility scans
 
 let finished = false;
+let followUp; // the follow-up run in progress, if any
 async function finish() {
   if (finished) return;
   finished = true;
@@ -363,19 +386,29 @@ async function finish() {
     console.log(`--- last lines of ${stackLogPath} ---\n${stack.tail()}\n---`);
   }
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
-  // Then the second stack, with actions on (e2e/actions.mjs).
-  if (exitCode === 0 && !LEGACY_APP && process.env.E2E_SKIP_ACTIONS !== '1') {
-    const actions = spawn(process.execPath, [join(root, 'e2e', 'actions.mjs')], { stdio: 'inherit' });
-    const code = await new Promise(resolve => actions.on('exit', c => resolve(c ?? 1)));
-    if (code !== 0) exitCode = 1;
+  console.log(`${passed} passed, ${failed} failed (${LEGACY_APP ? 'legacy' : 'new-frontend-system'} app, ${MODE} mode)`);
+  // Then, after the default run: a stack with actions on (e2e/actions.mjs),
+  // and this run again in proxy mode.
+  const followUps = [];
+  if (!LEGACY_APP && !process.env.E2E_MODE) {
+    if (process.env.E2E_SKIP_ACTIONS !== '1') followUps.push({ script: 'actions.mjs', env: {} });
+    if (process.env.E2E_SKIP_PROXY !== '1') followUps.push({ script: 'run.mjs', env: { E2E_MODE: 'proxy' } });
   }
-  console.log(`${passed} passed, ${failed} failed`);
+  for (const { script, env } of exitCode === 0 ? followUps : []) {
+    const child = followUp = spawn(process.execPath, [join(root, 'e2e', script)], { stdio: 'inherit', env: { ...process.env, ...env } });
+    const code = await new Promise(resolve => child.on('exit', c => resolve(c ?? 1)));
+    if (code !== 0) {
+      exitCode = 1;
+      break;
+    }
+  }
   process.exit(exitCode);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     say(`${signal}: stopping`);
+    followUp?.kill(signal);
     results.push({ name: signal, ok: false });
     await finish();
   });

@@ -2,13 +2,20 @@
  * Dev-only Backstage backend for the CircleCI plugin's dev app.
  *
  * Runs the REAL Backstage backend (`@backstage/backend-defaults`) with:
+ *   - this repository's backend plugin
+ *     (`@circleci-backstage/plugin-circleci-backend`, below /api/circleci),
+ *     configured by `circleci.token` and `circleci.baseUrl` (app-config.yaml)
+ *     with the same token and target as the proxy; not in proxy mode
+ *     (CIRCLECI_MODE=proxy), where the dev app uses the proxy alone;
  *   - the proxy plugin, whose `/circleci/api` endpoint is configured exactly
  *     like production (`credentials: require`, `Circle-Token` injected
- *     server-side, see app-config.yaml);
+ *     server-side, see app-config.yaml), in both modes: it is the supported
+ *     fallback when the backend plugin is not installed;
  *   - the auth plugin + guest provider, so the dev app signs in as a guest
  *     and sends a real Backstage user token;
  *   - a tiny `devsettings` plugin that tells the dev app whether it runs in
- *     live mode (and against which project slug).
+ *     live mode (and against which project slug) and which mode
+ *     (`backend` or `proxy`).
  *
  * No SQL database is needed: plugin-to-plugin keys come from a static key
  * pair generated at startup into a temp dir, the auth plugin's signing keys
@@ -16,14 +23,19 @@
  * pg-mem database.
  *
  * Environment:
- *   CIRCLECI_PROJECT_SLUG  live mode: proxy to https://circleci.com/api and
+ *   CIRCLECI_PROJECT_SLUG  live mode: use https://circleci.com/api and
  *                          show this slug in the dev app (CIRCLECI_LIVE=1
  *                          forces live mode too)
- *   CIRCLECI_AUTH_TOKEN    CircleCI token injected by the proxy (required in
+ *   CIRCLECI_AUTH_TOKEN    CircleCI token the proxy and the plugin send (required in
  *                          live mode; defaults to the fake's token otherwise)
  *   FAKE_CIRCLECI_PORT     fake CircleCI port (default 7099)
  *   FAKE_CIRCLECI_TOKEN    fake CircleCI token (default fake-circleci-token)
- *   CIRCLECI_API_TARGET    override the proxy target entirely
+ *   CIRCLECI_API_TARGET    override CircleCI's API root entirely (the proxy's
+ *                          target and the backend plugin's circleci.baseUrl)
+ *   CIRCLECI_MODE          `backend` (default: the backend plugin is added)
+ *                          or `proxy` (it is not; the proxy alone serves the
+ *                          dev app, whose circleci.backend.enabled dev/stack.mjs
+ *                          then sets to false)
  *   DEV_BACKEND_EXTRA_CONFIG  more config files, comma-separated, read last
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -44,6 +56,13 @@ import { newDb } from 'pg-mem';
 
 const live =
   process.env.CIRCLECI_LIVE === '1' || Boolean(process.env.CIRCLECI_PROJECT_SLUG);
+
+const mode = process.env.CIRCLECI_MODE || 'backend';
+if (mode !== 'backend' && mode !== 'proxy') {
+  // eslint-disable-next-line no-console
+  console.error(`CIRCLECI_MODE must be 'backend' or 'proxy', not '${mode}'.`);
+  process.exit(2);
+}
 
 // The guest sign-in provider only works with NODE_ENV=development.
 process.env.NODE_ENV ??= 'development';
@@ -157,6 +176,7 @@ const devSettingsPlugin = createBackendPlugin({
           if (req.method === 'GET' && req.path === '/settings') {
             res.json({
               live,
+              mode,
               projectSlug: live ? process.env.CIRCLECI_PROJECT_SLUG ?? null : null,
             });
             return;
@@ -199,6 +219,9 @@ const backend = createBackend();
 backend.add(rootConfigServiceFactory({ argv: configArgs }));
 backend.add(inMemoryDatabaseServiceFactory);
 backend.add(proxyPlugin);
+if (mode === 'backend') {
+  backend.add(import('@circleci-backstage/plugin-circleci-backend'));
+}
 backend.add(authPlugin);
 backend.add(authModuleGuestProvider);
 backend.add(devSettingsPlugin);
