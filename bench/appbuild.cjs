@@ -12,6 +12,8 @@
  */
 /* eslint-disable no-console */
 const { join } = require('node:path');
+// The root is an npm workspaces root too: let the CLI see the root package (as dev/stack.mjs does).
+require('../dev/stack/workspaceRoot.cjs');
 // @backstage/cli-module-build comes with @backstage/cli (a devDependency).
 // eslint-disable-next-line @backstage/no-undeclared-imports
 const { buildBundle } = require('@backstage/cli-module-build/dist/lib/bundler/bundle.cjs.js');

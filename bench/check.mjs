@@ -51,6 +51,19 @@ export function checkResults(results) {
     need(`peer ${kind} busy window`, a.busy?.browser.median);
     need(`peer ${kind} job window`, a.job?.browser.median);
   }
+  if (results.modes) {
+    for (const [mode, a] of Object.entries(results.modes.modes)) {
+      need(`modes ${mode} first row`, a.firstRow.median);
+      need(`modes ${mode} full page`, a.fullPage.median);
+      need(`modes ${mode} browser requests`, a.requests.browser.median);
+    }
+    if (!(results.modes.modes.proxy?.requests.fake.median > 0)) bad.push('modes proxy: no first-page request seen at the fake');
+    for (const w of results.modes.users?.windows ?? []) {
+      need(`users ${w.mode} ${w.kind} ×${w.users}`, w.upstreamPerMin);
+      if (!(w.upstream > 0)) bad.push(`users ${w.mode} ${w.kind} ×${w.users}: no upstream request seen at the fake`);
+    }
+    if (!results.modes.users?.windows.length) bad.push('users: no window measured');
+  }
   if (results.p4) {
     need('P4 entry size', results.p4.entry.gzip);
     if (results.p4.app?.error) bad.push(`P4 app bundle: ${results.p4.app.error}`);

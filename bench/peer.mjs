@@ -112,12 +112,14 @@ async function runningJob(fake) {
   return builds[0].build_num;
 }
 
-/** Runs the suite; `ours` is our production app `{ url, proxy }`. */
-export async function measurePeer({ root, context, stack, fake, ours, latency, runs, windowMs, say, logDir }) {
-  const t0 = Date.now();
+/**
+ * The classic plugin's app: its vendored source prepared, then a production
+ * build of bench/peer/app served on BENCH_PEER_APP_PORT (3103) with the
+ * stack's backend. Returns startProdApp's `{ url, stop(), … }` and `peerSrc`.
+ */
+export async function startClassicApp({ root, stack, say, logDir }) {
   const peerSrc = preparePeerSource();
-  const sizes = await measurePeerSizes({ root, peerSrc });
-  const classicServer = await startProdApp({
+  const server = await startProdApp({
     root,
     urls: stack.urls,
     logPath: join(logDir, 'peer-app.log'),
@@ -125,7 +127,19 @@ export async function measurePeer({ root, context, stack, fake, ours, latency, r
     entry: 'bench/peer/app/index',
     port: Number(process.env.BENCH_PEER_APP_PORT || 3103),
   });
+  return { ...server, peerSrc };
+}
+
+/**
+ * Runs the suite; `ours` is our production app `{ url, proxy }`; `classic`,
+ * the classic plugin's app from startClassicApp when the caller shares it
+ * (else the suite starts and stops its own).
+ */
+export async function measurePeer({ root, context, stack, fake, ours, classic, latency, runs, windowMs, say, logDir }) {
+  const t0 = Date.now();
+  const classicServer = classic ?? (await startClassicApp({ root, stack, say, logDir }));
   try {
+    const sizes = await measurePeerSizes({ root, peerSrc: classicServer.peerSrc });
     await context.addInitScript(peerHelpers);
     await routeS3(context);
     const apps = [
@@ -185,6 +199,6 @@ export async function measurePeer({ root, context, stack, fake, ours, latency, r
     out.durationS = Math.round((Date.now() - t0) / 1000);
     return out;
   } finally {
-    await classicServer.stop();
+    if (!classic) await classicServer.stop();
   }
 }

@@ -1,6 +1,7 @@
 /*
  * Statistics, targets and the printed table of the benchmark.
  */
+import { formatModes, modesTargets } from './modes-report.mjs';
 import { formatPeer } from './peer/report.mjs';
 import { formatScaling } from './scaling.mjs';
 
@@ -74,6 +75,7 @@ export function evaluateTargets(results) {
     add('insights.charts', 'Insights charts painted ≤ 1.5 × DAG floor (2 RTT)', ins.charts.median, 1.5 * ins.floorMs, 'ms');
     add('insights.requests', 'Insights requests at first paint = 1 + workflows', ins.requests.atPaint.median, 1 + ins.workflows, 'requests');
   }
+  modesTargets(results.modes, add);
   const app = results.p4?.app;
   if (results.p4) {
     const growth = app && !app.error ? app.growth.gzip : results.p4.entry.gzip;
@@ -99,6 +101,7 @@ export function formatTable(results) {
   const out = [];
   // Side by side with the classic plugin first (bench/peer/report.mjs), then how cost grows.
   if (results.peer) out.push(formatPeer(results.peer), '');
+  if (results.modes) out.push(formatModes(results.modes), '');
   if (results.scaling) out.push(formatScaling(results.scaling), '');
   const lat = Object.keys(results.p1 ?? {}).map(Number).sort((a, b) => a - b);
   if (lat.length) {

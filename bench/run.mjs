@@ -24,6 +24,15 @@
  *   commits  the commit view at 100 ms: time to the first match for a commit
  *          on page 1 and on page 5, and the requests spent on a commit that
  *          is not found (bench/commits.mjs)
+ *   modes  proxy mode against backend mode (issue 20, bench/modes.mjs): P1
+ *          at 100 ms in proxy mode, backend mode with a cold and a warm
+ *          shared cache, and the classic plugin, A B C D; then upstream
+ *          requests per minute for 1, 10 and 50 users watching rocket
+ *          (bench/users.mjs). Starts its own backend with the CircleCI
+ *          backend plugin (7108, BENCH_MODES_BACKEND_PORT) and serves our
+ *          build in backend mode with it (3104, BENCH_MODES_APP_PORT); the
+ *          stack's backend is proxy-only, and every other suite measures
+ *          proxy mode.
  * Prints the tables and the targets, writes bench/results/latest.json and
  * bench/results/latest.md. Exits 1 only when the harness breaks, never
  * because a target is missed.
@@ -32,7 +41,7 @@
  * smallest log the fake serves, P1 only on the dev server; writes
  * bench/results/quick.tmp), --runs N,
  * --latencies 10,100,300, --window-s 60, --log-lines 10000,50000,200000,
- * --only p1,p2,p3,p4,cards,peer,scaling,commits,insights, --app prod,dev (which apps; the first is judged against
+ * --only p1,p2,p3,p4,cards,peer,scaling,commits,insights,modes, --app prod,dev (which apps; the first is judged against
  * the targets and gets P2), --out FILE.
  * Env: CHROMIUM_PATH, BENCH_HEADFUL=1, BENCH_TIMEOUT_MS, BENCH_REUSE_STACK=1 (use
  * a stack already running on the benchmark ports; token FAKE_CIRCLECI_TOKEN).
@@ -49,7 +58,8 @@ import { measureCards } from './cards.mjs';
 import { formatCommits, measureCommits } from './commits.mjs';
 import { measureInsights } from './insights.mjs';
 import { measureLogs } from './logs.mjs';
-import { measurePeer } from './peer.mjs';
+import { measureModes, startModesBackendEarly } from './modes.mjs';
+import { measurePeer, startClassicApp } from './peer.mjs';
 import { measureScaling } from './scaling.mjs';
 import { measureNavigation, measureWindows } from './pipelines.mjs';
 import { checkResults as check } from './check.mjs';
@@ -81,7 +91,7 @@ const config = {
   latencies: list(flags.latencies, quick ? [100] : [10, 100, 300]),
   windowMs: 1000 * Number(flags['window-s'] ?? (quick ? 5 : 60)),
   logLines: list(flags['log-lines'], quick ? [10_000] : [10_000, 50_000, 200_000]),
-  suites: new Set((flags.only ?? 'p1,p2,p3,p4,cards,peer,scaling,commits,insights').split(',')),
+  suites: new Set((flags.only ?? 'p1,p2,p3,p4,cards,peer,scaling,commits,insights,modes').split(',')),
   // The first is the one the targets are judged on; P2 runs on it only.
   apps: (flags.app ?? 'prod,dev').split(','),
   targetLatencyMs: 100,
@@ -95,10 +105,17 @@ const say = msg => console.log(`[bench +${((Date.now() - startedAt) / 1000).toFi
 let stack;
 let prodApp;
 let nfsApp;
+let classicApp;
+let modesBackend;
+/** What a suite started itself, stopped on an abort too (`{ stop() }`, idempotent). */
+const tracked = [];
 let browser;
 let stopping = false;
 async function cleanup() {
   await browser?.close();
+  for (const server of tracked.reverse()) await server.stop().catch(() => undefined);
+  await classicApp?.stop();
+  await (await modesBackend?.catch(() => undefined))?.stop();
   await prodApp?.stop();
   await nfsApp?.stop();
   await stack?.stop();
@@ -143,7 +160,7 @@ async function main() {
     say('P4: production build of the package');
     results.p4 = await measureSize({ root, say });
   }
-  const needStack = ['p1', 'p2', 'p3', 'cards', 'peer', 'scaling', 'commits', 'insights'].some(s => config.suites.has(s));
+  const needStack = ['p1', 'p2', 'p3', 'cards', 'peer', 'scaling', 'commits', 'insights', 'modes'].some(s => config.suites.has(s));
   if (needStack) {
     // The peer's proxy endpoint (the classic plugin's v1.1 one), on top of app-config.yaml.
     process.env.DEV_BACKEND_EXTRA_CONFIG ??= join(root, 'bench', 'peer', 'app-config.peer.yaml');
@@ -151,11 +168,13 @@ async function main() {
     stack = createBenchStack({ logPath: join(resultsDir, 'stack.log'), say });
     await stack.start();
     const fake = fakeClient({ fake: stack.urls.fake, token: stack.token });
+    // The modes suite's backend (with the backend plugin) starts while the apps build.
+    if (config.suites.has('modes')) modesBackend = startModesBackendEarly({ root, stack, logDir: resultsDir, say: msg => say(`[modes] ${msg}`) });
     const apps = {};
     const legacySuites = ['p1', 'p2', 'p3'].some(s => config.suites.has(s));
-    // peer and scaling measure our production app.
+    // peer, scaling, insights and modes measure our production app.
     const appNames = legacySuites ? config.apps : [];
-    if (['peer', 'scaling', 'insights'].some(s => config.suites.has(s)) && !appNames.includes('prod')) appNames.push('prod');
+    if (['peer', 'scaling', 'insights', 'modes'].some(s => config.suites.has(s)) && !appNames.includes('prod')) appNames.push('prod');
     for (const name of appNames) {
       if (name === 'dev') apps.dev = { app: stack.urls.app, proxy: stack.urls.proxy };
       else if (name === 'prod') {
@@ -254,6 +273,11 @@ async function main() {
     });
     results.meta.apps = { ...results.meta.apps, nfs: nfsApp.url };
   }
+  if (config.suites.has('peer') || config.suites.has('modes')) {
+    // The classic plugin's app, built once for both suites.
+    classicApp = await startClassicApp({ root, stack, say: msg => say(`[peer] ${msg}`), logDir: resultsDir });
+    results.meta.classicAppBuildS = classicApp.buildS;
+  }
   if (config.suites.has('peer')) {
     say('peer: the classic CircleCI plugin side by side (build, then A B A B)');
     results.peer = await measurePeer({
@@ -262,6 +286,7 @@ async function main() {
       stack,
       fake: fakeClient({ fake: stack.urls.fake, token: stack.token }),
       ours: { url: prodApp.url, proxy: prodApp.proxy },
+      classic: classicApp,
       latency: config.targetLatencyMs,
       runs: config.runs,
       windowMs: config.windowMs,
@@ -269,6 +294,26 @@ async function main() {
       say: msg => say(`[peer] ${msg}`),
     });
     say(`peer: ${results.peer.durationS} s`);
+  }
+  if (config.suites.has('modes')) {
+    say('modes: proxy mode, backend mode (cold, warm) and the classic plugin, A B C D; then the users');
+    results.modes = await measureModes({
+      root,
+      context: browser.context,
+      stack,
+      fake: fakeClient({ fake: stack.urls.fake, token: stack.token }),
+      proxyApp: prodApp,
+      classicApp,
+      backendStarting: modesBackend,
+      track: server => tracked.push(server),
+      latency: config.targetLatencyMs,
+      runs: config.runs,
+      windowMs: config.windowMs,
+      quick,
+      logDir: resultsDir,
+      say: msg => say(`[modes] ${msg}`),
+    });
+    say(`modes: ${results.modes.durationS.total} s (${JSON.stringify(results.modes.durationS)})`);
   }
   if (config.suites.has('scaling')) {
     say('scaling: pages, projects, running work');

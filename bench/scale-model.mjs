@@ -2,8 +2,10 @@
 /*
  * The paper model of docs/scale.md: requests per minute to CircleCI for an
  * organisation, from the per-view request counts the peer suite measured
- * (`node bench/scale-model.mjs [results.json]`, default
- * bench/results/peer-scaling.json, else latest.json). Prints Markdown.
+ * (`node bench/scale-model.mjs [results.json] [modes.json]`, default
+ * bench/results/peer-scaling.json, else latest.json; the modes suite's
+ * results, default bench/results/modes.json, are set against the model's
+ * prediction for one busy project). Prints Markdown.
  *
  * Model (every assumption is a constant below):
  *  - D developers, SHARE of them on a CircleCI tab at any time in work hours;
@@ -14,9 +16,13 @@
  *  - every viewer opens a new view every NAV_MIN minutes, paying the
  *    measured first-page requests;
  *  - steady polling = the measured requests per page per minute of each view.
- * Shared cache: one entry per URL for TTL_S seconds; with requests for a URL
+ * Shared cache: one entry per URL for its lifetime; with requests for a URL
  * arriving at rate λ (Poisson), the upstream rate of that URL is
- * λ / (1 + λ·TTL). URLs: a list view's first page fetches FIRST_URLS URLs
+ * λ / (1 + λ·TTL). Our backend mode uses the backend plugin's lifetimes
+ * (LIST_MIN for the first page's URLs, lists; LIVE_MIN for the polled URLs
+ * of running work, which, polled on a timer, go upstream at min(λ, 1/TTL));
+ * the classic plugin, which has no backend, gets a
+ * hypothetical 10-s cache (TTL_MIN). URLs: a list view's first page fetches FIRST_URLS URLs
  * (ours: the pipeline list and one workflow list per pipeline; classic: its
  * two builds-list calls); polling spreads over the distinct URLs the window
  * saw (at least 1).
@@ -33,14 +39,28 @@ const BUSY = 0.5;
 const JOBS = 2;
 const NAV_MIN = 3;
 const TTL_MIN = 10 / 60;
+/** The backend plugin's lifetimes (common/src/endpoints/lifetimes.ts): lists 5 s, running work 10 s. */
+const LIST_MIN = 5 / 60;
+const LIVE_MIN = 10 / 60;
 const DEVELOPERS = [50, 500, 5000];
 /** Assumed per-token limits to show where each setup hits one (not CircleCI figures). */
 const LIMITS = [300, 1000, 3000, 10_000];
 
-const upstream = lambda => lambda / (1 + lambda * TTL_MIN);
+const upstreamFor = ttl => lambda => lambda / (1 + lambda * ttl);
+/**
+ * A URL polled by tabs on a timer (every 10 s, not Poisson arrivals) goes
+ * upstream at most once per lifetime: min(λ, 1 / TTL). The users suite
+ * measured this for 1, 10 and 50 tabs watching one busy project.
+ */
+const polledFor = ttl => lambda => Math.min(lambda, 1 / ttl);
 
-/** Requests/min to CircleCI for `d` developers, without and with the cache, for one plugin's figures. */
-export function model(d, f) {
+/**
+ * Requests/min to CircleCI for `d` developers, without and with the cache,
+ * for one plugin's figures; `backend` uses the backend plugin's lifetimes.
+ */
+export function model(d, f, { backend = false } = {}) {
+  const firstUp = upstreamFor(backend ? LIST_MIN : TTL_MIN);
+  const polledUp = backend ? polledFor(LIVE_MIN) : upstreamFor(TTL_MIN);
   const viewers = SHARE * d;
   const perProject = viewers / P;
   const list = perProject * LIST;
@@ -50,13 +70,18 @@ export function model(d, f) {
     P * (navPerMin * f.firstPage + list * BUSY * f.busy + list * (1 - BUSY) * f.idle + job * f.job);
   // Cached, per URL: the first-page URLs of each project (every navigation asks each once),
   // the polled URLs of busy and idle lists, and those of the watched running jobs.
-  const each = (urls, lambda) => (lambda > 0 ? urls * upstream(lambda / urls) : 0);
+  const each = (urls, lambda) => (lambda > 0 ? urls * polledUp(lambda / urls) : 0);
   const cached =
-    P * f.firstPageUrls * upstream(navPerMin) +
+    P * f.firstPageUrls * firstUp(navPerMin) +
     P * BUSY * each(f.busyUrls, list * f.busy) +
     P * (1 - BUSY) * each(1, list * f.idle) +
     P * JOBS * each(f.jobUrls, (job / JOBS) * f.job);
   return { viewers, uncached, cached, perDeveloper: uncached / d };
+}
+
+/** One busy project watched by `n` users (no navigation): upstream requests/min through the proxy and the backend. */
+export function watchers(n, f) {
+  return { proxy: n * f.busy, backend: f.busyUrls * polledFor(LIVE_MIN)((n * f.busy) / f.busyUrls) };
 }
 
 /** The per-view figures of one plugin from a results file. */
@@ -85,33 +110,50 @@ function main() {
   };
   console.log(`Figures from ${file} (${peer.runs} runs, ${peer.windowS}-s windows):`);
   for (const [k, v] of Object.entries(f)) console.log(`- ${k}: ${JSON.stringify(v)}`);
-  console.log('\n| developers | viewers | ours, no cache | ours, 10-s shared cache | classic, no cache | classic, 10-s shared cache |');
+  const modesFile = process.argv[3] ?? join(root, 'bench/results/modes.json');
+  const users = existsSync(modesFile) ? JSON.parse(readFileSync(modesFile, 'utf8')).modes?.users : undefined;
+  if (users) {
+    console.log(`\nOne busy project (${users.slug}), model against the users suite (${modesFile}, upstream / min while all watch):`);
+    console.log('\n| users | proxy, model | proxy, measured | backend, model | backend, measured |');
+    console.log('|---|---|---|---|---|');
+    for (const w of users.windows.filter(x => x.kind === 'node' && x.mode === 'backend')) {
+      const p = users.windows.find(x => x.kind === 'node' && x.mode === 'proxy' && x.users === w.users);
+      const m = watchers(w.users, f.ours);
+      console.log(`| ${w.users} | ${m.proxy.toFixed(0)} | ${p?.watchingPerMin ?? '—'} | ${m.backend.toFixed(1)} | ${w.watchingPerMin} |`);
+    }
+  }
+  console.log('\n| developers | viewers | ours, proxy mode (no cache) | ours, backend mode (its shared cache) | classic, no cache | classic, hypothetical 10-s shared cache |');
   console.log('|---|---|---|---|---|---|');
   for (const d of DEVELOPERS) {
-    const o = model(d, f.ours);
+    const o = { ...model(d, f.ours), cached: model(d, f.ours, { backend: true }).cached };
     const c = model(d, f.classic);
     const n = v => Math.round(v).toLocaleString('en');
     console.log(`| ${d.toLocaleString('en')} | ${n(o.viewers)} | ${n(o.uncached)} | ${n(o.cached)} | ${n(c.uncached)} | ${n(c.cached)} |`);
   }
   // Where an assumed per-token limit L (requests/min; CircleCI publishes none) is reached.
-  const reach = (plugin, key, limit) => {
+  const reach = (plugin, key, limit, options) => {
     let lo = 1;
     let hi = 10_000_000;
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      if (model(mid, plugin)[key] > limit) hi = mid;
+      if (model(mid, plugin, options)[key] > limit) hi = mid;
       else lo = mid;
     }
     return lo;
   };
-  console.log('\n| assumed limit L (requests/min, one token) | ours, no cache | ours, cache | classic, no cache | classic, cache |');
+  console.log('\n| assumed limit L (requests/min, one token) | ours, proxy mode | ours, backend mode | classic, no cache | classic, hypothetical cache |');
   console.log('|---|---|---|---|---|');
   for (const limit of LIMITS) {
-    const cell = (x, k) => {
-      const d = reach(x, k, limit);
-      return d >= 9_999_999 ? `never (the cache caps it at ${Math.round(model(1e9, x).cached).toLocaleString('en')})` : d.toLocaleString('en');
+    const cell = (x, k, options) => {
+      const d = reach(x, k, limit, options);
+      return d >= 9_999_999 ? `never (the cache caps it at ${Math.round(model(1e9, x, options).cached).toLocaleString('en')})` : d.toLocaleString('en');
     };
-    const cells = [f.ours, f.classic].flatMap(x => ['uncached', 'cached'].map(k => cell(x, k)));
+    const cells = [
+      cell(f.ours, 'uncached'),
+      cell(f.ours, 'cached', { backend: true }),
+      cell(f.classic, 'uncached'),
+      cell(f.classic, 'cached'),
+    ];
     console.log(`| ${limit.toLocaleString('en')} | ${cells.join(' | ')} |`);
   }
   const o = model(1, f.ours);

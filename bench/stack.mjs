@@ -7,7 +7,7 @@
  * stopped by group.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -34,6 +34,9 @@ export function stackUrls(env = process.env) {
     }),
     prodAppPort: Number(env.BENCH_PROD_APP_PORT || 3101),
     nfsAppPort: Number(env.BENCH_NFS_APP_PORT || 3102),
+    // The `modes` suite's backend with the CircleCI backend plugin, and our app in backend mode.
+    modesBackendPort: Number(env.BENCH_MODES_BACKEND_PORT || 7108),
+    modesAppPort: Number(env.BENCH_MODES_APP_PORT || 3104),
   };
 }
 
@@ -59,6 +62,10 @@ export function createBenchStack({ logPath, say, timeoutMs = 600_000 }) {
     token: process.env.FAKE_CIRCLECI_TOKEN || `bench-token-${randomBytes(8).toString('hex')}`,
     // The scenarios use the legacy dev app's paths (/rocket, ...).
     legacy: true,
+    // Proxy-only: every suite but `modes` measures the plugin through the
+    // Backstage proxy (their floors and targets are the proxy's DAG); the
+    // `modes` suite starts its own backend with the plugin (startModesBackend).
+    mode: 'proxy',
     logPath,
     timeoutsMs: { fake: 90_000, backend: 180_000, app: timeoutMs },
   });
@@ -122,13 +129,39 @@ export function fakeClient({ fake, token }) {
   };
 }
 
+/** The frontend config of a built app (index.html), `edit`ed: the app reads it at start. */
+function editAppConfig(dist, edit) {
+  const file = join(dist, 'index.html');
+  const html = readFileSync(file, 'utf8');
+  const re = /(<script type="backstage\.io\/config">)([\s\S]*?)(<\/script>)/;
+  const match = re.exec(html);
+  if (!match) throw new Error(`no backstage.io/config script in ${file}`);
+  const contexts = JSON.parse(match[2]);
+  edit(contexts);
+  writeFileSync(file, html.replace(re, (_, open, _json, close) => `${open}${JSON.stringify(contexts, null, 2)}${close}`));
+}
+
 /**
  * Builds a dev app for production (bench/appbuild.cjs; `entry` dev/index,
  * the legacy app, or dev/app/index, the new-frontend-system one) and serves
  * it with the backend on one origin (bench/appserver.mjs) on `port`
- * (default BENCH_PROD_APP_PORT). Returns `{ url, proxy, buildS, stop() }`.
+ * (default BENCH_PROD_APP_PORT). The app uses the Backstage proxy
+ * (`circleci.backend.enabled: false`), whatever app-config.yaml says; see
+ * `cloneProdApp` for the backend mode. With `from` (a started app of the
+ * same entry), its build is reused instead of built again. Returns
+ * `{ url, proxy, plugin, dist, buildS, stop() }`.
  */
-export async function startProdApp({ root, urls, logPath, say, entry = 'dev/index', port = urls.prodAppPort }) {
+export async function startProdApp({
+  root,
+  urls,
+  logPath,
+  say,
+  entry = 'dev/index',
+  port = urls.prodAppPort,
+  backendPort = urls.backendPort,
+  backendMode = false,
+  from,
+}) {
   const origin = `http://127.0.0.1:${port}`;
   const dist = mkdtempSync(join(tmpdir(), 'circleci-bench-app-'));
   const log = createLog({ logPath });
@@ -141,15 +174,36 @@ export async function startProdApp({ root, urls, logPath, say, entry = 'dev/inde
     rmSync(dist, { recursive: true, force: true });
     await log.end();
   };
+  const env = {
+    app: { baseUrl: origin },
+    backend: { baseUrl: origin },
+    circleci: { backend: { enabled: backendMode } },
+  };
   try {
     const t0 = Date.now();
-    await new Promise((resolve, reject) => {
-      start({
-        name: 'build',
-        args: [join(root, 'bench', 'appbuild.cjs'), dist, entry],
-        env: { ...process.env, APP_CONFIG_app_baseUrl: origin, APP_CONFIG_backend_baseUrl: origin, NO_COLOR: '1' },
-        onExit: ({ code, error }) => (code === 0 ? resolve() : reject(error ?? new Error(`the build of ${entry} exited with ${code}`))),
+    if (from) {
+      // The same bundle; only index.html (which carries the frontend config) differs.
+      symlinkSync(join(from.dist, 'static'), join(dist, 'static'));
+      writeFileSync(join(dist, 'index.html'), readFileSync(join(from.dist, 'index.html')));
+    } else {
+      await new Promise((resolve, reject) => {
+        start({
+          name: 'build',
+          args: [join(root, 'bench', 'appbuild.cjs'), dist, entry],
+          env: {
+            ...process.env,
+            APP_CONFIG_app_baseUrl: origin,
+            APP_CONFIG_backend_baseUrl: origin,
+            APP_CONFIG_circleci_backend_enabled: String(backendMode),
+            NO_COLOR: '1',
+          },
+          onExit: ({ code, error }) => (code === 0 ? resolve() : reject(error ?? new Error(`the build of ${entry} exited with ${code}`))),
+        });
       });
+    }
+    editAppConfig(dist, contexts => {
+      const others = contexts.filter(c => c.context !== 'env');
+      contexts.splice(0, contexts.length, ...others, { context: 'env', data: env });
     });
     const buildS = (Date.now() - t0) / 1000;
     start({
@@ -159,15 +213,16 @@ export async function startProdApp({ root, urls, logPath, say, entry = 'dev/inde
         ...process.env,
         BENCH_APP_DIST: dist,
         BENCH_PROD_APP_PORT: String(port),
-        BENCH_BACKEND_URL: `http://127.0.0.1:${urls.backendPort}`,
+        BENCH_BACKEND_URL: `http://127.0.0.1:${backendPort}`,
       },
       onExit: () => {
         exited = true;
       },
     });
     await waitForUrl({ what: 'the app server', url: `${origin}/`, timeoutMs: 30_000, intervalMs: 200, alive: () => !exited });
-    say?.(`production build of ${entry} (${buildS.toFixed(0)} s) served on ${origin}`);
-    return { url: origin, proxy: `${origin}/api/proxy/circleci/api/`, buildS, stop };
+    const how = backendMode ? 'backend mode' : 'proxy mode';
+    say?.(`production build of ${entry} (${from ? 'reused' : `${buildS.toFixed(0)} s`}, ${how}) served on ${origin}`);
+    return { url: origin, proxy: `${origin}/api/proxy/circleci/api/`, plugin: `${origin}/api/circleci/`, dist, buildS, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -487,14 +487,19 @@ async function finish() {
   process.exit(exitCode);
 }
 
-async function onSignal(signal) {
-  say(`${signal}: stopping`);
-  followUp?.kill(signal);
-  results.push({ name: signal, ok: false });
-  await finish();
+/** Stops the run (and a follow-up run it started) on a signal. */
+function stopOn(signal) {
+  return async () => {
+    say(`${signal}: stopping`);
+    followUp?.kill(signal);
+    results.push({ name: signal, ok: false });
+    await finish();
+  };
 }
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopOn(signal));
 
 run()
   .catch(error => {

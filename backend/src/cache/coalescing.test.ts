@@ -3,6 +3,7 @@
  * cost one upstream request; upstream requests at once stay bounded.
  */
 import { startHarness, type Harness } from '../__testUtils__/harness';
+import { MAX_UPSTREAM_CONCURRENCY } from '../upstream/client';
 
 let h: Harness;
 
@@ -33,15 +34,16 @@ describe('coalescing', () => {
     expect(paths.filter(p => p.startsWith('v2/pipeline/')).length).toBeGreaterThanOrEqual(20);
   });
 
-  it('keeps at most 8 upstream requests in flight at once', async () => {
-    const pipelines = h.fake.state.findProject({ vcs: 'gh', org: 'acme', repo: 'rocket' })!.pipelines.slice(0, 24);
+  it(`keeps at most ${MAX_UPSTREAM_CONCURRENCY} upstream requests in flight at once`, async () => {
+    const n = MAX_UPSTREAM_CONCURRENCY;
+    const pipelines = h.fake.state.findProject({ vcs: 'gh', org: 'acme', repo: 'rocket' })!.pipelines.slice(0, n + 6);
     const answers = await Promise.all(pipelines.map(p => h.call(`v2/pipeline/${p.id}`)));
     expect(answers.every(a => a.status === 200)).toBe(true);
     const arrivals = h.upstream().map(r => r.time).sort((a, b) => a - b);
-    expect(arrivals).toHaveLength(24);
-    // With 100 ms per request and 8 slots, the 9th request starts when the 1st is answered.
-    for (let i = 0; i + 8 < arrivals.length; i += 1) {
-      expect(arrivals[i + 8] - arrivals[i]).toBeGreaterThanOrEqual(90);
+    expect(arrivals).toHaveLength(n + 6);
+    // With 100 ms per request and n slots, request n + 1 starts when the 1st is answered.
+    for (let i = 0; i + n < arrivals.length; i += 1) {
+      expect(arrivals[i + n] - arrivals[i]).toBeGreaterThanOrEqual(90);
     }
   });
 });

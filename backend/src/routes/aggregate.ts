@@ -24,8 +24,13 @@ import { callerOf, type RouteContext } from './context';
 import { CACHE_HEADER, HttpProblem, route, sendOutcome, STALE_AT_HEADER } from './respond';
 import { MAX_QUERY_VALUE_CHARS, rawTarget } from './target';
 
-/** Pipelines whose workflow lists are read at once, per aggregate request. */
-export const AGGREGATE_PARALLELISM = 8;
+/**
+ * Pipelines whose workflow lists are read at once, per aggregate request:
+ * a whole page (CircleCI's 20), so a cold page is two round trips (the
+ * list, then every workflow list together); the upstream client's bound
+ * still applies across requests.
+ */
+export const AGGREGATE_PARALLELISM = 20;
 
 type Json = Record<string, unknown>;
 

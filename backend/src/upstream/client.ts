@@ -37,7 +37,7 @@ export interface UpstreamClientOptions {
   pause: RateLimitPause;
   /** The clock. */
   now: () => number;
-  /** Requests at once on this replica. Default 8. */
+  /** Requests at once on this replica. Default {@link MAX_UPSTREAM_CONCURRENCY}. */
   maxConcurrency?: number;
   /** Time for one attempt, headers and body. Default 30 s. */
   timeoutMs?: number;
@@ -74,10 +74,17 @@ function queryString(query: Readonly<Record<string, string>>): string {
   return `?${params.toString()}`;
 }
 
+/**
+ * Upstream requests at once on one replica: a whole page of pipelines'
+ * workflow lists (20) fits, so a cold pipelines tab costs two round trips,
+ * and a few more readers still find a slot.
+ */
+export const MAX_UPSTREAM_CONCURRENCY = 24;
+
 /** Creates the client. */
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { baseUrl, token, pause, now } = options;
-  const limiter = createLimiter({ max: options.maxConcurrency ?? 8 });
+  const limiter = createLimiter({ max: options.maxConcurrency ?? MAX_UPSTREAM_CONCURRENCY });
   const timeoutMs = options.timeoutMs ?? 30_000;
   const getRetries = options.getRetries ?? 1;
   const retryDelayMs = options.retryDelayMs ?? 250;
