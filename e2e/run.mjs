@@ -496,9 +496,6 @@ function stopOn(signal) {
     await finish();
   };
 }
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopOn(signal));
 
 run()
