@@ -118,9 +118,8 @@ function pieces({ root, urls, ports, token, live, legacy, mode, timeoutsMs }) {
       ...portEnv,
       ...(live ? {} : { CIRCLECI_AUTH_TOKEN: token, CIRCLECI_API_TARGET: `${urls.fake}/api` }),
     },
-    // Once the catalog serves the demo entities (the backend's own
-    // readiness comes a second earlier, while every project still reads 404).
-    ready: `http://127.0.0.1:${ports.backend}/api/devsettings/ready`,
+    // The dev backend's readiness waits until the catalog serves the demo entities.
+    ready: `http://127.0.0.1:${ports.backend}/.backstage/health/v1/readiness`,
     timeoutMs: timeoutsMs.backend,
   };
   const frontend = {

@@ -26,8 +26,9 @@
  *     and sends a real Backstage user token;
  *   - a tiny `devsettings` plugin (dev/backend/devSettings.ts) that tells the
  *     dev app whether it runs in live mode (and against which project slug)
- *     and which mode (`backend` or `proxy`), and tells the dev stack when
- *     the catalog serves the demo entities (`/api/devsettings/ready`).
+ *     and which mode (`backend` or `proxy`); the backend's readiness
+ *     (`/.backstage/health/v1/readiness`) waits until the catalog serves the
+ *     demo entities, about a second after Backstage's own.
  *
  * The databases are in memory (better-sqlite3, `:memory:`, app-config.yaml):
  * every start begins from the demo entities. Plugin-to-plugin keys come from
@@ -63,7 +64,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import proxyPlugin from '@backstage/plugin-proxy-backend';
 import { devCatalogEntities, devCatalogRefs, writeDevCatalog } from './devCatalog';
-import { createDevSettingsPlugin } from './devSettings';
+import { createDevSettingsPlugin, devRootHealthServiceFactory, type CatalogGate } from './devSettings';
 import permissionPolicyModule from './permissionPolicy';
 
 const live =
@@ -171,8 +172,10 @@ const configArgs = [
   writeDevKeys(tempDir),
 ].flatMap(file => ['--config', file]);
 
+const gate: CatalogGate = { ready: false };
 const backend = createBackend();
 backend.add(rootConfigServiceFactory({ argv: configArgs }));
+backend.add(devRootHealthServiceFactory({ gate }));
 backend.add(proxyPlugin);
 if (mode === 'backend') {
   backend.add(import('@circleci-backstage/plugin-circleci-backend'));
@@ -188,6 +191,7 @@ backend.add(
     mode,
     projectSlug: liveProjectSlug ?? null,
     entityRefs: devCatalogRefs(entities),
+    gate,
   }),
 );
 backend.start();
