@@ -4,7 +4,9 @@
  *   1. the fake CircleCI on 127.0.0.1 (dev/fake-circleci/server.ts), not in
  *      live mode;
  *   2. the dev backend (dev/backend/index.ts: this repository's backend
- *      plugin, the real proxy and guest sign-in), listening on 127.0.0.1;
+ *      plugin, the real catalog with the demo entities, the real permission
+ *      framework with the dev policy, the real proxy and guest sign-in),
+ *      listening on 127.0.0.1, ready once the catalog serves the entities;
  *   3. the dev app (`backstage-cli package start`): the new-frontend-system
  *      one (dev/app/index.tsx) or the legacy one (dev/index.tsx).
  * Each is started once the previous one answers, each in a process group
@@ -116,6 +118,7 @@ function pieces({ root, urls, ports, token, live, legacy, mode, timeoutsMs }) {
       ...portEnv,
       ...(live ? {} : { CIRCLECI_AUTH_TOKEN: token, CIRCLECI_API_TARGET: `${urls.fake}/api` }),
     },
+    // The dev backend's readiness waits until the catalog serves the demo entities.
     ready: `http://127.0.0.1:${ports.backend}/.backstage/health/v1/readiness`,
     timeoutMs: timeoutsMs.backend,
   };

@@ -18,11 +18,10 @@ export async function fakePosts({ fake }) {
 
 /**
  * Backend mode: the plugin needs Backstage credentials (401 without or with
- * a forged token), serves the guest user CircleCI's `v2/me` and the
- * pipelines aggregate, and refuses an action with 403 while
- * `circleci.actions.enabled` is false, without sending anything upstream.
+ * a forged token, also for an action, which then sends nothing upstream),
+ * serves the guest user CircleCI's `v2/me` and the pipelines aggregate.
  * `fakeApi(path)` reads the fake's v2 API directly; `workflowId` is a
- * workflow to try to rerun.
+ * workflow to try to rerun. (Who may act: e2e/permissionChecks.mjs.)
  */
 export async function checkBackendPlugin({ backend, fake, token, slug, fakeApi, workflowId, say }) {
   const base = `${backend}/api/circleci`;
@@ -51,17 +50,17 @@ export async function checkBackendPlugin({ backend, fake, token, slug, fakeApi, 
   assert(typeof next === 'string' && next.length > 0, 'the aggregate has no next_page_token for a busy project');
 
   const before = (await fakePosts({ fake })).length;
-  const rerun = await fetch(`${base}/v2/workflow/${workflowId}/rerun`, {
+  const rerun = await fetch(`${base}/v2/workflow/${workflowId}/rerun?entity=component:default/rocket`, {
     method: 'POST',
-    headers: { ...auth, 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ from_failed: true }),
   });
-  assert(rerun.status === 403, `an action while actions are off: expected 403, got ${rerun.status}`);
+  assert(rerun.status === 401, `an action without credentials: expected 401, got ${rerun.status}`);
   const after = (await fakePosts({ fake })).length;
   assert(after === before, `the refused action reached the fake (${after - before} POSTs)`);
   say?.(
-    `/api/circleci: 401 anonymous and forged, v2/me 200, pipelines ${items.length} items ` +
-      `(${items.reduce((n, i) => n + i.workflows.length, 0)} workflows), action 403 with 0 POSTs upstream`,
+    `/api/circleci: 401 anonymous and forged (an action too, 0 POSTs upstream), v2/me 200, pipelines ${items.length} items ` +
+      `(${items.reduce((n, i) => n + i.workflows.length, 0)} workflows)`,
   );
 }
 

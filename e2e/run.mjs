@@ -2,15 +2,16 @@
 /*
  * End-to-end test (`npm run test:e2e`): starts the whole dev stack
  * (dev/stack.mjs, as `npm start` does: fake CircleCI + real Backstage
- * backend with this repository's backend plugin and the proxy + the dev
- * app) with a unique CircleCI token, then drives the dev app in headless
+ * backend with this repository's backend plugin, the real catalog with the
+ * demo entities, the real permission framework with the dev policy (the
+ * guest owns rocket, not bucket; actions on) and the proxy + the dev app)
+ * with a unique CircleCI token, then drives the dev app in headless
  * Chromium and checks that
  *   - the proxy refuses callers without Backstage credentials and serves the
  *     guest user (what the dev app signs in as);
  *   - backend mode: the backend plugin (/api/circleci) answers 401 without
- *     credentials, serves the guest user and the pipelines aggregate, and
- *     answers 403 to an action (actions are off here); proxy mode: there is
- *     no /api/circleci (404);
+ *     credentials (an action too), serves the guest user and the pipelines
+ *     aggregate; proxy mode: there is no /api/circleci (404);
  *   - the first page of the pipelines tab costs the browser exactly 1
  *     request to /api/circleci/pipelines and 0 to the proxy (backend mode),
  *     or 0 to /api/circleci (proxy mode);
@@ -23,6 +24,18 @@
  *   - keyboard only: Tab reaches the branch filter, refresh, a workflow
  *     link, a job, its steps (opened with Enter and Space) and the log
  *     search, with a visible focus;
+ *   - backend mode, directly as curl would (e2e/permissionChecks.mjs):
+ *     gh/acme/secret, which no entity names, is 404 on every path, by slug
+ *     (0 upstream requests) and by id, and for every action (0 POSTs); a
+ *     rerun of bucket's workflow through bucket is 403 permission-denied
+ *     with 0 POSTs at the fake, one of rocket's through rocket 2xx with
+ *     exactly 1;
+ *   - `UI: ` tests (e2e/actionControls.mjs; they need the frontend's
+ *     permission-aware controls, and E2E_SKIP_UI_ACTIONS=1 leaves them
+ *     out): backend mode, rocket's action controls are enabled, bucket's
+ *     disabled with a tooltip about the permission policy, and Rerun from
+ *     failed on rocket names the entity and sends exactly 1 POST; proxy
+ *     mode, bucket's controls are enabled (nothing would enforce a policy);
  *   - the browser never sends a `Circle-Token` header and never receives the
  *     token in any response, and every CircleCI request of the page went the
  *     mode's way (backend mode: none through the proxy; proxy mode: none to
@@ -30,11 +43,12 @@
  *
  * Modes: E2E_MODE=backend (default) or proxy (the stack's mode, see
  * dev/stack.mjs). Without E2E_MODE and E2E_APP, after this run (backend
- * mode) come e2e/actions.mjs (actions on, backend mode) and the same run in
- * proxy mode (E2E_MODE=proxy); `npm run test:e2e` then runs the legacy app
- * (E2E_APP=legacy) in backend mode.
+ * mode) come e2e/actionsOff.mjs (a stack with actions off) and the same run
+ * in proxy mode (E2E_MODE=proxy); `npm run test:e2e` then runs the legacy
+ * app (E2E_APP=legacy) in backend mode.
  * The stack is always stopped (whole process group), also on failure or
- * after the global timeout. Prints `N passed, N failed`; exits 1 on failure.
+ * after the global timeout. Prints `N passed, N failed` (and how many of
+ * them are `UI: ` tests); exits 1 on failure.
  *
  * Env: E2E_TIMEOUT_MS (default 300000), CHROMIUM_PATH (default
  * /usr/bin/chromium), E2E_HEADFUL=1 to watch it; FAKE_CIRCLECI_PORT,
@@ -52,6 +66,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { createStack, stackOptionsFromEnv } from '../dev/stack.mjs';
 import { walkToFailingLine } from './drilldown.mjs';
 import { auditRequests, checkBackendPlugin, checkNoBackendPlugin, checkProxy } from './backendChecks.mjs';
+import { checkActionPermissions, checkSecretHidden } from './permissionChecks.mjs';
+import { checkControls, rerunThroughUi } from './actionControls.mjs';
 import { countFirstPage } from './firstPage.mjs';
 import { checkInsights } from './insights.mjs';
 import { keyboardWalk, scanAllViews } from './accessibility.mjs';
@@ -73,9 +89,11 @@ const artifact = name => join(artifacts, name.replace(/(\.\w+)$/, `${PASS}$1`));
 /** Where an entity's CircleCI tab lives in the dev app under test. */
 const tabPath = name =>
   LEGACY_APP
-    ? { rocket: '/rocket', standalone: '/circleci-project' }[name]
+    ? { rocket: '/rocket', standalone: '/circleci-project', bucket: '/bitbucket' }[name]
     : `/catalog/default/component/${name}/ci-cd`;
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
+// E2E_SKIP_UI_ACTIONS=1 leaves out the `UI: ` tests of the action controls.
+const SKIP_UI_ACTIONS = process.env.E2E_SKIP_UI_ACTIONS === '1';
 const STATUS_LABELS = [
   'Success', 'Failed', 'Failing', 'Running', 'On hold', 'Queued', 'Blocked',
   'Canceled', 'Not run', 'Unauthorized',
@@ -160,7 +178,7 @@ async function run() {
   );
 
   if (MODE === 'backend') {
-    await test('backend plugin: 401 without credentials, v2/me and the aggregate as guest, 403 for an action', async () => {
+    await test('backend plugin: 401 without credentials (an action too), v2/me and the aggregate as guest', async () => {
       const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
       await checkBackendPlugin({
         backend: BACKEND, fake: FAKE, token: TOKEN, slug: SLUG, fakeApi, workflowId: demo.failingJob.workflowId, say,
@@ -246,12 +264,6 @@ async function run() {
     }
     await page.screenshot({ path: artifact('rocket.png'), fullPage: true });
     say(`screenshot: ${artifact('rocket.png')}`);
-
-    // Actions are off in this stack (the default): no action control at all.
-    const actionControls = await page
-      .getByRole('button', { name: /rerun|cancel|approve|trigger pipeline/i })
-      .count();
-    assert(actionControls === 0, `actions are off, but ${actionControls} action controls are shown`);
 
     // The data really went through the proxy to the fake.
     const log = await (await fetch(`${FAKE}/__fake/requests`)).json();
@@ -357,9 +369,74 @@ async function run() {
     });
   }
 
+  // Who may act, with the dev policy (the guest owns rocket, not bucket).
+  // Last: they rerun one of rocket's failed workflows, which the walks
+  // above must not meet.
+  if (MODE === 'backend') {
+    await test('server: gh/acme/secret (no entity names it) is 404 by slug, by id and for actions, 0 upstream', () =>
+      checkSecretHidden({ backend: BACKEND, fake: FAKE, token: TOKEN, say }),
+    );
+    await test('server: bucket rerun 403 permission-denied (0 POSTs), rocket rerun 2xx (exactly 1 POST)', () =>
+      checkActionPermissions({ backend: BACKEND, fake: FAKE, fakeApi, say }),
+    );
+  }
+  if (!SKIP_UI_ACTIONS) await uiActionTests();
+
   await test('the browser never sees the CircleCI token', () =>
     auditRequests({ requests, bodyChecks, leakingResponses, token: TOKEN, backend: BACKEND, proxy: PROXY, mode: MODE, say }),
   );
+}
+
+/**
+ * The action controls as a user meets them (they need the frontend's
+ * permission-aware controls, issue 21 point 3; named `UI: ...`, apart from
+ * the server's checks above). Backend mode: rocket's controls enabled,
+ * bucket's disabled with the policy's tooltip, and a rerun from rocket's
+ * workflow page names the entity and sends exactly one POST. Proxy mode:
+ * the controls are not asked, bucket's too are enabled.
+ */
+async function uiActionTests() {
+  const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
+  const failedOf = async slug => {
+    for (const pipeline of (await fakeApi(`/project/${slug}/pipeline`)).items) {
+      const failed = (await fakeApi(`/pipeline/${pipeline.id}/workflow`)).items.find(w => w.status === 'failed');
+      if (failed) return failed.id;
+    }
+    throw new Error(`no failed workflow in ${slug}`);
+  };
+  const page = () => {
+    assert(browserContext, 'no browser (the first browser test failed)');
+    return browserContext.pages()[0];
+  };
+  const checkEntity = async ({ name, slug, expected }) => {
+    const workflowId = await failedOf(slug);
+    const word = expected === 'denied' ? 'disabled with the policy\'s tooltip' : 'enabled';
+    await test(`UI: ${name}'s workflow page: Rerun ${word}`, () =>
+      checkControls({
+        page: page(), app: APP, path: `${tabPath(name)}/workflows/${workflowId}`, expected, names: ['Rerun'], say,
+        screenshot: artifact(`controls-${name}-workflow.png`),
+      }),
+    );
+    await test(`UI: ${name}'s pipelines tab: Trigger pipeline and the workflows' controls ${word}`, () =>
+      checkControls({
+        page: page(), app: APP, path: tabPath(name), expected, names: ['Trigger pipeline'], say,
+        screenshot: artifact(`controls-${name}-tab.png`),
+      }),
+    );
+  };
+  if (MODE === 'backend') {
+    await checkEntity({ name: 'rocket', slug: SLUG, expected: 'enabled' });
+    await checkEntity({ name: 'bucket', slug: 'bb/acme/bucket', expected: 'denied' });
+    await test(`UI: rocket's Rerun from failed names the entity and sends exactly 1 POST`, () =>
+      rerunThroughUi({
+        page: page(), app: APP, path: `${tabPath('rocket')}/workflows/${demo.failingJob.workflowId}`,
+        workflowId: demo.failingJob.workflowId, backend: BACKEND, fake: FAKE, entityRef: 'component:default/rocket',
+        screenshot: artifact('actions-rerun.png'), say,
+      }),
+    );
+  } else {
+    await checkEntity({ name: 'bucket', slug: 'bb/acme/bucket', expected: 'enabled' });
+  }
 }
 
 // ---------------------------------------------------------------- main
@@ -386,12 +463,17 @@ async function finish() {
     console.log(`--- last lines of ${stackLogPath} ---\n${stack.tail()}\n---`);
   }
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
-  console.log(`${passed} passed, ${failed} failed (${LEGACY_APP ? 'legacy' : 'new-frontend-system'} app, ${MODE} mode)`);
-  // Then, after the default run: a stack with actions on (e2e/actions.mjs),
+  const ui = results.filter(r => r.name.startsWith('UI: '));
+  const uiFailed = ui.filter(r => !r.ok).length;
+  console.log(
+    `${passed} passed, ${failed} failed (${LEGACY_APP ? 'legacy' : 'new-frontend-system'} app, ${MODE} mode; ` +
+      `of them the UI action controls: ${ui.length - uiFailed} passed, ${uiFailed} failed${SKIP_UI_ACTIONS ? ', skipped by E2E_SKIP_UI_ACTIONS=1' : ''})`,
+  );
+  // Then, after the default run: a stack with actions off (e2e/actionsOff.mjs),
   // and this run again in proxy mode.
   const followUps = [];
   if (!LEGACY_APP && !process.env.E2E_MODE) {
-    if (process.env.E2E_SKIP_ACTIONS !== '1') followUps.push({ script: 'actions.mjs', env: {} });
+    if (process.env.E2E_SKIP_ACTIONS !== '1') followUps.push({ script: 'actionsOff.mjs', env: {} });
     if (process.env.E2E_SKIP_PROXY !== '1') followUps.push({ script: 'run.mjs', env: { E2E_MODE: 'proxy' } });
   }
   for (const { script, env } of exitCode === 0 ? followUps : []) {
@@ -414,7 +496,6 @@ function stopOn(signal) {
     await finish();
   };
 }
-
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopOn(signal));
 
 run()

@@ -1,6 +1,7 @@
 /*
  * The plugin's dev app in the new frontend system (`npm start`): the
- * catalog plugin's entity pages over the demo entities, with the plugin's
+ * catalog plugin's pages over the dev backend's real catalog (the demo
+ * entities, dev/demoEntities.ts), with the plugin's
  * `/alpha` entry installed as an app would install it. The cards are
  * enabled in app-config.yaml (`app.extensions`), as a user would.
  */
@@ -11,7 +12,7 @@ import ReactDOM from 'react-dom/client';
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import circleCIPlugin from '../../src/alpha';
-import { demoCatalogModule, devPlugin } from './devPlugin';
+import { devPlugin } from './devPlugin';
 
 /**
  * Sign in as guest without the sign-in screen: the sign-in page restores
@@ -24,7 +25,7 @@ if (!window.localStorage.getItem(SIGN_IN_PROVIDER_KEY)) {
 }
 
 const app = createApp({
-  features: [catalogPlugin, demoCatalogModule, circleCIPlugin, devPlugin],
+  features: [catalogPlugin, circleCIPlugin, devPlugin],
 });
 
 ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

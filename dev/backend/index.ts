@@ -7,25 +7,39 @@
  *     configured by `circleci.token` and `circleci.baseUrl` (app-config.yaml)
  *     with the same token and target as the proxy; not in proxy mode
  *     (CIRCLECI_MODE=proxy), where the dev app uses the proxy alone;
+ *   - the catalog backend (`@backstage/plugin-catalog-backend`) with the
+ *     demo entities (dev/demoEntities.ts), written at startup into a catalog
+ *     file registered in `catalog.locations` (dev/backend/devCatalog.ts):
+ *     the backend plugin checks every read against it, with the user's
+ *     credentials, and the new-frontend-system dev app reads its entities
+ *     from it;
+ *   - the permission backend (`@backstage/plugin-permission-backend`,
+ *     `permission.enabled: true` in app-config.yaml) with the "owners may
+ *     act" policy of docs/permissions.md (dev/backend/permissionPolicy.ts):
+ *     the guest owns every demo entity but `bucket`, so it may act on
+ *     rocket's project and not on bucket's;
  *   - the proxy plugin, whose `/circleci/api` endpoint is configured exactly
  *     like production (`credentials: require`, `Circle-Token` injected
  *     server-side, see app-config.yaml), in both modes: it is the supported
  *     fallback when the backend plugin is not installed;
  *   - the auth plugin + guest provider, so the dev app signs in as a guest
  *     and sends a real Backstage user token;
- *   - a tiny `devsettings` plugin that tells the dev app whether it runs in
- *     live mode (and against which project slug) and which mode
- *     (`backend` or `proxy`).
+ *   - a tiny `devsettings` plugin (dev/backend/devSettings.ts) that tells the
+ *     dev app whether it runs in live mode (and against which project slug)
+ *     and which mode (`backend` or `proxy`); the backend's readiness
+ *     (`/.backstage/health/v1/readiness`) waits until the catalog serves the
+ *     demo entities, about a second after Backstage's own.
  *
- * No SQL database is needed: plugin-to-plugin keys come from a static key
- * pair generated at startup into a temp dir, the auth plugin's signing keys
- * live in memory, and the few rows the auth plugin writes go to an in-memory
- * pg-mem database.
+ * The databases are in memory (better-sqlite3, `:memory:`, app-config.yaml):
+ * every start begins from the demo entities. Plugin-to-plugin keys come from
+ * a static key pair generated at startup into a temp dir (with the catalog
+ * file), removed on exit; the auth plugin's signing keys live in memory.
  *
  * Environment:
  *   CIRCLECI_PROJECT_SLUG  live mode: use https://circleci.com/api and
  *                          show this slug in the dev app (CIRCLECI_LIVE=1
- *                          forces live mode too)
+ *                          forces live mode too); the catalog gets an entity
+ *                          for it (`live-project`, not the guest's: no actions)
  *   CIRCLECI_AUTH_TOKEN    CircleCI token the proxy and the plugin send (required in
  *                          live mode; defaults to the fake's token otherwise)
  *   FAKE_CIRCLECI_PORT     fake CircleCI port (default 7099)
@@ -44,15 +58,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
-import {
-  coreServices,
-  createBackendPlugin,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import authPlugin from '@backstage/plugin-auth-backend';
 import authModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
 import proxyPlugin from '@backstage/plugin-proxy-backend';
-import { newDb } from 'pg-mem';
+import { devCatalogEntities, devCatalogRefs, writeDevCatalog } from './devCatalog';
+import { createDevSettingsPlugin, devRootHealthServiceFactory, type CatalogGate } from './devSettings';
+import permissionPolicyModule from './permissionPolicy';
 
 const live =
   process.env.CIRCLECI_LIVE === '1' || Boolean(process.env.CIRCLECI_PROJECT_SLUG);
@@ -83,13 +96,19 @@ if (live) {
     process.env.FAKE_CIRCLECI_TOKEN ?? 'fake-circleci-token';
 }
 
+/** A temp dir for the generated files, removed on exit. */
+function makeTempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'circleci-dev-backend-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /**
  * Writes a freshly generated ES256 key pair for `backend.auth.pluginKeyStore`
- * (type static) plus a config file pointing at it. Nothing is committed; the
- * directory is removed on exit.
+ * (type static) into `dir`, plus a config file pointing at it, whose path
+ * it returns. Nothing is committed.
  */
-function writeDevKeys(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'circleci-dev-backend-'));
+function writeDevKeys(dir: string): string {
   const { publicKey, privateKey } = generateKeyPairSync('ec', {
     namedCurve: 'P-256',
   });
@@ -117,76 +136,8 @@ function writeDevKeys(): string {
       },
     }),
   );
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', cleanup);
   return configFile;
 }
-
-/**
- * Replaces the SQL database service (whose default, SQLite, needs the native
- * better-sqlite3 module) with an in-memory pg-mem database. Only the auth
- * plugin uses it here, and only to remember the signed-in user's info.
- * pg-mem cannot run the auth plugin's migrations, so they are skipped and
- * the one table the guest sign-in writes to is created by hand.
- */
-const inMemoryDatabaseServiceFactory = createServiceFactory({
-  service: coreServices.database,
-  deps: { pluginMetadata: coreServices.pluginMetadata },
-  async factory({ pluginMetadata }) {
-    const pluginId = pluginMetadata.getId();
-    if (pluginId !== 'auth') {
-      // Every plugin's auth service depends on the database service, but
-      // only touches it for the `database` plugin key store (not used here).
-      return {
-        getClient: async () => {
-          throw new Error(
-            `The CircleCI dev backend has no database for plugin '${pluginId}'`,
-          );
-        },
-      };
-    }
-    const db = newDb();
-    db.public.none(`
-      create table user_info (
-        user_entity_ref varchar(255) primary key not null,
-        user_info text not null,
-        updated_at timestamp not null,
-        created_at timestamp not null default now()
-      );
-    `);
-    const client = db.adapters.createKnex();
-    return {
-      getClient: async () => client,
-      migrations: { skip: true },
-    };
-  },
-});
-
-/**
- * Tells the dev app which mode it runs in (signed-in users only, like every
- * other route here except the auth plugin's).
- */
-const devSettingsPlugin = createBackendPlugin({
-  pluginId: 'devsettings',
-  register(env) {
-    env.registerInit({
-      deps: { httpRouter: coreServices.httpRouter },
-      async init({ httpRouter }) {
-        httpRouter.use((req, res, next) => {
-          if (req.method === 'GET' && req.path === '/settings') {
-            res.json({
-              live,
-              mode,
-              projectSlug: live ? process.env.CIRCLECI_PROJECT_SLUG ?? null : null,
-            });
-            return;
-          }
-          next();
-        });
-      },
-    });
-  },
-});
 
 /** `--config` files from the command line, else app-config(.local).yaml. */
 function configFiles(): string[] {
@@ -210,19 +161,37 @@ function configFiles(): string[] {
   return files;
 }
 
-const configArgs = [...configFiles(), writeDevKeys()].flatMap(file => [
-  '--config',
-  file,
-]);
+const liveProjectSlug = live ? process.env.CIRCLECI_PROJECT_SLUG : undefined;
+const entities = devCatalogEntities({ liveProjectSlug });
+const tempDir = makeTempDir();
+// The catalog file's config goes before the command line's files, so a
+// local config can still replace catalog.locations.
+const configArgs = [
+  writeDevCatalog({ dir: tempDir, entities }),
+  ...configFiles(),
+  writeDevKeys(tempDir),
+].flatMap(file => ['--config', file]);
 
+const gate: CatalogGate = { ready: false };
 const backend = createBackend();
 backend.add(rootConfigServiceFactory({ argv: configArgs }));
-backend.add(inMemoryDatabaseServiceFactory);
+backend.add(devRootHealthServiceFactory({ gate }));
 backend.add(proxyPlugin);
 if (mode === 'backend') {
   backend.add(import('@circleci-backstage/plugin-circleci-backend'));
 }
+backend.add(catalogPlugin);
+backend.add(permissionPlugin);
+backend.add(permissionPolicyModule);
 backend.add(authPlugin);
 backend.add(authModuleGuestProvider);
-backend.add(devSettingsPlugin);
+backend.add(
+  createDevSettingsPlugin({
+    live,
+    mode,
+    projectSlug: liveProjectSlug ?? null,
+    entityRefs: devCatalogRefs(entities),
+    gate,
+  }),
+);
 backend.start();

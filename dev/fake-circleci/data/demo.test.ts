@@ -100,3 +100,22 @@ describe('fake CircleCI demo facts: errored pipelines', () => {
     expect(workflow.status).toBe('not_run');
   });
 });
+
+describe('fake CircleCI demo facts: gh/acme/secret', () => {
+  it('the project no demo entity names is served like any other, by slug and by id', async () => {
+    const { fake, get } = setup();
+    const { secret } = fake.demo;
+    expect(secret.projectSlug).toBe('gh/acme/secret');
+    expect(fake.demo.slugs.secret).toBe('gh/acme/secret');
+    const pipelines = (await get(`v2/project/${secret.projectSlug}/pipeline`)).items;
+    expect(pipelines.map(p => p.number)).toEqual([42, 41, 40]);
+    expect(pipelines[0].id).toBe(secret.pipelineId);
+    const failed = await get<Item>(`v2/workflow/${secret.failedWorkflowId}`);
+    expect(failed).toMatchObject({ project_slug: 'gh/acme/secret', status: 'failed' });
+    const jobs = (await get(`v2/workflow/${secret.failedWorkflowId}/job`)).items;
+    expect(jobs.find(j => j.job_number === secret.failedJob.jobNumber)).toMatchObject({ status: 'failed' });
+    const onHold = await get<Item>(`v2/workflow/${secret.approval.workflowId}`);
+    expect(onHold).toMatchObject({ project_slug: 'gh/acme/secret', status: 'on_hold' });
+    expect(secret.approval.approvalRequestId).not.toBe('');
+  });
+});

@@ -55,6 +55,21 @@ export interface DemoFacts {
     empty: string;
     /** One project serving two components, 230 quiet pipelines (see `data/monorepo.ts`). */
     monorepo: string;
+    /** The project no demo catalog entity names (see `data/secret.ts`). */
+    secret: string;
+  };
+  /** `gh/acme/secret`, which no demo entity names: ids to reach it by. */
+  secret: {
+    projectSlug: string;
+    /** Its newest pipeline (a workflow on hold for an approval). */
+    pipelineId: string;
+    pipelineNumber: number;
+    /** The workflow of its failed test job. */
+    failedWorkflowId: string;
+    /** Its failed test job. */
+    failedJob: DemoJob;
+    /** The approval on hold. */
+    approval: { workflowId: string; approvalRequestId: string };
   };
   /** `gh/acme/monorepo`: its components' workflows and its commits built twice. */
   monorepo: {
@@ -209,9 +224,23 @@ function slashWorkflow(project: ProjectModel): DemoFacts['slashWorkflow'] {
   return { ...workflow, branch: pipeline?.vcs?.branch ?? '' };
 }
 
+function secretFacts(project: ProjectModel): DemoFacts['secret'] {
+  const failed = findJob({ project, test: job => job.outcome === 'failed' });
+  const approval = findJob({ project, test: job => job.type === 'approval' && job.approvedAt === undefined });
+  const newest = project.pipelines.reduce((a, b) => (b.number > a.number ? b : a));
+  return {
+    projectSlug: project.slug,
+    pipelineId: newest.id,
+    pipelineNumber: newest.number,
+    failedWorkflowId: failed.workflowId,
+    failedJob: strip(failed),
+    approval: { workflowId: approval.workflowId, approvalRequestId: approval.job.approvalRequestId ?? '' },
+  };
+}
+
 /** Computes the facts from a freshly built state. */
 export function demoFacts(state: FakeState): DemoFacts {
-  const [rocket, standalone, bucket, monoApi, monoWeb, empty, monorepo] = state.projects;
+  const [rocket, standalone, bucket, monoApi, monoWeb, empty, monorepo, secret] = state.projects;
   const inRocket = (test: (job: JobModel, pipeline: PipelineModel) => boolean) =>
     findJob({ project: rocket, test });
   const approval = inRocket(job => job.type === 'approval' && job.approvedAt === undefined);
@@ -229,8 +258,10 @@ export function demoFacts(state: FakeState): DemoFacts {
       monoWeb: monoWeb.slug,
       empty: empty.slug,
       monorepo: monorepo.slug,
+      secret: secret.slug,
     },
     monorepo: monorepoFacts(monorepo),
+    secret: secretFacts(secret),
     hugeLogJob: strip(inRocket(job => job.kind === 'e2e')),
     parallelJob: {
       ...strip(parallel),

@@ -6,6 +6,7 @@
 import type { FailureModel } from '../sim/model';
 import { ROCKET } from './rocket';
 import { MONOREPO } from './monorepo';
+import { SECRET } from './secret';
 import { ciJobs, deployJobs, min, type ProjectBlueprint } from './blueprint';
 
 /** The organisation id of the `circleci/...` (GitLab) project. */
@@ -153,4 +154,6 @@ export const PROJECT_BLUEPRINTS: readonly ProjectBlueprint[] = [
   EMPTY,
   // Last, so that adding it moved no id of the projects above.
   MONOREPO,
+  // After it, for the same reason: the project no demo entity names.
+  SECRET,
 ];
