@@ -90,7 +90,7 @@ const LAZY_GROUPS = [
 ];
 
 /** Bundles `code` like a Backstage app's production build would (rspack, production mode). */
-async function rspackBundle({ dir, rspack, name, code, shared = isShared }) {
+async function rspackBundle({ dir, rspack, name, code, shared = isShared, alias }) {
   writeFileSync(join(dir, `${name}.mjs`), code);
   const outdir = join(dir, `out-${name}`);
   const compiler = rspack({
@@ -99,6 +99,8 @@ async function rspackBundle({ dir, rspack, name, code, shared = isShared }) {
     entry: { main: `./${name}.mjs` },
     output: { path: outdir, filename: '[name].js', chunkFilename: '[name].[contenthash].js' },
     externals: [({ request }, callback) => (shared(request) ? callback(null, 'var __shared') : callback())],
+    // The common package as an app gets it from the registry: its built dist.
+    resolve: alias ? { alias } : undefined,
     devtool: false,
     target: 'web',
     infrastructureLogging: { level: 'error' },
@@ -134,10 +136,10 @@ const packagesIn = inputs =>
  * legacy cards) and `nfs` (the /alpha default export, which holds the tab
  * and both cards). Growth = initial chunk minus the empty entry's.
  */
-async function appBundle({ dir, rspack, legacyExports }) {
+async function appBundle({ dir, rspack, legacyExports, alias }) {
   writeFileSync(join(dir, 'later.mjs'), 'export const later = 1;\n');
   // The baseline has a dynamic import too, so both carry the chunk-loading runtime.
-  const empty = await rspackBundle({ dir, rspack, name: 'empty', code: "globalThis.__keep = [() => import('./later.mjs')];\n" });
+  const empty = await rspackBundle({ dir, rspack, alias, name: 'empty', code: "globalThis.__keep = [() => import('./later.mjs')];\n" });
   const nfsCode = "import plugin from './dist/alpha.esm.js';\nglobalThis.__keep = [plugin, () => import('./later.mjs')];\n";
   const legacyNames = ['circleCIPlugin', 'EntityCircleCIContent', 'isCircleCIAvailable'];
   const cardNames = ['EntityLatestCircleCIPipelineCard', 'EntityRecentCircleCIPipelinesCard'].filter(n => legacyExports.includes(n));
@@ -152,7 +154,7 @@ async function appBundle({ dir, rspack, legacyExports }) {
   for (const [name, v] of Object.entries(variants)) {
     const code =
       v.code ?? `import { ${v.names.join(', ')} } from './dist/index.esm.js';\nglobalThis.__keep = [${v.names.join(', ')}, () => import('./later.mjs')];\n`;
-    const used = await rspackBundle({ dir, rspack, name, code, shared: v.shared });
+    const used = await rspackBundle({ dir, rspack, alias, name, code, shared: v.shared });
     out[name] = {
       how: v.how,
       growth: { raw: used.initial.raw - empty.initial.raw, gzip: used.initial.gzip - empty.initial.gzip },
@@ -167,21 +169,34 @@ async function appBundle({ dir, rspack, legacyExports }) {
   return { how: 'rspack production build of an entry importing circleCIPlugin, EntityCircleCIContent, isCircleCIAvailable', ...out.legacy, systems: out };
 }
 
+/**
+ * Builds a package (package.json and src/, plus `extra` files) in a temp
+ * copy with `backstage-cli package build --minify`; the type output is
+ * not needed, so dist-types holds stubs. Returns the copy's folder.
+ */
+function buildCopy({ root, from, extra = [], entries }) {
+  const dir = mkdtempSync(join(tmpdir(), 'circleci-bench-build-'));
+  for (const f of ['package.json', ...extra]) cpSync(join(from, f), join(dir, f));
+  cpSync(join(from, 'src'), join(dir, 'src'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  mkdirSync(join(dir, 'dist-types', 'src'), { recursive: true });
+  for (const entry of entries) writeFileSync(join(dir, 'dist-types', 'src', `${entry}.d.ts`), 'export {};\n');
+  execFileSync(join(root, 'node_modules', '.bin', 'backstage-cli'), ['package', 'build', '--minify'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return dir;
+}
+
 /** Builds the package in a temp copy and measures it. */
 export async function measureSize({ root, say }) {
-  const dir = mkdtempSync(join(tmpdir(), 'circleci-bench-build-'));
+  const t0 = Date.now();
+  const dir = buildCopy({ root, from: root, extra: ['config.d.ts'], entries: ['index', 'alpha'] });
+  // The common package, built as published: the plugin's dist imports it by name.
+  const commonDir = buildCopy({ root, from: join(root, 'common'), entries: ['index'] });
+  const alias = { '@circleci-backstage/plugin-circleci-common$': join(commonDir, 'dist', 'index.esm.js') };
   try {
-    for (const f of ['package.json', 'config.d.ts']) cpSync(join(root, f), join(dir, f));
-    cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    mkdirSync(join(dir, 'dist-types', 'src'), { recursive: true });
-    for (const entry of ['index', 'alpha']) writeFileSync(join(dir, 'dist-types', 'src', `${entry}.d.ts`), 'export {};\n');
-    const t0 = Date.now();
-    execFileSync(join(root, 'node_modules', '.bin', 'backstage-cli'), ['package', 'build', '--minify'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
     const buildS = (Date.now() - t0) / 1000;
     const dist = join(dir, 'dist');
     const entry = closure([join(dist, 'index.esm.js')]);
@@ -202,7 +217,7 @@ export async function measureSize({ root, say }) {
     try {
       const { rspack } = createRequire(join(root, 'package.json'))('@rspack/core');
       const legacyExports = readFileSync(join(dist, 'index.esm.js'), 'utf8');
-      app = await appBundle({ dir, rspack, legacyExports });
+      app = await appBundle({ dir, rspack, legacyExports, alias });
     } catch (error) {
       app = { error: String(error?.message ?? error) };
     }
@@ -235,5 +250,6 @@ export async function measureSize({ root, say }) {
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(commonDir, { recursive: true, force: true });
   }
 }
