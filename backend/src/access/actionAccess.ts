@@ -12,6 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CIRCLECI_ACTION_PERMISSIONS,
   PROJECT_SLUG_ANNOTATION,
+  ACTION_ENTITY_QUERY,
   type ActionEndpointName,
 } from '@circleci-backstage/plugin-circleci-common';
 import type { CallerCredentials, RouteContext } from '../routes/context';
@@ -19,8 +20,8 @@ import { HttpProblem } from '../routes/respond';
 import { MAX_QUERY_VALUE_CHARS, rawTarget } from '../routes/target';
 import { projectKeysOfAnnotation } from './projectKey';
 
-/** The query parameter that names the entity. */
-export const ENTITY_PARAM = 'entity';
+/** The query parameter that names the entity: the one the endpoint table adds to every action. */
+export const ENTITY_PARAM = ACTION_ENTITY_QUERY;
 
 /** What each permission lets a user do, for the 403 sentence. */
 const DOING: Record<string, string> = {
