@@ -21,3 +21,4 @@ export * from './commits';
 export * from './errors';
 export * from './abort';
 export * from './retryAfter';
+export * from './signals';
