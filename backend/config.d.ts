@@ -36,5 +36,20 @@ export interface Config {
        */
       allowServicePrincipals?: boolean;
     };
+    /**
+     * CircleCI's outbound webhooks (`workflow-completed`, `job-completed`),
+     * received at `POST /api/circleci/webhook`: each verified event drops
+     * the cached answers it makes wrong and tells open tabs through
+     * Backstage's signals. See docs/webhooks.md.
+     */
+    webhook?: {
+      /**
+       * The webhook's signing secret, as entered in CircleCI; every event
+       * must carry a valid `circleci-signature` made with it. While it is
+       * not set, the route answers 404 and changes nothing (tabs poll).
+       * @visibility secret
+       */
+      secret?: string;
+    };
   };
 }

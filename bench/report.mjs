@@ -2,6 +2,7 @@
  * Statistics, targets and the printed table of the benchmark.
  */
 import { formatModes, modesTargets } from './modes-report.mjs';
+import { formatLive } from './live.mjs';
 import { formatPeer } from './peer/report.mjs';
 import { formatScaling } from './scaling.mjs';
 
@@ -102,6 +103,7 @@ export function formatTable(results) {
   // Side by side with the classic plugin first (bench/peer/report.mjs), then how cost grows.
   if (results.peer) out.push(formatPeer(results.peer), '');
   if (results.modes) out.push(formatModes(results.modes), '');
+  if (results.live) out.push(formatLive(results.live), '');
   if (results.scaling) out.push(formatScaling(results.scaling), '');
   const lat = Object.keys(results.p1 ?? {}).map(Number).sort((a, b) => a - b);
   if (lat.length) {

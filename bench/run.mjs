@@ -33,6 +33,11 @@
  *          build in backend mode with it (3104, BENCH_MODES_APP_PORT); the
  *          stack's backend is proxy-only, and every other suite measures
  *          proxy mode.
+ *   live   requests per minute per open tab of a busy project, with
+ *          webhooks + signals and with polling only (issue 22,
+ *          bench/live.mjs): its own backend-mode dev stack with webhooks on
+ *          7109 / 7111 / 3105 (BENCH_LIVE_FAKE_PORT, BENCH_LIVE_BACKEND_PORT,
+ *          BENCH_LIVE_APP_PORT); --quick: 2 tabs, 30-s windows.
  * Prints the tables and the targets, writes bench/results/latest.json and
  * bench/results/latest.md. Exits 1 only when the harness breaks, never
  * because a target is missed.
@@ -41,7 +46,7 @@
  * smallest log the fake serves, P1 only on the dev server; writes
  * bench/results/quick.tmp), --runs N,
  * --latencies 10,100,300, --window-s 60, --log-lines 10000,50000,200000,
- * --only p1,p2,p3,p4,cards,peer,scaling,commits,insights,modes, --app prod,dev (which apps; the first is judged against
+ * --only p1,p2,p3,p4,cards,peer,scaling,commits,insights,modes,live, --app prod,dev (which apps; the first is judged against
  * the targets and gets P2), --out FILE.
  * Env: CHROMIUM_PATH, BENCH_HEADFUL=1, BENCH_TIMEOUT_MS, BENCH_REUSE_STACK=1 (use
  * a stack already running on the benchmark ports; token FAKE_CIRCLECI_TOKEN).
@@ -59,6 +64,7 @@ import { formatCommits, measureCommits } from './commits.mjs';
 import { measureInsights } from './insights.mjs';
 import { measureLogs } from './logs.mjs';
 import { measureModes, startModesBackendEarly } from './modes.mjs';
+import { measureLive } from './live.mjs';
 import { measurePeer, startClassicApp } from './peer.mjs';
 import { measureScaling } from './scaling.mjs';
 import { measureNavigation, measureWindows } from './pipelines.mjs';
@@ -91,7 +97,7 @@ const config = {
   latencies: list(flags.latencies, quick ? [100] : [10, 100, 300]),
   windowMs: 1000 * Number(flags['window-s'] ?? (quick ? 5 : 60)),
   logLines: list(flags['log-lines'], quick ? [10_000] : [10_000, 50_000, 200_000]),
-  suites: new Set((flags.only ?? 'p1,p2,p3,p4,cards,peer,scaling,commits,insights,modes').split(',')),
+  suites: new Set((flags.only ?? 'p1,p2,p3,p4,cards,peer,scaling,commits,insights,modes,live').split(',')),
   // The first is the one the targets are judged on; P2 runs on it only.
   apps: (flags.app ?? 'prod,dev').split(','),
   targetLatencyMs: 100,
@@ -331,6 +337,11 @@ async function main() {
       say: msg => say(`[scaling] ${msg}`),
     });
     say(`scaling: ${results.scaling.durationS} s`);
+  }
+  if (config.suites.has('live')) {
+    say('live: N open tabs of a busy project, with webhooks + signals and with polling only');
+    results.live = await measureLive({ quick, logDir: resultsDir, track: server => tracked.push(server), say: msg => say(`[live] ${msg}`) });
+    say(`live: ${results.live.durationS} s`);
   }
   results.meta.loadAvgEnd = os.loadavg().map(v => Math.round(v * 100) / 100);
   results.meta.durationS = Math.round((Date.now() - startedAt) / 1000);

@@ -21,6 +21,7 @@ import {
   useApi,
 } from '@backstage/core-plugin-api';
 import { createDevApp } from '@backstage/dev-utils';
+import { signalsPlugin } from '@backstage/plugin-signals';
 import { EntityProvider, useEntity } from '@backstage/plugin-catalog-react';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import BrokenImageIcon from '@material-ui/icons/BrokenImage';
@@ -163,6 +164,7 @@ const demos = [
 
 const app = createDevApp()
   .registerPlugin(circleCIPlugin)
+  .registerPlugin(signalsPlugin)
   // First page added at `/`, so the dev app does not redirect `/` itself.
   .addPage({ path: '/', element: <Home /> });
 

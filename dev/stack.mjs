@@ -18,7 +18,13 @@
  * `proxy` (`npm start -- --proxy` or CIRCLECI_MODE=proxy: no backend
  * plugin, circleci.backend.enabled false, the dev app uses the proxy
  * endpoint, which is configured in both modes).
+ *
+ * Webhooks (backend mode with the fake, unless `webhooks: false` or
+ * DEV_WEBHOOKS=0): a signing secret made at each start is given to the
+ * backend (circleci.webhook.secret) and to the fake, which POSTs each
+ * completion to the backend's /api/circleci/webhook (docs/webhooks.md).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +74,7 @@ export function stackOptionsFromEnv({ env = process.env, argv = process.argv } =
     legacy: argv.includes('--legacy') || env.DEV_APP === 'legacy',
     live: env.CIRCLECI_LIVE === '1' || Boolean(env.CIRCLECI_PROJECT_SLUG),
     mode: modeFrom({ env, argv }),
+    webhooks: env.DEV_WEBHOOKS !== '0',
   };
 }
 
@@ -84,7 +91,7 @@ function modeFrom({ env, argv }) {
 }
 
 /** The three processes of a stack, in start order (no fake in live mode). */
-function pieces({ root, urls, ports, token, live, legacy, mode, timeoutsMs }) {
+function pieces({ root, urls, ports, token, live, legacy, mode, webhook, timeoutsMs }) {
   const bin = name => join(root, 'node_modules', '.bin', name);
   // Config overrides for non-default ports (the backend and the dev app both read them).
   const portEnv =
@@ -102,7 +109,12 @@ function pieces({ root, urls, ports, token, live, legacy, mode, timeoutsMs }) {
     port: ports.fake,
     command: bin('tsx'),
     args: [join(root, 'dev', 'fake-circleci', 'server.ts')],
-    env: { FAKE_CIRCLECI_PORT: String(ports.fake), FAKE_CIRCLECI_TOKEN: token },
+    env: {
+      FAKE_CIRCLECI_PORT: String(ports.fake),
+      FAKE_CIRCLECI_TOKEN: token,
+      FAKE_CIRCLECI_WEBHOOK_URL: webhook?.url ?? '',
+      FAKE_CIRCLECI_WEBHOOK_SECRET: webhook?.secret ?? '',
+    },
     ready: `${urls.fake}/__fake/health`,
     timeoutMs: timeoutsMs.fake,
   };
@@ -117,6 +129,7 @@ function pieces({ root, urls, ports, token, live, legacy, mode, timeoutsMs }) {
       CIRCLECI_MODE: mode,
       ...portEnv,
       ...(live ? {} : { CIRCLECI_AUTH_TOKEN: token, CIRCLECI_API_TARGET: `${urls.fake}/api` }),
+      ...(webhook ? { APP_CONFIG_circleci_webhook_secret: webhook.secret } : {}),
     },
     // The dev backend's readiness waits until the catalog serves the demo entities.
     ready: `http://127.0.0.1:${ports.backend}/.backstage/health/v1/readiness`,
@@ -155,9 +168,12 @@ function pieces({ root, urls, ports, token, live, legacy, mode, timeoutsMs }) {
  * dev app), `mode` (`backend`, the default, or `proxy`; see above), `env` (more
  * variables for every process), `logPath` (default: stdout), `say`
  * (readiness and exit notices), `timeoutsMs` ({ fake, backend, app }),
+ * `webhooks` (default true: the fake sends signed webhooks to the backend,
+ * in backend mode without live),
  * `onExit` (called once a process exited by itself and the rest stopped).
  *
- * Returns `{ urls, token, mode, start(), stop(), waitUntil(), tail(), note(), exited() }`:
+ * Returns `{ urls, token, mode, webhook, start(), stop(), waitUntil(), tail(), note(), exited() }`
+ * (`webhook`: `{ url, secret }` the fake sends to, or undefined):
  * `start()` starts the processes one by one, each once the previous one
  * answers (on failure it stops them and throws); `stop()` stops them all
  * (at any time; idempotent); `waitUntil({ what, check, timeoutMs })` polls
@@ -170,6 +186,7 @@ export function createStack({
   live = false,
   legacy = false,
   mode = 'backend',
+  webhooks = true,
   env = {},
   logPath,
   say,
@@ -187,8 +204,13 @@ export function createStack({
     delete baseEnv.CIRCLECI_PROJECT_SLUG;
     delete baseEnv.CIRCLECI_LIVE;
   }
+  // Not valid JSON (APP_CONFIG_ values are parsed as JSON first), so it stays a string.
+  const webhook =
+    webhooks && mode === 'backend' && !live
+      ? { url: `http://127.0.0.1:${ports.backend}/api/circleci/webhook`, secret: `whsec-${randomBytes(24).toString('hex')}` }
+      : undefined;
   const order = pieces({
-    root, urls, ports, token, live, legacy, mode, timeoutsMs: { ...DEFAULT_TIMEOUTS_MS, ...timeoutsMs },
+    root, urls, ports, token, live, legacy, mode, webhook, timeoutsMs: { ...DEFAULT_TIMEOUTS_MS, ...timeoutsMs },
   });
   const children = [];
   let stopping;
@@ -254,6 +276,7 @@ export function createStack({
     urls,
     token,
     mode,
+    webhook,
     start,
     stop,
     note,

@@ -8,8 +8,12 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-/** The plugin's area: the entity page's content, not the dev app's sidebar or header. */
-export const PLUGIN_AREA = 'article[class*="BackstageContent-root"]';
+/**
+ * The plugin's area: the entity page's content, not the dev app's sidebar
+ * or header: the legacy app's `Content` (an article), or the new frontend
+ * system's `main` (the entity page: its header, tabs and content).
+ */
+export const PLUGIN_AREA = 'article[class*="BackstageContent-root"], main';
 
 /** The WCAG 2.1 A and AA rules. */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -34,7 +38,7 @@ export async function setTheme(page, theme) {
 
 /** Waits until the plugin's area has no progress bar for a moment. */
 export async function waitSettled(page, timeoutMs = 30_000) {
-  const bars = page.locator(`${PLUGIN_AREA} [role="progressbar"]`);
+  const bars = page.locator(`:is(${PLUGIN_AREA}) [role="progressbar"]`);
   const deadline = Date.now() + timeoutMs;
   let quietSince = 0;
   while (Date.now() < deadline) {
@@ -54,14 +58,19 @@ export async function waitSettled(page, timeoutMs = 30_000) {
  * impact and the one-line summary; `blocking` lists the serious and
  * critical ones with their first nodes.
  */
-export async function scanView({ page, view, theme }) {
+export async function scanView({ page, view, theme, area = PLUGIN_AREA }) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) {
     await page.addScriptTag({ path: AXE_PATH });
   }
-  await page.locator(PLUGIN_AREA).first().waitFor({ timeout: 30_000 });
+  await page.locator(area).first().waitFor({ timeout: 30_000 });
   const violations = await page.evaluate(
     async ({ selector, tags, exempt }) => {
-      const result = await window.axe.run(document.querySelector(selector), {
+      // The first of the selector's alternatives that the page has (the legacy app's article, else main).
+      const root = selector
+        .split(',')
+        .map(part => document.querySelector(part.trim()))
+        .find(Boolean);
+      const result = await window.axe.run(root, {
         runOnly: { type: 'tag', values: tags },
         resultTypes: ['violations'],
       });
@@ -84,7 +93,7 @@ export async function scanView({ page, view, theme }) {
         };
       });
     },
-    { selector: PLUGIN_AREA, tags: TAGS, exempt: UPSTREAM },
+    { selector: area, tags: TAGS, exempt: UPSTREAM },
   );
   const counts = Object.fromEntries(IMPACTS.map(i => [i, 0]));
   let upstream = 0;
@@ -99,7 +108,7 @@ export async function scanView({ page, view, theme }) {
     `a11y ${view} [${theme}]: ` +
     `${IMPACTS.map(i => `${i} ${counts[i]}`).join(', ')}, upstream ${upstream}${rules ? ` — ${rules}` : ''}`;
   const blocking = violations.filter(v => BLOCKING.includes(v.impact) && v.nodes > 0);
-  return { violations, counts, summary, blocking };
+  return { view, theme, violations, counts, upstream, summary, blocking };
 }
 
 /** Describes the focused element (and whether its focus is visible). */
@@ -137,7 +146,7 @@ export async function focused(page) {
       el.getAttribute('aria-label') ??
       (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent) ??
       '';
-    const area = document.querySelector('article[class*="BackstageContent-root"]');
+    const area = document.querySelector('article[class*="BackstageContent-root"]') ?? document.querySelector('main');
     return {
       tag: el.tagName.toLowerCase(),
       role: el.getAttribute('role') ?? '',
@@ -146,6 +155,10 @@ export async function focused(page) {
       inArea: Boolean(area?.contains(el)),
       inRow: Boolean(el.closest('tr')),
       inStep: Boolean(el.closest('[data-testid="job-step"]')),
+      inDialog: Boolean(el.closest('[role="dialog"]')),
+      selected: el.getAttribute('aria-selected'),
+      pressed: el.getAttribute('aria-pressed'),
+      group: el.closest('[role="group"]')?.getAttribute('aria-label') ?? '',
       expanded: el.getAttribute('aria-expanded'),
       visible: indicators.length > 0,
       focusStyle: indicators.join(' + ') || 'none',

@@ -4,47 +4,15 @@
  * from the pipelines to a step's log and its search.
  */
 import { focused, scanView, setTheme, tabTo, waitSettled, PLUGIN_AREA } from './a11y.mjs';
-
-/** The views to scan, from the fake's demo facts (and a commit to look up). */
-function views(demo, commit) {
-  const failing = demo.failingJob;
-  const artifacts = demo.hostileArtifactsJob;
-  const text = t => page => page.locator(PLUGIN_AREA).getByText(t, { exact: false }).first();
-  return [
-    {
-      view: 'pipelines',
-      path: '/rocket',
-      ready: page => page.locator(`${PLUGIN_AREA} tr`).filter({ hasText: /#\d+/ }).first(),
-    },
-    {
-      view: 'workflow',
-      path: `/rocket/workflows/${failing.workflowId}`,
-      ready: page => page.getByRole('link', { name: failing.jobName, exact: true }).first(),
-    },
-    { view: 'job steps + log', path: `/rocket/jobs/${failing.jobNumber}`, ready: text(failing.failingLines[0]) },
-    { view: 'job tests', path: `/rocket/jobs/${failing.jobNumber}?tab=tests`, ready: text('tests:') },
-    { view: 'job artifacts', path: `/rocket/jobs/${artifacts.jobNumber}?tab=artifacts`, ready: text('Container 0') },
-    ...(commit
-      ? [{ view: 'commit', path: `/rocket/commits/${commit.sha}`, ready: text(`#${commit.number}`) }]
-      : []),
-    // Insights: metrics, trends, the charts' tables and the flaky tests.
-    {
-      view: 'insights',
-      path: '/rocket/insights',
-      ready: page => page.locator(`${PLUGIN_AREA} [data-testid="insights-chart"] .recharts-scatter-symbol`).first(),
-    },
-    { view: 'empty project', path: '/empty', ready: text('No pipelines yet') },
-    { view: 'malformed slug', path: '/malformed', ready: text('Invalid project slug') },
-    { view: 'missing project', path: '/missing', ready: text('could not find project') },
-    { view: 'missing annotation', path: '/no-annotation', ready: text('Missing Annotation') },
-  ];
-}
+import { scanViews, tabOf } from './a11yViews.mjs';
+import { keyboardWalkMore } from './keyboardMore.mjs';
 
 /** True when the page's background is dark (the dark theme is applied). */
 async function isDark(page) {
   return page.evaluate(() => {
     // The first opaque background around the plugin's area.
-    for (let el = document.querySelector('article'); el; el = el.parentElement) {
+    const start = document.querySelector('article[class*="BackstageContent-root"]') ?? document.querySelector('main');
+    for (let el = start; el; el = el.parentElement) {
       const [r, g, b, a = 1] = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
       if (a > 0) return (r + g + b) / 3 < 128;
     }
@@ -53,35 +21,84 @@ async function isDark(page) {
 }
 
 /**
- * Scans every view in both themes; throws listing the serious and critical
- * violations. `say` prints the one-line summary of each view.
+ * Opens `path` of the app: a page load when `reload` (or when the page is
+ * elsewhere), else as the app's own links do (history + popstate, which
+ * React Router follows), which spares loading the dev app again.
  */
-export async function scanAllViews({ page, app, demo, commit, say }) {
+async function openPath({ page, app, path, reload }) {
+  if (reload || !page.url().startsWith(app)) {
+    await page.goto(`${app}${path}`, { waitUntil: 'domcontentloaded' });
+    return;
+  }
+  await page.evaluate(p => {
+    window.history.pushState({}, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+  }, path);
+  await page.waitForURL(url => `${url.pathname}${url.search}` === path, { timeout: 10_000 });
+  // Let React render the new route before anything looks for the view.
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(200);
+}
+
+/**
+ * The axe table: one row per view, one column per theme, each cell the
+ * violations' nodes by impact (critical / serious / moderate / minor).
+ */
+export function axeTable(results) {
+  const themes = [...new Set(results.map(r => r.theme))];
+  const cell = r => (r ? `${r.counts.critical} / ${r.counts.serious} / ${r.counts.moderate} / ${r.counts.minor}` : 'n/a');
+  const rows = [...new Set(results.map(r => r.view))].map(
+    view => `| ${view} | ${themes.map(theme => cell(results.find(r => r.view === view && r.theme === theme))).join(' | ')} |`,
+  );
+  return [
+    `| view | ${themes.map(t => `${t} (critical / serious / moderate / minor)`).join(' | ')} |`,
+    `|---|${themes.map(() => '---').join('|')}|`,
+    ...rows,
+  ].join('\n');
+}
+
+/**
+ * Scans every view (see e2e/a11yViews.mjs) in both themes; prints the
+ * one-line summary of each and then the axe table; throws listing the
+ * serious and critical violations. `legacy`: the legacy dev app's paths.
+ */
+export async function scanAllViews({ page, app, demo, commit, say, legacy = true }) {
   const problems = [];
+  const results = [];
   for (const theme of ['light', 'dark']) {
     await setTheme(page, theme);
-    for (const v of views(demo, commit)) {
-      await page.goto(`${app}${v.path}`, { waitUntil: 'domcontentloaded' });
-      await v.ready(page).waitFor({ state: 'visible', timeout: 60_000 });
-      await waitSettled(page);
-      if ((await isDark(page)) !== (theme === 'dark')) {
-        throw new Error(`${v.view}: the ${theme} theme is not applied`);
-      }
-      const result = await scanView({ page, view: v.view, theme });
-      say(result.summary);
-      for (const b of result.blocking) {
-        problems.push(
-          [
-            `${v.view} [${theme}] ${b.id} (${b.impact}, ${b.nodes} nodes): ${b.help}`,
-            ...b.examples.map(e => `      ${e.target}: ${e.summary}`),
-          ].join('\n'),
-        );
+    let loaded = false; // the theme applies at the next page load
+    for (const v of scanViews({ demo, commit, legacy })) {
+      try {
+        await openPath({ page, app, path: v.path, reload: !loaded });
+        loaded = true;
+        await v.ready(page).waitFor({ state: 'visible', timeout: 60_000 });
+        await waitSettled(page);
+        const area = v.open ? await v.open(page) : PLUGIN_AREA;
+        if ((await isDark(page)) !== (theme === 'dark')) {
+          throw new Error(`the ${theme} theme is not applied`);
+        }
+        const result = await scanView({ page, view: v.view, theme, area });
+        results.push(result);
+        say(result.summary);
+        for (const b of result.blocking) {
+          problems.push(
+            [
+              `${v.view} [${theme}] ${b.id} (${b.impact}, ${b.nodes} nodes): ${b.help}`,
+              ...b.examples.map(e => `      ${e.target}: ${e.summary}`),
+            ].join('\n'),
+          );
+        }
+        if (v.open) await page.keyboard.press('Escape');
+      } catch (error) {
+        problems.push(`${v.view} [${theme}]: not scanned: ${String(error?.message ?? error).split('\n')[0]}`);
       }
     }
   }
   await setTheme(page, 'light');
+  say(`axe (WCAG 2.1 A/AA) nodes per view and theme:\n${axeTable(results)}`);
   if (problems.length) {
-    throw new Error(`serious or critical accessibility violations:\n    ${problems.join('\n    ')}`);
+    throw new Error(`serious or critical accessibility violations (or views not scanned):\n    ${problems.join('\n    ')}`);
   }
 }
 
@@ -102,10 +119,11 @@ async function assertVisible(page, what) {
  * on to a job, whose steps open with Enter and Space, and whose log search
  * is reached and left with the keyboard. Returns one line per stop.
  */
-export async function keyboardWalk({ page, app, demo, say }) {
+export async function keyboardWalk({ page, app, demo, say, legacy = true }) {
   const failing = demo.failingJob;
-  await page.goto(`${app}/rocket`, { waitUntil: 'domcontentloaded' });
-  await page.locator(`${PLUGIN_AREA} tr`).filter({ hasText: /#\d+/ }).first().waitFor({ timeout: 60_000 });
+  const tab = tabOf({ legacy });
+  await page.goto(`${app}${tab('rocket')}`, { waitUntil: 'domcontentloaded' });
+  await page.locator(`:is(${PLUGIN_AREA}) tr`).filter({ hasText: /#\d+/ }).first().waitFor({ timeout: 60_000 });
   await waitSettled(page);
 
   const filter = await tabTo(page, {
@@ -124,7 +142,7 @@ export async function keyboardWalk({ page, app, demo, say }) {
     `workflow link "${workflow.el.name}" after ${workflow.presses} (focus: ${workflow.el.focusStyle})`);
 
   // The failing job: open its workflow from the address bar, then go on by keyboard.
-  await page.goto(`${app}/rocket/workflows/${failing.workflowId}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${app}${tab('rocket')}/workflows/${failing.workflowId}`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('link', { name: failing.jobName, exact: true }).first().waitFor({ timeout: 60_000 });
   const job = await tabTo(page, {
     what: `the job link ${failing.jobName}`,
@@ -170,6 +188,11 @@ export async function keyboardWalk({ page, app, demo, say }) {
   say(`keyboard: log search after ${search.presses} Tab (focus: ${search.el.focusStyle}); ` +
     `left forward to ${after.el.tag} "${after.el.name.slice(0, 30)}", back to the search (${before.presses}) ` +
     `and before it to ${left.el.tag} "${left.el.name.slice(0, 30)}"`);
+
+  // The new app: the job's tabs, the container switcher and the dialogs (Escape returns the focus).
+  if (!legacy) {
+    await keyboardWalkMore({ page, app, demo, tab, say });
+  }
 }
 
 async function waitExpanded(page, value, key) {

@@ -18,12 +18,17 @@
  *   - `/` opens the busy project's CircleCI tab without a sign-in step and
  *     shows pipeline rows with workflow names and statuses from the fake;
  *   - every view (pipelines, workflow, job with an opened log, tests and
- *     artifacts, the error and empty states) has no serious or critical
- *     axe-core violation (WCAG 2.1 A/AA) in the plugin's area, in the light
- *     and the dark theme (one summary line per view);
+ *     artifacts, the error and empty states; in the new app also the
+ *     overview with the three cards, the approval view, the container
+ *     switcher, a 200k-line log, and the confirm and trigger dialogs) has no
+ *     serious or critical axe-core violation (WCAG 2.1 A/AA) in the plugin's
+ *     area, in the light and the dark theme (one summary line per view,
+ *     then the axe table);
  *   - keyboard only: Tab reaches the branch filter, refresh, a workflow
  *     link, a job, its steps (opened with Enter and Space) and the log
- *     search, with a visible focus;
+ *     search, with a visible focus; in the new app also the job's Tests and
+ *     Artifacts tabs, the container switcher and both dialogs, where Escape
+ *     closes the dialog and the focus returns to its opener;
  *   - backend mode, directly as curl would (e2e/permissionChecks.mjs):
  *     gh/acme/secret, which no entity names, is 404 on every path, by slug
  *     (0 upstream requests) and by id, and for every action (0 POSTs); a
@@ -36,6 +41,9 @@
  *     disabled with a tooltip about the permission policy, and Rerun from
  *     failed on rocket names the entity and sends exactly 1 POST; proxy
  *     mode, bucket's controls are enabled (nothing would enforce a policy);
+ *   - backend mode, new app (e2e/layout.mjs): at 1280 and 1440 px with the
+ *     sidebar open, the pipelines tab, Insights, a commit view and the
+ *     overview overflow neither the page nor a paper, and About stays in view;
  *   - the browser never sends a `Circle-Token` header and never receives the
  *     token in any response, and every CircleCI request of the page went the
  *     mode's way (backend mode: none through the proxy; proxy mode: none to
@@ -67,16 +75,22 @@ import { createStack, stackOptionsFromEnv } from '../dev/stack.mjs';
 import { walkToFailingLine } from './drilldown.mjs';
 import { auditRequests, checkBackendPlugin, checkNoBackendPlugin, checkProxy } from './backendChecks.mjs';
 import { checkActionPermissions, checkSecretHidden } from './permissionChecks.mjs';
+import { checkMcp } from './mcp.mjs';
 import { checkControls, rerunThroughUi } from './actionControls.mjs';
 import { countFirstPage } from './firstPage.mjs';
 import { checkInsights } from './insights.mjs';
 import { keyboardWalk, scanAllViews } from './accessibility.mjs';
+import { checkLiveUpdates } from './liveUpdates.mjs';
+import { checkLayout, layoutViews } from './layout.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'e2e', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
 const TOKEN = `e2e-secret-token-${randomBytes(12).toString('hex')}`;
+// The MCP client's static token (dev/backend/index.ts: backend.auth.externalAccess), new at each run.
+const MCP_TOKEN = `e2e-mcp-token-${randomBytes(12).toString('hex')}`;
+process.env.CIRCLECI_MCP_TOKEN = MCP_TOKEN;
 const SLUG = 'gh/acme/rocket';
 // E2E_APP=legacy drives the legacy dev app (`npm start -- --legacy`).
 const LEGACY_APP = process.env.E2E_APP === 'legacy';
@@ -316,23 +330,31 @@ async function run() {
     });
   });
 
-  // The accessibility walks use the legacy dev app's paths, which reach
-  // every state (the new app hides the tab on an entity without the
-  // annotation): `npm run test:e2e` runs them in its E2E_APP=legacy pass.
-  if (LEGACY_APP) {
+  // The accessibility walks: in the legacy app (which also reaches the tab
+  // of an entity without the annotation) and in the new-frontend-system
+  // app in backend mode, which adds the overview with the three cards, the
+  // approval view, the container switcher, a 200k-line log and the action
+  // dialogs (e2e/a11yViews.mjs, e2e/keyboardMore.mjs). Each prints its axe
+  // table (nodes per view and theme).
+  if (LEGACY_APP || MODE === 'backend') {
   await test('accessibility: no serious or critical axe-core violation in any view, light and dark', async () => {
     assert(browserContext, 'no browser (the first browser test failed)');
     const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
     // The commit view of the newest pipeline's commit.
     const newest = (await fakeApi(`/project/${SLUG}/pipeline`)).items[0];
     const commit = { sha: newest.vcs.revision, number: newest.number };
-    await scanAllViews({ page: browserContext.pages()[0], app: APP, demo, commit, say });
+    await scanAllViews({ page: browserContext.pages()[0], app: APP, demo, commit, say, legacy: LEGACY_APP });
   });
-  await test('keyboard only: filter, refresh, workflow, job, steps (Enter, Space) and log search', async () => {
-    assert(browserContext, 'no browser (the first browser test failed)');
-    const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
-    await keyboardWalk({ page: browserContext.pages()[0], app: APP, demo, say });
-  });
+  await test(
+    LEGACY_APP
+      ? 'keyboard only: filter, refresh, workflow, job, steps (Enter, Space) and log search'
+      : 'keyboard only: filter, refresh, workflow, job, steps, log search, Tests and Artifacts tabs, container switcher, trigger and confirm dialogs (Escape returns the focus)',
+    async () => {
+      assert(browserContext, 'no browser (the first browser test failed)');
+      const demo = await (await fetch(`${FAKE}/__fake/demo`)).json();
+      await keyboardWalk({ page: browserContext.pages()[0], app: APP, demo, say, legacy: LEGACY_APP });
+    },
+  );
   }
   if (!LEGACY_APP) {
     await test(`${tabPath('rocket')}: a commit SHA in the pipelines list opens its commit view`, async () => {
@@ -347,7 +369,7 @@ async function run() {
       await link.click();
       await page.waitForURL(new RegExp(`/commits/${sha}$`), { timeout: 30_000 });
       await page.getByText(`Pipelines of commit ${sha.slice(0, 7)}`).waitFor({ timeout: 30_000 });
-      await page.getByText(/pipelines of this commit among the last \d+ looked at/).waitFor({ timeout: 60_000 });
+      await page.getByText(/pipelines? of this commit among the last \d+ looked at/).waitFor({ timeout: 60_000 });
       await rowOf(newest.number).waitFor({ timeout: 30_000 });
       await page.screenshot({ path: artifact('commit-view.png'), fullPage: true });
     });
@@ -369,12 +391,33 @@ async function run() {
     });
   }
 
+  if (!LEGACY_APP && MODE === 'backend') {
+    await test('layout: at 1280 and 1440 px with the sidebar open, no view overflows the page or a paper', async () => {
+      assert(browserContext, 'no browser (the previous test failed)');
+      const sha = (await fakeApi(`/project/${SLUG}/pipeline`)).items[0].vcs.revision;
+      await checkLayout({
+        page: browserContext.pages()[0], app: APP, say,
+        views: layoutViews({ entityPath: '/catalog/default/component/rocket', sha }),
+        shots: ({ view, width }) => artifact(`layout-${view}-${width}.png`),
+      });
+    });
+  }
+  if (!LEGACY_APP && MODE === 'backend') {
+    await test(`${tabPath('rocket')}: a completion shows within 2 s through webhook + signal, 0 polls between; polling only for comparison`, () => {
+      assert(browserContext, 'no browser (the previous test failed)');
+      return checkLiveUpdates({ context: browserContext, app: APP, tabPath: tabPath('rocket'), backend: BACKEND, fake: FAKE, fakeApi, say });
+    });
+  }
+
   // Who may act, with the dev policy (the guest owns rocket, not bucket).
   // Last: they rerun one of rocket's failed workflows, which the walks
   // above must not meet.
   if (MODE === 'backend') {
     await test('server: gh/acme/secret (no entity names it) is 404 by slug, by id and for actions, 0 upstream', () =>
       checkSecretHidden({ backend: BACKEND, fake: FAKE, token: TOKEN, say }),
+    );
+    await test('MCP: a real client with the static token lists the CircleCI tools, finds the failing line, and may not write (0 POSTs)', () =>
+      checkMcp({ backend: BACKEND, fake: FAKE, token: MCP_TOKEN, say }),
     );
     await test('server: bucket rerun 403 permission-denied (0 POSTs), rocket rerun 2xx (exactly 1 POST)', () =>
       checkActionPermissions({ backend: BACKEND, fake: FAKE, fakeApi, say }),
@@ -446,7 +489,9 @@ const globalTimer = setTimeout(async () => {
   say(`global timeout (${TIMEOUT_MS / 1000}s): stopping`);
   results.push({ name: 'global timeout', ok: false });
   await finish();
-}, TIMEOUT_MS + 180_000); // room for the stack's start and the accessibility scans
+  // Room for the stack's start and the accessibility walks (the new app's
+  // 16 views x 2 themes and its keyboard walk take ~8 min on a busy machine).
+}, TIMEOUT_MS + 180_000 + (LEGACY_APP || MODE === 'backend' ? 600_000 : 0));
 
 let finished = false;
 let followUp; // the follow-up run in progress, if any

@@ -37,6 +37,7 @@ export type { CircleCIApi } from './api/CircleCIApi';
 export { CircleCIClient } from './api/CircleCIClient';
 export type { CircleCIClientOptions } from './api/CircleCIClient';
 export type { PipelineWithWorkflows, PipelinesWithWorkflowsPage } from './api/pipelinesWithWorkflows';
+export type { ProbeSignalsOptions } from './api/signalProbe';
 export type {
   JobRef,
   RequestOptions,

@@ -36,6 +36,12 @@ describe('readSettings', () => {
     });
   });
 
+  it('reads the webhook signing secret, trimmed; blank means not configured', () => {
+    expect(read({ webhook: { secret: ' s3cret ' } }).webhookSecret).toBe('s3cret');
+    expect(read({ webhook: { secret: '  ' } }).webhookSecret).toBeUndefined();
+    expect(read({}).webhookSecret).toBeUndefined();
+  });
+
   it('refuses a base URL that is not an http(s) URL', () => {
     expect(() => read({ baseUrl: 'circleci.com/api' })).toThrow(/circleci\.baseUrl/);
     expect(() => read({ baseUrl: 'file:///etc/passwd' })).toThrow(/http\(s\)/);

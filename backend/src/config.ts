@@ -18,6 +18,11 @@ export interface CircleCISettings {
   allowServicePrincipalActions: boolean;
   /** `permission.enabled`: whether Backstage's permission framework decides (otherwise it allows everything). */
   permissionFrameworkEnabled: boolean;
+  /**
+   * `circleci.webhook.secret`: the signing secret of CircleCI's outbound
+   * webhooks; undefined when not configured (the webhook route then answers 404).
+   */
+  webhookSecret?: string;
 }
 
 /**
@@ -47,5 +52,6 @@ export function readSettings(options: { config: Config }): CircleCISettings {
     actionsEnabled: config.getOptionalBoolean('circleci.actions.enabled') ?? false,
     allowServicePrincipalActions: config.getOptionalBoolean('circleci.actions.allowServicePrincipals') ?? false,
     permissionFrameworkEnabled: config.getOptionalBoolean('permission.enabled') ?? false,
+    webhookSecret: config.getOptionalString('circleci.webhook.secret')?.trim() || undefined,
   };
 }

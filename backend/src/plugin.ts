@@ -4,8 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { circleciPermissions } from '@circleci-backstage/plugin-circleci-common';
+import { registerCircleCIActions } from './actions';
 import { createProjectVisibility } from './access/visibility';
 import { readSettings } from './config';
 import { createAnswerCache } from './cache/answerCache';
@@ -13,6 +16,8 @@ import { createCachedReader } from './cache/reader';
 import { createRouter } from './routes/router';
 import { createUpstreamClient } from './upstream/client';
 import { createRateLimitPause } from './upstream/pause';
+import { createWebhookRouter } from './webhook/router';
+import { createSeenEvents } from './webhook/seen';
 
 /** Names a token without holding it (for the shared 429 window's key). */
 function tokenId(token: string | undefined): string {
@@ -39,6 +44,8 @@ export const circleciPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, logger, cache, httpAuth, httpRouter, permissions, permissionsRegistry, auditor, catalog } = deps;
@@ -72,11 +79,25 @@ export const circleciPlugin = createBackendPlugin({
             logger.warn(`CircleCI's answer to ${name} (GET ${path}) is not cached: ${reason}`),
         });
         const visibility = createProjectVisibility({ catalog, now });
+        // CircleCI's webhooks carry no Backstage token: the signature is their check (webhook/router.ts).
+        httpRouter.addAuthPolicy({ path: '/webhook', allow: 'unauthenticated' });
         httpRouter.use(
-          createRouter({ logger, httpAuth, settings, reader, answers, upstream, catalog, visibility, permissions, auditor }),
+          createWebhookRouter({
+            logger,
+            httpAuth,
+            secret: settings.webhookSecret,
+            answers,
+            seen: createSeenEvents({ cache, onStoreError }),
+            signals: deps.signals,
+          }),
         );
+        const routeContext = { logger, httpAuth, settings, reader, answers, upstream, catalog, visibility, permissions, auditor };
+        httpRouter.use(createRouter(routeContext));
+        // The same reads and actions for AI assistants (MCP) and other callers of the actions registry.
+        registerCircleCIActions({ registry: deps.actionsRegistry, context: routeContext });
         logger.info(
-          `CircleCI backend: ${settings.baseUrl}, actions ${settings.actionsEnabled ? 'on' : 'off'}`,
+          `CircleCI backend: ${settings.baseUrl}, actions ${settings.actionsEnabled ? 'on' : 'off'}, ` +
+            `webhooks ${settings.webhookSecret ? 'on' : 'off (circleci.webhook.secret not set)'}`,
         );
       },
     });

@@ -11,6 +11,8 @@ import '@backstage/ui/css/styles.css';
 import ReactDOM from 'react-dom/client';
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+// Signals (`signalApiRef`): open tabs update when CircleCI reports a completion.
+import signalsPlugin from '@backstage/plugin-signals/alpha';
 import circleCIPlugin from '../../src/alpha';
 import { devPlugin } from './devPlugin';
 
@@ -25,7 +27,7 @@ if (!window.localStorage.getItem(SIGN_IN_PROVIDER_KEY)) {
 }
 
 const app = createApp({
-  features: [catalogPlugin, circleCIPlugin, devPlugin],
+  features: [catalogPlugin, signalsPlugin, circleCIPlugin, devPlugin],
 });
 
 ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

@@ -24,6 +24,11 @@
  *     fallback when the backend plugin is not installed;
  *   - the auth plugin + guest provider, so the dev app signs in as a guest
  *     and sends a real Backstage user token;
+ *   - the signals plugin (`@backstage/plugin-signals-backend`, on the events
+ *     service backend-defaults provides): the backend plugin publishes
+ *     CircleCI webhooks' completions on it; dev/stack.mjs sets
+ *     `circleci.webhook.secret` (APP_CONFIG_circleci_webhook_secret, new at
+ *     each start) and has the fake send its webhooks here (docs/webhooks.md);
  *   - a tiny `devsettings` plugin (dev/backend/devSettings.ts) that tells the
  *     dev app whether it runs in live mode (and against which project slug)
  *     and which mode (`backend` or `proxy`); the backend's readiness
@@ -51,6 +56,11 @@
  *                          dev app, whose circleci.backend.enabled dev/stack.mjs
  *                          then sets to false)
  *   DEV_BACKEND_EXTRA_CONFIG  more config files, comma-separated, read last
+ *   CIRCLECI_MCP_TOKEN     a static token (backend.auth.externalAccess, at least
+ *                          8 characters, restricted to mcp-actions, circleci, catalog) with
+ *                          which an MCP client reaches /api/mcp-actions/v1; it is a
+ *                          service principal: it reads, writes are refused
+ *                          (docs/ai-assistants.md); the e2e makes a fresh one
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -139,6 +149,26 @@ function writeDevKeys(dir: string): string {
   return configFile;
 }
 
+/**
+ * The MCP client's static token (CIRCLECI_MCP_TOKEN) as a config file in
+ * `dir`, whose path it returns; none without the variable.
+ */
+function writeMcpAccess(dir: string): string[] {
+  const token = process.env.CIRCLECI_MCP_TOKEN;
+  if (!token) return [];
+  const configFile = join(dir, 'app-config.mcp.yaml');
+  const externalAccess = [
+    // The MCP endpoint, the actions it calls and the catalog they read as the caller: nothing else.
+    {
+      type: 'static',
+      options: { token, subject: 'mcp-client' },
+      accessRestrictions: [{ plugin: 'mcp-actions' }, { plugin: 'circleci' }, { plugin: 'catalog' }],
+    },
+  ];
+  writeFileSync(configFile, JSON.stringify({ backend: { auth: { externalAccess } } }), { mode: 0o600 });
+  return [configFile];
+}
+
 /** `--config` files from the command line, else app-config(.local).yaml. */
 function configFiles(): string[] {
   const files: string[] = [];
@@ -170,6 +200,7 @@ const configArgs = [
   writeDevCatalog({ dir: tempDir, entities }),
   ...configFiles(),
   writeDevKeys(tempDir),
+  ...writeMcpAccess(tempDir),
 ].flatMap(file => ['--config', file]);
 
 const gate: CatalogGate = { ready: false };
@@ -179,12 +210,15 @@ backend.add(devRootHealthServiceFactory({ gate }));
 backend.add(proxyPlugin);
 if (mode === 'backend') {
   backend.add(import('@circleci-backstage/plugin-circleci-backend'));
+  // The plugin's actions as MCP tools (/api/mcp-actions/v1), see docs/ai-assistants.md.
+  backend.add(import('@backstage/plugin-mcp-actions-backend'));
 }
 backend.add(catalogPlugin);
 backend.add(permissionPlugin);
 backend.add(permissionPolicyModule);
 backend.add(authPlugin);
 backend.add(authModuleGuestProvider);
+backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(
   createDevSettingsPlugin({
     live,

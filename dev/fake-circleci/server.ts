@@ -6,7 +6,8 @@
  *
  * Environment: FAKE_CIRCLECI_PORT (7099), FAKE_CIRCLECI_TOKEN
  * (fake-circleci-token), FAKE_CIRCLECI_LATENCY_MS (0), FAKE_CIRCLECI_SEED (1),
- * FAKE_CIRCLECI_HUGE_LOG_LINES (200000).
+ * FAKE_CIRCLECI_HUGE_LOG_LINES (200000), FAKE_CIRCLECI_WEBHOOK_URL and
+ * FAKE_CIRCLECI_WEBHOOK_SECRET (both set: completions are POSTed there, signed).
  */
 
 import path from 'node:path';
@@ -32,7 +33,18 @@ async function main(): Promise<void> {
     latencyMs: Number(env.FAKE_CIRCLECI_LATENCY_MS ?? 0),
     seed: Number(env.FAKE_CIRCLECI_SEED ?? 1),
     hugeLogLines: Number(env.FAKE_CIRCLECI_HUGE_LOG_LINES ?? HUGE_LOG_LINES),
+    webhook:
+      env.FAKE_CIRCLECI_WEBHOOK_URL && env.FAKE_CIRCLECI_WEBHOOK_SECRET
+        ? { url: env.FAKE_CIRCLECI_WEBHOOK_URL, secret: env.FAKE_CIRCLECI_WEBHOOK_SECRET }
+        : undefined,
+    onWebhookDelivery: d =>
+      process.stdout.write(
+        `fake-circleci webhook ${d.type} ${d.projectSlug} ${d.workflowId}${d.jobNumber ? ` job ${d.jobNumber}` : ''}: ` +
+          `${d.status ?? d.error} after ${d.attempts} attempt(s), sent ${d.sentAt - d.completedAt} ms after completion, ` +
+          `answered in ${(d.answeredAt ?? d.sentAt) - d.sentAt} ms\n`,
+      ),
   });
+
   process.stdout.write(
     `fake-circleci listening on ${server.url}/api (seed ${server.fake.seed}, ` +
       `huge log ${server.fake.hugeLogLines} lines)\n`,

@@ -37,7 +37,14 @@ export interface FakeBackend {
    * stops.
    */
   setStale(storedAt: Date | undefined): void;
-  /** Forgets the requests and the stale mark (before each test). */
+  /**
+   * What the backend does with a signal probe (`POST signals/probe`, always
+   * answered 202): calls `onProbe` (e.g. to publish the answer on a test
+   * signals API); undefined (the default) publishes nothing, as a broken
+   * signals backend.
+   */
+  answerProbes(onProbe: ((probe: { channel: string; nonce: string }) => void) | undefined): void;
+  /** Forgets the requests, the stale mark and the probe handler (before each test). */
   clear(): void;
 }
 
@@ -131,12 +138,18 @@ export function createFakeBackend(options: { fake: () => FakeCircleCI }): FakeBa
   let posts: ActionPost[] = [];
   let refused: ActionRefusal | undefined;
   let staleAt: Date | undefined;
+  let onProbe: ((probe: { channel: string; nonce: string }) => void) | undefined;
   const handler = http.all(`${BACKEND_BASE}/*`, async ({ request }) => {
     const fake = options.fake();
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     requests.push(`${method} ${url.pathname.slice(BASE_PATH.length + 1)}${url.search}`);
     if (method === 'GET' && url.pathname === `${BASE_PATH}/pipelines`) return marked(await aggregate(fake, url), staleAt);
+    if (method === 'POST' && url.pathname === `${BASE_PATH}/signals/probe`) {
+      const probe = (await request.json()) as { channel: string; nonce: string };
+      onProbe?.(probe);
+      return new HttpResponse(null, { status: 202 });
+    }
     if (method === 'POST') {
       const entity = url.searchParams.get(ACTION_ENTITY_QUERY);
       posts.push({ path: url.pathname.slice(BASE_PATH.length + 1), entity });
@@ -164,11 +177,15 @@ export function createFakeBackend(options: { fake: () => FakeCircleCI }): FakeBa
     setStale(storedAt) {
       staleAt = storedAt;
     },
+    answerProbes(next) {
+      onProbe = next;
+    },
     clear() {
       requests = [];
       posts = [];
       refused = undefined;
       staleAt = undefined;
+      onProbe = undefined;
     },
   };
 }

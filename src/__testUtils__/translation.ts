@@ -27,8 +27,12 @@ export function translationApiWith(resources: TranslationMessages[]): Translatio
         ...resources.filter(r => r.id === ref.id).map(r => r.messages),
       ) as Record<string, string | null | undefined>;
       const fallback = base.t as unknown as (key: string, options?: object) => string;
+      // A plural form (`key_one`, `key_other`) first when a count is given, as i18next does.
+      const plural = new Intl.PluralRules('en');
       const t = (key: string, options?: Record<string, unknown>) => {
-        const text = overrides[key];
+        const count = options?.count;
+        const form = typeof count === 'number' ? overrides[`${key}_${plural.select(count)}`] : undefined;
+        const text = form ?? overrides[key];
         if (typeof text !== 'string') return fallback(key, options);
         return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(options?.[name] ?? ''));
       };

@@ -75,7 +75,7 @@ describe('the /alpha plugin', () => {
     const tester = createExtensionTester(circleCILatestPipelineCard, {
       config: { branch: 'main' },
     });
-    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
     renderInTestApp(
       <EntityProvider entity={entityWith(ROCKET)}>{tester.reactElement()}</EntityProvider>,
       { apis: [[circleCIApiRef, createTestClient()]] },
@@ -159,7 +159,7 @@ describe('the /alpha plugin', () => {
     const tester = createExtensionTester(circleCIInsightsCard, {
       config: { window: 'last-7-days', branch: 'feature/login', workflows: ['build-and-test'] },
     });
-    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
     expect(tester.get(EntityCardBlueprint.dataRefs.filterFunction)!(entityWith(undefined))).toBe(false);
     renderInTestApp(
       <EntityProvider entity={entityWith(ROCKET)}>{tester.reactElement()}</EntityProvider>,
@@ -185,7 +185,7 @@ describe('the /alpha plugin', () => {
   it('defaults the insights card to 30 days of the default branch, and refuses an unknown window', () => {
     expect(circleCIInsightsCard).toMatchObject({ disabled: true });
     const tester = createExtensionTester(circleCIInsightsCard);
-    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
     expect(() =>
       createExtensionTester(circleCIInsightsCard, {
         // Not a window the type allows, as app-config could still say.
@@ -195,6 +195,21 @@ describe('the /alpha plugin', () => {
     expect(() =>
       createExtensionTester(circleCIInsightsCard, { config: { workflows: [] } }).reactElement(),
     ).toThrow(/workflows/);
+  });
+
+  it('places every card in the overview\'s wide content column, none in the info column of the About card', () => {
+    // The catalog's overview stacks `info` cards in a sticky right column,
+    // app-enabled ones before its About card: any of ours there would push
+    // About out of view. `content` cards go to the wide column.
+    const types = [
+      createExtensionTester(circleCILatestPipelineCard).get(EntityCardBlueprint.dataRefs.type),
+      createExtensionTester(circleCIRecentPipelinesCard).get(EntityCardBlueprint.dataRefs.type),
+      createExtensionTester(circleCIInsightsCard).get(EntityCardBlueprint.dataRefs.type),
+    ];
+    expect(types).toEqual(['content', 'content', 'content']);
+    // An app may still move one, through the blueprint's `type` config.
+    const moved = createExtensionTester(circleCILatestPipelineCard, { config: { type: 'info' } });
+    expect(moved.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
   });
 
   it('leaves both cards disabled until an app enables them', () => {

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isCircleCIAvailable } from '../isCircleCIAvailable';
 
+/*
+ * Placement: every card is a `content` card. The catalog's overview
+ * (DefaultEntityContentLayout) stacks `info` cards in a narrow right
+ * column that sticks to the window and scrolls on its own, and cards an
+ * app enables in `app.extensions` come before the catalog's own: an
+ * `info` card of ours would push the About card down, out of view. The
+ * wide `content` column also gives the insights card's table its room.
+ * (`summary` is deprecated: the layout warns and treats it apart.)
+ */
+
 /**
  * The latest pipeline (`entity-card:circleci/latest-pipeline`).
  * Config: `branch` (default: the project's default branch). Disabled until
@@ -16,7 +26,7 @@ export const circleCILatestPipelineCard = EntityCardBlueprint.makeWithOverrides(
   },
   factory(originalFactory, { config }) {
     return originalFactory({
-      type: 'info',
+      type: 'content',
       filter: isCircleCIAvailable,
       loader: () =>
         import('../components/cards/LatestPipelineCard').then(m => (
@@ -72,7 +82,7 @@ export const circleCIInsightsCard = EntityCardBlueprint.makeWithOverrides({
   },
   factory(originalFactory, { config }) {
     return originalFactory({
-      type: 'info',
+      type: 'content',
       filter: isCircleCIAvailable,
       loader: () =>
         import('../components/cards/InsightsCard').then(m => (

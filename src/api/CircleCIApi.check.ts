@@ -30,9 +30,11 @@ export const interfaceAgreesWithTable: { [K in EndpointName]: true } = null as u
 
 /**
  * The interface's methods that are not in the table, exactly: the composite
- * one, and the backend plugin's aggregate (its own route, backend mode only).
+ * one, and the backend plugin's aggregate and signal probe (its own routes,
+ * backend mode only).
  */
 export const compositeMethods: Record<Exclude<keyof CircleCIApi, EndpointName>, true> = {
   findPipelinesByRevision: true,
   listPipelinesWithWorkflows: true,
+  probeSignals: true,
 };

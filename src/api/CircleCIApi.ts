@@ -58,6 +58,7 @@ import type {
   WorkflowJob,
 } from '@circleci-backstage/plugin-circleci-common';
 import type { PipelinesWithWorkflowsPage } from './pipelinesWithWorkflows';
+import type { ProbeSignalsOptions } from './signalProbe';
 
 /**
  * The CircleCI API as the plugin uses it: API v2 for everything except the
@@ -86,6 +87,14 @@ export interface CircleCIApi {
    * options of `listPipelines`.
    */
   listPipelinesWithWorkflows?(options: ListPipelinesOptions): Promise<PipelinesWithWorkflowsPage>;
+  /**
+   * Backend mode only: asks the backend plugin to publish a probe answer
+   * (`{ kind: 'probe', nonce }`) on a project's signal channel, to the
+   * calling user alone (`POST /api/circleci/signals/probe`). A tab counts
+   * signals as live only once the answer arrives. Undefined in proxy mode
+   * (nothing publishes signals there). Sent once, never retried.
+   */
+  probeSignals?(options: ProbeSignalsOptions): Promise<void>;
   /**
    * Finds the pipelines of a commit. API v2 has no filter by SHA, so this
    * walks the project's pipelines, newest first (by branch on the server

@@ -10,6 +10,7 @@ import type {
 import type { Page, Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import type { CircleCIApi } from './CircleCIApi';
 import { sendPipelinesWithWorkflows } from './pipelinesWithWorkflows';
+import { sendSignalProbe, type ProbeSignalsOptions } from './signalProbe';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { searchRevision } from './revisionSearch';
 import { sendEndpoint } from './sendEndpoint';
@@ -89,10 +90,13 @@ export class CircleCIClient {
           sendEndpoint({ name, endpoint: CIRCLECI_ENDPOINTS[name], values, transport: this.transport }),
       });
     }
-    // Only the backend plugin answers the aggregate: in proxy mode the method does not exist.
+    // Only the backend plugin answers the aggregate and the signal probe: in proxy mode the methods do not exist.
     if (options.backend) {
       Object.defineProperty(this, 'listPipelinesWithWorkflows', {
         value: (values: ListPipelinesOptions) => sendPipelinesWithWorkflows({ transport: this.transport, values }),
+      });
+      Object.defineProperty(this, 'probeSignals', {
+        value: (values: ProbeSignalsOptions) => sendSignalProbe({ transport: this.transport, values }),
       });
     }
   }

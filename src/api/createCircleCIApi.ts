@@ -8,7 +8,7 @@ import { lazyCircleCIApi } from './lazyCircleCIApi';
  * mode comes from config, read here when the app starts, so neither mode
  * spends a request finding out: `circleci.backend.enabled: true` sends
  * every request to the CircleCI backend plugin (`/api/circleci`) and
- * offers `listPipelinesWithWorkflows`; otherwise `circleci.proxyPath`
+ * offers `listPipelinesWithWorkflows` and `probeSignals`; otherwise `circleci.proxyPath`
  * selects the proxy endpoint.
  */
 export function createCircleCIApi(deps: {
@@ -29,6 +29,6 @@ export function createCircleCIApi(deps: {
             proxyPath: configApi.getOptionalString('circleci.proxyPath'),
           }),
       ),
-    absent: backend ? [] : ['listPipelinesWithWorkflows'],
+    absent: backend ? [] : ['listPipelinesWithWorkflows', 'probeSignals'],
   });
 }

@@ -16,6 +16,7 @@ import {
 import { InvalidProjectSlugError, type InvalidProjectSlugReason } from '@circleci-backstage/plugin-circleci-common';
 import { type CircleCIMessage, type CircleCIMessageKey, msg } from './messages';
 import { describeResponse, formatClock } from './responseErrors';
+import { InvalidWorkflowsAnnotationError } from './workflowScope';
 
 /**
  * The kinds of failure the plugin tells apart.
@@ -24,6 +25,8 @@ import { describeResponse, formatClock } from './responseErrors';
 export type CircleCIErrorKind =
   | 'invalid-slug'
   | 'invalid-commit'
+  | 'invalid-job'
+  | 'invalid-workflows'
   | 'no-project'
   | 'backstage-auth'
   | 'unauthorized'
@@ -64,6 +67,22 @@ export interface CircleCIErrorDescription {
   status?: number;
   /** For a 429 (or a 503 with `Retry-After`): when a retry is allowed, when the server said. */
   retryAt?: Date;
+}
+
+/**
+ * Reported when a job URL's number is not one (`/jobs/abc`).
+ * @internal
+ */
+export class InvalidJobNumberError extends Error {
+  /** Always `InvalidJobNumberError`. */
+  readonly name = 'InvalidJobNumberError';
+  /** The text given as the job number. */
+  readonly value: string;
+  /** Creates the error for the text given as the job number. */
+  constructor(options: { value: string }) {
+    super(`"${options.value}" is not a job number.`);
+    this.value = options.value;
+  }
 }
 
 /** The request a URL made, below the API root: `v2/project/gh/acme/rocket/pipeline`. */
@@ -107,6 +126,20 @@ function describeOwnError(
       kind: 'invalid-commit',
       title: msg('errors.invalidCommitTitle', { value }),
       message: msg('commits.invalid', { value }),
+    };
+  }
+  if (error instanceof InvalidJobNumberError) {
+    return {
+      kind: 'invalid-job',
+      title: msg('errors.invalidJobTitle'),
+      message: msg('job.notANumber', { value: error.value }),
+    };
+  }
+  if (error instanceof InvalidWorkflowsAnnotationError) {
+    return {
+      kind: 'invalid-workflows',
+      title: msg('errors.invalidWorkflowsTitle'),
+      message: msg('workflowScope.invalid', { value: error.value }),
     };
   }
   if (error instanceof MissingProjectError) {

@@ -14,7 +14,7 @@ describe('filterCoverage', () => {
       '2 pipelines with workflow build triggered by ana among the last 20 loaded',
     );
     expect(english(filterCoverage({ shown: 1, count: 20, status: 'success', workflow: 'b*', actor: 'ana' }))).toBe(
-      '1 success pipelines with workflow b* triggered by ana among the last 20 loaded',
+      '1 success pipeline with workflow b* triggered by ana among the last 20 loaded',
     );
   });
 
@@ -31,7 +31,7 @@ describe('filterCoverage', () => {
   it('gives the status as a message, so the app words it too', () => {
     expect(filterCoverage({ shown: 3, count: 60, status: 'failed' })).toEqual({
       key: 'coverage.status',
-      params: { shown: 3, count: 60, status: { key: 'statusText.failed' } },
+      params: { count: 3, loaded: 60, status: { key: 'statusText.failed' } },
     });
   });
 });

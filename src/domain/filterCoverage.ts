@@ -64,7 +64,9 @@ export interface FilterCoverageOptions {
 export function filterCoverage(options: FilterCoverageOptions): CircleCIMessage | undefined {
   const { shown, count, mine, status, workflow, actor, branch } = options;
   const set3 = `${status ? 'S' : ''}${workflow ? 'W' : ''}${actor ? 'A' : ''}` as Set3;
-  const params: Record<string, CircleCIMessageValue> = { shown, count };
+  // Everyone's sentences are plural forms of the pipelines kept (`count`);
+  // "N of your pipelines" reads well for any N.
+  const params: Record<string, CircleCIMessageValue> = mine ? { shown, count } : { count: shown, loaded: count };
   if (status) params.status = statusText(status);
   if (workflow) params.workflow = workflow;
   if (actor) params.actor = actor;

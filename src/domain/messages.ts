@@ -7,14 +7,27 @@
  */
 import type { circleCITranslationRef } from '../translation';
 
-/** The plugin's messages, flattened: `'errors.notFoundTitle'` and its English text. */
-type Messages = (typeof circleCITranslationRef)['T'];
+/**
+ * The plugin's messages, flattened: `'errors.notFoundTitle'` and its English
+ * text. Plural forms (`commits.notFound_one`, `_other`) count as one key
+ * (`commits.notFound`, with a `count`), as the translation function takes them.
+ */
+type Messages = {
+  [K in keyof (typeof circleCITranslationRef)['T'] as K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
+    ? Base
+    : K]: (typeof circleCITranslationRef)['T'][K];
+};
 
 /**
  * A key of the plugin's translation ref, e.g. `errors.notFoundTitle`.
  * @public
  */
-export type CircleCIMessageKey = keyof (typeof circleCITranslationRef)['T'] & string;
+export type CircleCIMessageKey = keyof (typeof circleCITranslationRef)['T'] &
+  string extends infer K
+  ? K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
+    ? Base
+    : K
+  : never;
 
 /**
  * A value filled into a message: text, a number, or another message

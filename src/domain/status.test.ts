@@ -1,4 +1,4 @@
-import { derivePipelineStatus, latestWorkflowRuns, normalizeStatus } from './status';
+import { derivePipelineStatus, jobsPollGroup, latestWorkflowRuns, normalizeStatus } from './status';
 import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
 
 function wf(name: string, status: string, created: string): Workflow {
@@ -65,5 +65,16 @@ describe('status', () => {
     expect(derivePipelineStatus({ state: 'errored', workflows: [] })).toBe('failed');
     expect(derivePipelineStatus({ state: 'setup-pending', workflows: [] })).toBe('queued');
     expect(derivePipelineStatus({ state: 'created', workflows: undefined })).toBe('unknown');
+  });
+});
+
+describe('jobsPollGroup', () => {
+  it('waits while the only unfinished jobs are an approval on hold and the jobs blocked behind it', () => {
+    const jobs = (...statuses: string[]) => statuses.map(status => ({ status }));
+    expect(jobsPollGroup(jobs('success', 'on_hold', 'blocked'))).toBe('waiting');
+    expect(jobsPollGroup(jobs('on_hold', 'running', 'blocked'))).toBe('running');
+    expect(jobsPollGroup(jobs('success', 'blocked'))).toBe('running');
+    expect(jobsPollGroup(jobs('success', 'failed'))).toBeUndefined();
+    expect(jobsPollGroup(undefined)).toBeUndefined();
   });
 });

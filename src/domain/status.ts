@@ -161,3 +161,17 @@ export function workflowsPollGroup(
   if (active.length === 0) return undefined;
   return active.every(s => s === 'on_hold') ? 'waiting' : 'running';
 }
+
+/**
+ * How a workflow's jobs must be re-read: as {@link workflowsPollGroup}, but
+ * jobs `blocked` behind an approval on hold wait with it: `waiting` when
+ * some job is on hold and every other unfinished job is blocked.
+ */
+export function jobsPollGroup(
+  jobs: readonly { status: string | null | undefined }[] | undefined,
+): 'running' | 'waiting' | undefined {
+  const active = (jobs ?? []).map(j => normalizeStatus(j.status)).filter(isActiveStatus);
+  if (active.length === 0) return undefined;
+  const waits = active.includes('on_hold') && active.every(s => s === 'on_hold' || s === 'blocked');
+  return waits ? 'waiting' : 'running';
+}

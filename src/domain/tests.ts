@@ -118,6 +118,6 @@ export function countOutcomes(rows: readonly Pick<TestRow, 'outcome'>[]): Record
 export function testSummary(counts: Record<TestOutcome, number>): CircleCIMessage {
   const total = counts.failed + counts.other + counts.passed + counts.skipped;
   return counts.other
-    ? msg('domain.testSummaryOther', { total, ...counts })
-    : msg('domain.testSummary', { total, ...counts });
+    ? msg('domain.testSummaryOther', { ...counts, count: total })
+    : msg('domain.testSummary', { ...counts, count: total });
 }

@@ -57,6 +57,12 @@ export interface DefineQueryOptions<T>
   load: (options: { signal: AbortSignal }) => Promise<T>;
   /** True while the value's work may still change: it is then polled. */
   isLive?: (value: T) => boolean;
+  /**
+   * True when a CircleCI signal reports the completion of this value's
+   * work (a workflow, its jobs, a job): while signals are live it is polled
+   * more slowly (see `pollRule.ts`). Default false.
+   */
+  signalled?: boolean;
 }
 
 /**
@@ -65,7 +71,7 @@ export interface DefineQueryOptions<T>
  * backoff), and never polled without `isLive`.
  */
 export function defineQuery<T>(options: DefineQueryOptions<T>): CircleCIQueryOptions<T> {
-  const { load, isLive, ...rest } = options;
+  const { load, isLive, signalled, ...rest } = options;
   return {
     ...rest,
     isLive,
@@ -80,6 +86,6 @@ export function defineQuery<T>(options: DefineQueryOptions<T>): CircleCIQueryOpt
         throw error;
       }
     },
-    refetchInterval: pollInterval(isLive),
+    refetchInterval: pollInterval(isLive, { signalled }),
   };
 }

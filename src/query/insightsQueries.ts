@@ -24,10 +24,11 @@ import type {
 } from '@circleci-backstage/plugin-circleci-common';
 import { collectPages } from '../api/pages';
 import { type InsightsBranchScope, windowStart } from '../domain/insights';
+import { initialCharts } from '../domain/insightsCharts';
 import type { WorkflowScope } from '../domain/workflowScope';
 import { type CircleCIQueryOptions, defineQuery } from './defineQuery';
 import { insightsKey } from './keys';
-import { WORKFLOW_METRIC_PAGES } from './pageCaps';
+import { WORKFLOW_METRIC_PAGES, WORKFLOW_RUN_PAGES } from './pageCaps';
 import { gateOf, type RequestGate } from './requestGate';
 import { WORKFLOW_CONCURRENCY } from './workflowQueries';
 
@@ -103,8 +104,20 @@ export interface WorkflowQueryOptions extends InsightsQueryBase {
 }
 
 /**
- * A workflow's recent runs (first page) for its chart, sent through
- * {@link insightsGate}.
+ * The runs of a workflow in a window, for its chart: every page, up to
+ * {@link WORKFLOW_RUN_PAGES}; `truncated` when the window has more.
+ */
+export interface ChartRuns {
+  /** The runs read, newest first as Insights lists them. */
+  items: WorkflowRun[];
+  /** True when the bound of pages was reached and more runs were left unread. */
+  truncated: boolean;
+}
+
+/**
+ * A workflow's runs for its chart: every page of the window, at most
+ * {@link WORKFLOW_RUN_PAGES} (the endpoint table's cap), sent through
+ * {@link insightsGate} (one slot for the whole walk).
  */
 export function workflowRunsQuery(
   options: WorkflowQueryOptions & {
@@ -112,25 +125,31 @@ export function workflowRunsQuery(
     /** Only the runs of this window (sent as `start-date`); none: CircleCI's default (90 days). */
     reportingWindow?: ReportingWindow;
   },
-): Options<WorkflowRun[]> {
+): Options<ChartRuns> {
   const { api, slug, scope = { kind: 'default' }, workflowName, queryClient, reportingWindow } = options;
   return defineQuery({
     ...NEVER_POLLED,
     queryKey: insightsKey({ kind: 'runs', slug, scope, workflowName, reportingWindow: reportingWindow ?? 'default' }),
-    load: async ({ signal }) =>
-      (
-        await insightsGate(queryClient).run({
-          signal,
-          send: () =>
-            api.listWorkflowRuns({
-              projectSlug: slug,
-              workflowName,
-              ...branchParams(scope),
-              startDate: reportingWindow ? windowStart({ reportingWindow, now: Date.now() }) : undefined,
-              signal,
-            }),
-        })
-      ).items,
+    load: async ({ signal }) => {
+      const startDate = reportingWindow ? windowStart({ reportingWindow, now: Date.now() }) : undefined;
+      const { items, truncated } = await insightsGate(queryClient).run({
+        signal,
+        send: () =>
+          collectPages({
+            max: WORKFLOW_RUN_PAGES,
+            load: pageToken =>
+              api.listWorkflowRuns({
+                projectSlug: slug,
+                workflowName,
+                ...branchParams(scope),
+                startDate,
+                pageToken,
+                signal,
+              }),
+          }),
+      });
+      return { items, truncated };
+    },
   });
 }
 
@@ -203,11 +222,12 @@ export function insightsBranchesQuery(options: { api: CircleCIApi; slug: string 
 }
 
 /**
- * Sends each workflow's chart request (its recent runs) the moment the
- * workflow metrics of `reportingWindow` arrive, instead of after the
- * metrics table has rendered. The requests are the very queries the charts
- * observe (same keys, same gate), so nothing is sent twice. Returns the
- * function that stops listening.
+ * Sends the chart requests of the workflows charted at first (the busiest,
+ * see `initialCharts`) the moment the workflow metrics of
+ * `reportingWindow` arrive, instead of after the metrics table has
+ * rendered. The requests are the very queries the charts observe (same
+ * keys, same gate), so nothing is sent twice. Returns the function that
+ * stops listening.
  */
 export function prefetchRunsWithMetrics(
   options: WindowedQueryOptions & {
@@ -221,11 +241,11 @@ export function prefetchRunsWithMetrics(
   return queryClient.getQueryCache().subscribe(event => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     if (event.query.queryHash !== metricsHash) return;
-    const workflows = (event.query.state.data ?? []) as WorkflowMetrics[];
-    for (const w of workflows) {
-      if (workflowScope && !workflowScope.test(w.name)) continue;
+    const all = (event.query.state.data ?? []) as WorkflowMetrics[];
+    const workflows = workflowScope ? all.filter(w => workflowScope.test(w.name)) : all;
+    for (const workflowName of initialCharts({ workflows })) {
       queryClient
-        .prefetchQuery(workflowRunsQuery({ api, queryClient, slug, scope, workflowName: w.name, reportingWindow }))
+        .prefetchQuery(workflowRunsQuery({ api, queryClient, slug, scope, workflowName, reportingWindow }))
         .catch(() => undefined);
     }
   });

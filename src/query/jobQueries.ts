@@ -38,6 +38,7 @@ export function jobQuery(options: JobQueryOptions): CircleCIQueryOptions<JobDeta
     queryKey: jobKey({ kind: 'job', projectSlug, jobNumber }),
     load: ({ signal }) => api.getJob({ projectSlug, jobNumber, signal }),
     isLive: job => isUnfinished(job.status),
+    signalled: true,
   });
 }
 

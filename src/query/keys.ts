@@ -38,7 +38,12 @@ export function pipelinesKey(options: { slug: string; branch?: string; mine?: bo
  * cards read it (a plain query, unlike the tab's paged list).
  */
 export function pipelineHeadKey(options: { slug: string; branch?: string }): QueryKey {
-  return [ROOT, 'pipeline-head', options.slug, options.branch ?? ''];
+  return [...projectPipelineHeadsKey(options.slug), options.branch ?? ''];
+}
+
+/** The key of every first page of a project's pipelines that the cards read (all branches). */
+export function projectPipelineHeadsKey(slug: string): QueryKey {
+  return [ROOT, 'pipeline-head', slug];
 }
 
 /** The key of a project (its default branch). */

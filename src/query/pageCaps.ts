@@ -17,3 +17,6 @@ export const PIPELINE_WORKFLOW_PAGES = pageCap('listWorkflows');
 
 /** The most pages of a project's workflow metrics (Insights) that are read. */
 export const WORKFLOW_METRIC_PAGES = pageCap('getWorkflowMetrics');
+
+/** The most pages of a workflow's runs (Insights chart) that are read. */
+export const WORKFLOW_RUN_PAGES = pageCap('listWorkflowRuns');

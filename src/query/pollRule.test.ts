@@ -43,7 +43,10 @@ describe('a polled resource against a failing CircleCI', () => {
 
   it('waits 10, 20, 40 and 80 s between reads while they fail, then 10 s again', async () => {
     const api = createTestClient();
-    const { workflowId } = ctx.fake.demo.approval;
+    // A workflow that runs for about 5 minutes (an approval on hold is not polled on a timer).
+    const rocket = ctx.fake.state.projects.find(p => p.slug === 'gh/acme/rocket')!;
+    const pipelineNumber = Math.max(...rocket.pipelines.map(p => p.number)) - 1;
+    const workflowId = ctx.fake.findWorkflow({ projectSlug: rocket.slug, pipelineNumber })!;
     const path = `v2/workflow/${workflowId}`;
     const { result, unmount } = renderWithApi({ api, useHook: () => useWorkflow({ workflowId }) });
     await advance(1000);

@@ -70,8 +70,10 @@ describe('the plugin query client, while the page is hidden', () => {
   it('polls nothing, and polls again once the page is shown', async () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     const api = createTestClient();
-    // A workflow on hold is unfinished: polled every 10 s.
-    const { workflowId } = ctx.fake.demo.approval;
+    // A running workflow (rocket's second newest pipeline runs for about 5 minutes): polled every 10 s.
+    const rocket = ctx.fake.state.projects.find(p => p.slug === 'gh/acme/rocket')!;
+    const pipelineNumber = Math.max(...rocket.pipelines.map(p => p.number)) - 1;
+    const workflowId = ctx.fake.findWorkflow({ projectSlug: rocket.slug, pipelineNumber })!;
     const { result, unmount } = renderWithApi({ api, useHook: () => useWorkflow({ workflowId }) });
     await advance(1000);
     expect(result.current.live).toBe(true);

@@ -8,7 +8,7 @@ import type { CircleCIApi } from '../api/CircleCIApi';
 import { collectPages } from '../api/pages';
 import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import type { Pipeline, PipelineDefinition, Project, Workflow, WorkflowJob } from '@circleci-backstage/plugin-circleci-common';
-import { isUnfinished } from '../domain/status';
+import { jobsPollGroup, workflowsPollGroup } from '../domain/status';
 import { type CircleCIQueryOptions, defineQuery } from './defineQuery';
 import {
   pipelineDefinitionsKey,
@@ -19,7 +19,7 @@ import {
   workflowKey,
 } from './keys';
 import { WORKFLOW_JOB_PAGES } from './pageCaps';
-import { seedWorkflows } from './workflowQueries';
+import { rereadWhenBack, seedWorkflows } from './workflowQueries';
 
 /**
  * A project (`GET v2/project/{slug}`), for its default branch. Read once
@@ -81,19 +81,25 @@ export function pipelineDefinitionsQuery(options: {
   });
 }
 
-/** One workflow; polled while it runs or waits. */
+/**
+ * One workflow; polled while it runs, re-read when the user returns while
+ * it only waits for an approval (see `rereadWhenBack`).
+ */
 export function workflowQuery(options: { api: CircleCIApi; workflowId: string }): CircleCIQueryOptions<Workflow> {
   const { api, workflowId } = options;
   return defineQuery({
     queryKey: workflowKey(workflowId),
     load: ({ signal }) => api.getWorkflow({ workflowId, signal }),
-    isLive: wf => isUnfinished(wf.status),
+    isLive: wf => workflowsPollGroup([wf]) === 'running',
+    signalled: true,
+    ...rereadWhenBack<Workflow>(wf => workflowsPollGroup(wf && [wf]) === 'waiting'),
   });
 }
 
 /**
  * All jobs of a workflow (every page, at most {@link WORKFLOW_JOB_PAGES});
- * polled while any job is unfinished.
+ * polled while any job runs, re-read when the user returns while the jobs
+ * only wait for an approval.
  */
 export function workflowJobsQuery(options: {
   api: CircleCIApi;
@@ -109,6 +115,8 @@ export function workflowJobsQuery(options: {
           load: pageToken => api.listJobs({ workflowId, pageToken, signal }),
         })
       ).items,
-    isLive: jobs => jobs.some(j => isUnfinished(j.status)),
+    isLive: jobs => jobsPollGroup(jobs) === 'running',
+    signalled: true,
+    ...rereadWhenBack<WorkflowJob[]>(jobs => jobsPollGroup(jobs) === 'waiting'),
   });
 }

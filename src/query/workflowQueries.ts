@@ -4,7 +4,7 @@
  * in backend mode, fills them from the page's aggregate answer) and
  * `usePipelineWorkflows` (which observes them).
  */
-import type { Query, QueryClient } from '@tanstack/react-query';
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { CircleCIApi } from '../api/CircleCIApi';
 import { collectPages } from '../api/pages';
 import type { Workflow } from '@circleci-backstage/plugin-circleci-common';
@@ -28,6 +28,22 @@ export const WORKFLOW_CONCURRENCY = 12;
  * the page, at most this often.
  */
 export const WAITING_REREAD_MS = 10_000;
+
+/**
+ * The re-read rule of work that only waits for a person (an approval on
+ * hold): no timer; it is read again when the user returns to the page
+ * (visibilitychange), at most every {@link WAITING_REREAD_MS}. Spread into
+ * a query whose `isLive` is false while `waiting` holds.
+ */
+export function rereadWhenBack<T>(waiting: (value: T | undefined) => boolean): {
+  refetchOnWindowFocus: (query: Query<T, Error, T, QueryKey>) => boolean;
+  staleTime: (query: Query<T, Error, T, QueryKey>) => number;
+} {
+  return {
+    refetchOnWindowFocus: query => waiting(query.state.data),
+    staleTime: query => (waiting(query.state.data) ? WAITING_REREAD_MS : FRESH_MS),
+  };
+}
 
 /** The gate of the workflow requests of `queryClient`. */
 function workflowsGate(queryClient: QueryClient): RequestGate {
@@ -70,6 +86,7 @@ export function workflowsQuery(options: WorkflowsQueryOptions): CircleCIQueryOpt
     // `releaseWorkflows`).
     retryOnMount: false,
     isLive: wfs => workflowsPollGroup(wfs) === 'running',
+    signalled: true,
     refetchOnWindowFocus: query => workflowsPollGroup(query.state.data) === 'waiting',
     staleTime: query =>
       workflowsPollGroup(query.state.data) === 'waiting' ? WAITING_REREAD_MS : FRESH_MS,

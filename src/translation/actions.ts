@@ -26,6 +26,11 @@ export const actionsMessages = {
     parameterValue: 'Parameter {{number}} value',
     removeParameter: 'Remove parameter {{number}}',
     addParameter: 'Add parameter',
+    /** A parameter's type, as CircleCI names it (the words of `.circleci/config.yml`). */
+    type: { string: 'string', boolean: 'boolean', integer: 'integer' },
+    /** A boolean parameter's values. */
+    booleanTrue: 'true',
+    booleanFalse: 'false',
   },
   /** Why the trigger dialog's parameters cannot be sent. */
   parameters: {

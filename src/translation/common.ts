@@ -20,17 +20,23 @@ export const commonMessages = {
   commits: {
     title: 'Pipelines of commit {{sha}}',
     invalid: '"{{value}}" is not a commit SHA: give the full SHA or at least its first 7 hex characters.',
-    searching: 'Searching… {{count}} pipelines looked at',
-    notFound: 'Not found in the last {{count}} pipelines.',
-    foundAmong: '{{matches}} pipelines of this commit among the last {{count}} looked at.',
+    searching_one: 'Searching… {{count}} pipeline looked at',
+    searching_other: 'Searching… {{count}} pipelines looked at',
+    notFound_one: 'Not found in the last {{count}} pipeline.',
+    notFound_other: 'Not found in the last {{count}} pipelines.',
+    foundAmong_one: '{{count}} pipeline of this commit among the last {{scanned}} looked at.',
+    foundAmong_other: '{{count}} pipelines of this commit among the last {{scanned}} looked at.',
     searchFurther: 'Search further',
     onBranch: 'Only branch {{branch}}.',
+    crumb: 'Commit {{sha}}',
   },
   commitStatus: {
     searching: 'Looking for CircleCI builds…',
-    none: 'No CircleCI build found in the last {{count}} pipelines',
+    none_one: 'No CircleCI build found in the last {{count}} pipeline',
+    none_other: 'No CircleCI build found in the last {{count}} pipelines',
     unavailable: 'CircleCI status unavailable: {{reason}}',
-    builds: '{{count}} builds',
+    builds_one: '{{count}} build',
+    builds_other: '{{count}} builds',
     open: 'Builds of commit {{sha}}',
   },
   filters: {
@@ -42,23 +48,37 @@ export const commonMessages = {
     triggeredBy: 'Triggered by',
     anyone: 'Anyone',
     onlyMine: 'Only mine',
+    checkingMine: 'Only mine (checking…)',
     onlyActor: 'Only {{actor}}',
     mineOnly: 'Only your pipelines: the last {{count}}',
     walking: 'Searching… {{pages}} of up to {{max}} pages searched',
-    bounded: 'No new match in the {{pages}} pages searched. Load more to search further.',
+    bounded_one: 'No new match in the {{count}} page searched. Load more to search further.',
+    bounded_other: 'No new match in the {{count}} pages searched. Load more to search further.',
     mineUnavailable: "CircleCI does not list your own pipelines for this project; showing everyone's.",
   },
-  /** What the filters keep of everyone's pipelines: one sentence per combination of filters. */
+  /**
+   * What the filters keep of everyone's pipelines: one sentence per combination of filters,
+   * in plural forms (`_one`, `_other`) of `count`, the pipelines kept.
+   */
   coverage: {
-    status: '{{shown}} {{status}} pipelines among the last {{count}} loaded',
-    workflow: '{{shown}} pipelines with workflow {{workflow}} among the last {{count}} loaded',
-    actor: '{{shown}} pipelines triggered by {{actor}} among the last {{count}} loaded',
-    statusWorkflow: '{{shown}} {{status}} pipelines with workflow {{workflow}} among the last {{count}} loaded',
-    statusActor: '{{shown}} {{status}} pipelines triggered by {{actor}} among the last {{count}} loaded',
-    workflowActor:
-      '{{shown}} pipelines with workflow {{workflow}} triggered by {{actor}} among the last {{count}} loaded',
-    statusWorkflowActor:
-      '{{shown}} {{status}} pipelines with workflow {{workflow}} triggered by {{actor}} among the last {{count}} loaded',
+    status_one: '{{count}} {{status}} pipeline among the last {{loaded}} loaded',
+    status_other: '{{count}} {{status}} pipelines among the last {{loaded}} loaded',
+    workflow_one: '{{count}} pipeline with workflow {{workflow}} among the last {{loaded}} loaded',
+    workflow_other: '{{count}} pipelines with workflow {{workflow}} among the last {{loaded}} loaded',
+    actor_one: '{{count}} pipeline triggered by {{actor}} among the last {{loaded}} loaded',
+    actor_other: '{{count}} pipelines triggered by {{actor}} among the last {{loaded}} loaded',
+    statusWorkflow_one: '{{count}} {{status}} pipeline with workflow {{workflow}} among the last {{loaded}} loaded',
+    statusWorkflow_other: '{{count}} {{status}} pipelines with workflow {{workflow}} among the last {{loaded}} loaded',
+    statusActor_one: '{{count}} {{status}} pipeline triggered by {{actor}} among the last {{loaded}} loaded',
+    statusActor_other: '{{count}} {{status}} pipelines triggered by {{actor}} among the last {{loaded}} loaded',
+    workflowActor_one:
+      '{{count}} pipeline with workflow {{workflow}} triggered by {{actor}} among the last {{loaded}} loaded',
+    workflowActor_other:
+      '{{count}} pipelines with workflow {{workflow}} triggered by {{actor}} among the last {{loaded}} loaded',
+    statusWorkflowActor_one:
+      '{{count}} {{status}} pipeline with workflow {{workflow}} triggered by {{actor}} among the last {{loaded}} loaded',
+    statusWorkflowActor_other:
+      '{{count}} {{status}} pipelines with workflow {{workflow}} triggered by {{actor}} among the last {{loaded}} loaded',
   },
   /** What the filters keep of the user's own pipelines: one sentence per combination of filters. */
   coverageMine: {
@@ -88,7 +108,8 @@ export const commonMessages = {
   workflowScope: {
     invalid:
       'The circleci.com/workflows annotation "{{value}}" is not a comma-separated list of workflow names or simple globs (letters, digits, "_", "-", ".", "/", "*", "?").',
-    hidden: '{{count}} pipelines without the workflows {{patterns}} are hidden',
+    hidden_one: '{{count}} pipeline without the workflows {{patterns}} is hidden',
+    hidden_other: '{{count}} pipelines without the workflows {{patterns}} are hidden',
   },
   branchFilter: {
     label: 'Branch',

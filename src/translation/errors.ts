@@ -50,6 +50,8 @@ export const errorsMessages = {
     networkTitle: 'Network error',
     networkMessage: 'Could not reach the Backstage proxy for CircleCI. Check your network connection, then try again.',
     invalidCommitTitle: '"{{value}}" is not a commit SHA',
+    invalidJobTitle: 'Invalid job number',
+    invalidWorkflowsTitle: 'Invalid workflows annotation',
     noProjectTitle: 'No CircleCI project',
     noProjectMessage: 'Give the projectSlug, or annotate the entity with circleci.com/project-slug.',
     unknownTitle: 'Something went wrong',

@@ -61,6 +61,7 @@ export const jobMessages = {
     download: 'Download',
     downloadAs: 'Download the log as {{filename}}',
     loadingRest: 'Loading the rest of the log…',
+    jumpToLatest: 'Jump to latest',
     refreshFailed: 'Could not refresh the log: {{reason}}.',
     copyLines: 'Copy the selected lines',
     filterLines: 'Show only matching lines',

@@ -48,8 +48,11 @@ export const statusMessages = {
     containerLabel: 'Container {{index}}: {{status}}',
     durationSoFar: '{{duration}} so far',
     notStartedYet: 'not started yet',
-    testSummary: '{{total}} tests: {{passed}} passed, {{failed}} failed, {{skipped}} skipped',
-    testSummaryOther: '{{total}} tests: {{passed}} passed, {{failed}} failed, {{skipped}} skipped, {{other}} other',
+    testSummary_one: '{{count}} test: {{passed}} passed, {{failed}} failed, {{skipped}} skipped',
+    testSummary_other: '{{count}} tests: {{passed}} passed, {{failed}} failed, {{skipped}} skipped',
+    testSummaryOther_one: '{{count}} test: {{passed}} passed, {{failed}} failed, {{skipped}} skipped, {{other}} other',
+    testSummaryOther_other:
+      '{{count}} tests: {{passed}} passed, {{failed}} failed, {{skipped}} skipped, {{other}} other',
     tagRef: 'tag {{tag}}',
     branchRef: '{{branch}}',
   },

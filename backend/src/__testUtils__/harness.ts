@@ -71,7 +71,7 @@ export interface HarnessOptions {
   fake?: FakeCircleCIOptions;
   /** A fake already running, shared by several backends (`fake` is then ignored; `stop()` leaves it running). */
   fakeServer?: FakeCircleCIServer;
-  /** More config, merged at the root. */
+  /** More config, merged at the root (`circleci` is merged into the harness's own `circleci`). */
   config?: JsonObject;
   /** More features (e.g. service factories). */
   features?: BackendFeature[];
@@ -109,6 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         data: {
           ...options.config,
           circleci: {
+            ...(options.config?.circleci as JsonObject | undefined),
             baseUrl: `${fakeServer.url}/api`,
             ...(token === null ? {} : { token }),
             actions: {

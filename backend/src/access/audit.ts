@@ -46,10 +46,14 @@ export interface ActionAudit {
   refused(error: unknown): Promise<void>;
 }
 
-/** Starts the audit event of an action attempt (severity `medium`). */
+/**
+ * Starts the audit event of an action attempt (severity `medium`). Without
+ * `req` (an action of the actions registry, e.g. from an AI assistant over
+ * MCP) the event says `via: actions-registry`.
+ */
 export async function auditAction(options: {
   context: RouteContext;
-  req: Request;
+  req?: Request;
   credentials: CallerCredentials;
   name: string;
   params: Readonly<Record<string, unknown>>;
@@ -59,8 +63,13 @@ export async function auditAction(options: {
   const event: AuditorServiceEvent = await context.auditor.createEvent({
     eventId: AUDIT_EVENTS.action,
     severityLevel: 'medium',
-    request: req,
-    meta: { action: name, actor: callerName(credentials), target: actionTarget({ name, params }) },
+    ...(req ? { request: req } : {}),
+    meta: {
+      action: name,
+      actor: callerName(credentials),
+      target: actionTarget({ name, params }),
+      ...(req ? {} : { via: 'actions-registry' }),
+    },
   });
   const known = (): JsonObject => ({
     ...(learned.entityRef ? { entityRef: learned.entityRef } : {}),
@@ -93,7 +102,7 @@ export async function auditAction(options: {
 /** Starts the audit event of a step-log read (severity `low`); the log itself is never in it. */
 export async function auditStepLogRead(options: {
   context: RouteContext;
-  req: Request;
+  req?: Request;
   credentials: CallerCredentials;
   params: Readonly<Record<string, unknown>>;
 }): Promise<AuditorServiceEvent> {
@@ -101,7 +110,7 @@ export async function auditStepLogRead(options: {
   return context.auditor.createEvent({
     eventId: AUDIT_EVENTS.stepLogRead,
     severityLevel: 'low',
-    request: req,
+    ...(req ? { request: req } : {}),
     meta: {
       actor: callerName(credentials),
       project: slugText(params.projectSlug) ?? null,

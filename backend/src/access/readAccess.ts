@@ -7,6 +7,7 @@
  * anything is returned. A refusal is 404, as for a project that does not
  * exist.
  */
+import { answerKey } from '../cache/answerCache';
 import type { ReadOutcome, ReadRequest } from '../cache/reader';
 import type { CallerCredentials, RouteContext } from '../routes/context';
 import { HttpProblem } from '../routes/respond';
@@ -103,4 +104,48 @@ export async function checkProject(options: {
   const visible = await visibleTo({ context, credentials });
   if (!canSeeProject(visible, key)) throw notVisible(refusal);
   return { kind: 'project', key, slug, named: { request: rule.read, outcome } };
+}
+
+/** A service's read of a project (`key`; none for a request about no project): 404 unless an entity it sees names it. */
+async function checkServiceProject(options: { context: RouteContext; credentials: CallerCredentials; key?: string }): Promise<void> {
+  const { context, credentials, key } = options;
+  if (key === undefined) return;
+  let visible;
+  try {
+    visible = await context.visibility.inCatalogOf(credentials);
+  } catch (e) {
+    context.logger.warn(`The catalog could not be asked which CircleCI projects a service may see: ${String(e)}`);
+    throw new HttpProblem({ status: 503, message: 'The catalog could not be asked whether this project may be read; try again in a moment.', reason: 'catalog-unavailable' });
+  }
+  if (!canSeeProject(visible, key)) throw notVisible('No catalog entity this service can see names the project.');
+}
+
+/**
+ * One read as a caller: the project check of `rule` (404 when the caller
+ * may not see it; an endpoint without a rule is refused), then the read
+ * through the shared cache. The read that named the project (a workflow, a
+ * pipeline) is not asked twice when it is this very request. Shared by the
+ * mirror route and the actions registry's reads.
+ */
+export async function readChecked(options: {
+  context: RouteContext;
+  credentials: CallerCredentials;
+  rule: ProjectRule | undefined;
+  request: ReadRequest;
+  /**
+   * Hold a service principal to the projects of the entities the catalog
+   * shows it, as a user (the actions registry's reads); the routes let
+   * services read every project.
+   */
+  servicesFollowCatalog?: boolean;
+}): Promise<ReadOutcome> {
+  const { context, credentials, rule, request } = options;
+  if (!rule) throw new HttpProblem({ status: 404, message: `GET ${request.name} is not served here.` });
+  const strict = options.servicesFollowCatalog === true && credentials.principal.type === 'service';
+  const project = await checkProject({ context, credentials, rule, needProject: strict });
+  if (project.kind === 'answer') return project.outcome;
+  if (strict) await checkServiceProject({ context, credentials, key: project.key });
+  const { named } = project;
+  if (named && answerKey(named.request) === answerKey(request)) return named.outcome;
+  return context.reader.read(request);
 }

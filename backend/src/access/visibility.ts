@@ -4,7 +4,9 @@
  * user can read with their own credentials. One catalog query per user
  * (every entity that has the annotation, only the fields needed), kept in
  * memory for a short time, so a warm page adds no catalog round trip.
- * Service principals read every project.
+ * Service principals read every project through the routes; the actions
+ * registry's reads hold them to what the catalog shows them
+ * (`inCatalogOf`).
  */
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -24,6 +26,12 @@ export interface VisibleProjects {
 export interface ProjectVisibility {
   /** The projects the caller may read; `'all'` for a service principal. Throws when the catalog fails. */
   of(credentials: CallerCredentials): Promise<VisibleProjects | 'all'>;
+  /**
+   * The projects named by the entities the catalog shows to the caller,
+   * a service principal too (the actions registry's reads: a service reads
+   * only as it sees the catalog). Throws when the catalog fails.
+   */
+  inCatalogOf(credentials: CallerCredentials): Promise<VisibleProjects>;
 }
 
 /** Options of {@link createProjectVisibility}. */
@@ -87,24 +95,27 @@ export function createProjectVisibility(options: ProjectVisibilityOptions): Proj
   const pageSize = options.pageSize ?? 1000;
   const byUser = new Map<string, Entry>();
 
+  const inCatalogOf = (credentials: CallerCredentials): Promise<VisibleProjects> => {
+    const { principal } = credentials;
+    const user = principal.type === 'service' ? `service:${principal.subject}` : principal.userEntityRef;
+    const kept = byUser.get(user);
+    if (kept && now() - kept.at < ttlMs) return kept.projects;
+    const projects = ask({ catalog, credentials, pageSize });
+    const entry: Entry = { at: now(), projects };
+    byUser.delete(user);
+    byUser.set(user, entry);
+    while (byUser.size > maxUsers) byUser.delete(byUser.keys().next().value as string);
+    // A failed look-up is not kept: the next request asks again.
+    projects.catch(() => {
+      if (byUser.get(user) === entry) byUser.delete(user);
+    });
+    return projects;
+  };
   return {
     async of(credentials) {
-      const { principal } = credentials;
-      if (principal.type === 'service') return 'all';
-      const user = principal.userEntityRef;
-      const kept = byUser.get(user);
-      if (kept && now() - kept.at < ttlMs) return kept.projects;
-      const projects = ask({ catalog, credentials, pageSize });
-      const entry: Entry = { at: now(), projects };
-      byUser.delete(user);
-      byUser.set(user, entry);
-      while (byUser.size > maxUsers) byUser.delete(byUser.keys().next().value as string);
-      // A failed look-up is not kept: the next request asks again.
-      projects.catch(() => {
-        if (byUser.get(user) === entry) byUser.delete(user);
-      });
-      return projects;
+      return credentials.principal.type === 'service' ? 'all' : inCatalogOf(credentials);
     },
+    inCatalogOf,
   };
 }
 

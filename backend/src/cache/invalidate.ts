@@ -1,6 +1,6 @@
 /*
- * Which cached answers an event makes wrong: after an action (here) or a
- * CircleCI webhook (later), the entries of the workflow, its jobs, its
+ * Which cached answers an event makes wrong: after an action or a CircleCI
+ * webhook (webhook/invalidate.ts), the entries of the workflow, its jobs, its
  * pipeline's workflow list and the project's pipeline lists are dropped,
  * so the next read asks CircleCI. Keys are built from the endpoint table,
  * exactly as reads build them.
@@ -45,9 +45,12 @@ export function keysChangedBy(target: ChangedTarget): string[] {
   if (projectSlug) {
     keys.push(keyOf('listPipelines', { projectSlug }), keyOf('listMyPipelines', { projectSlug }));
     if (jobNumber !== undefined) {
+      // Tests and artifacts arrive when the job ends: an empty list cached while it ran is wrong now.
       keys.push(
         keyOf('getJob', { projectSlug, jobNumber }),
         keyOf('getJobSteps', { projectSlug, jobNumber }),
+        keyOf('listTests', { projectSlug, jobNumber }),
+        keyOf('listArtifacts', { projectSlug, jobNumber }),
       );
     }
   }

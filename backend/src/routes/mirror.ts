@@ -10,14 +10,13 @@ import type { AuditorServiceEvent } from '@backstage/backend-plugin-api';
 import { CIRCLECI_ENDPOINTS, type EndpointName, type MatchedRequest } from '@circleci-backstage/plugin-circleci-common';
 import { auditStepLogRead } from '../access/audit';
 import { projectRuleOf } from '../access/projectRule';
-import { checkProject } from '../access/readAccess';
-import { answerKey } from '../cache/answerCache';
+import { readChecked } from '../access/readAccess';
 import type { ReadOutcome } from '../cache/reader';
 import { callerOf, type CallerCredentials, type RouteContext } from './context';
 import { HttpProblem, route, sendOutcome } from './respond';
 import { canonicalPath, matchTarget, pickQuery, rawTarget, type RawTarget } from './target';
 
-async function readChecked(options: {
+async function readTarget(options: {
   context: RouteContext;
   credentials: CallerCredentials;
   target: RawTarget;
@@ -29,13 +28,7 @@ async function readChecked(options: {
   const query = pickQuery({ endpoint, search: target.search });
   const path = canonicalPath({ endpoint, params });
   const rule = projectRuleOf({ name, params });
-  if (!rule) throw new HttpProblem({ status: 404, message: `GET ${name} is not served here.` });
-  const project = await checkProject({ context, credentials, rule });
-  if (project.kind === 'answer') return project.outcome;
-  // The read that named the project may be this very request (a workflow, a pipeline): not asked twice.
-  const { named } = project;
-  if (named && answerKey(named.request) === answerKey({ path, query })) return named.outcome;
-  return context.reader.read({ name, endpoint, path, query });
+  return readChecked({ context, credentials, rule, request: { name, endpoint, path, query } });
 }
 
 /** The mirror of CircleCI's reads. */
@@ -49,7 +42,7 @@ export function mirrorRoute(context: RouteContext): RequestHandler {
     if (name === 'getStepOutput') event = await auditStepLogRead({ context, req, credentials, params });
     let outcome: ReadOutcome;
     try {
-      outcome = await readChecked({ context, credentials, target, matched });
+      outcome = await readTarget({ context, credentials, target, matched });
     } catch (e) {
       await event?.fail({ meta: { ...(e instanceof HttpProblem ? { status: e.status } : {}) }, error: e as Error });
       throw e;

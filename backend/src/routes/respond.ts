@@ -36,6 +36,7 @@ export class HttpProblem extends Error {
 
 const NAMES: Record<number, string> = {
   400: 'InputError',
+  401: 'AuthenticationError',
   403: 'NotAllowedError',
   404: 'NotFoundError',
   413: 'PayloadTooLargeError',

@@ -10,6 +10,7 @@
 import http from 'node:http';
 import { createFakeCircleCI, type FakeCircleCI, type FakeCircleCIOptions } from '../fake';
 import { control } from './control';
+import { createFakeWebhooks, type FakeWebhooks, type WebhookDelivery, type WebhookTarget } from './webhooks';
 
 /** Options of {@link startFakeCircleCIServer}. */
 export interface FakeCircleCIServerOptions extends FakeCircleCIOptions {
@@ -19,6 +20,10 @@ export interface FakeCircleCIServerOptions extends FakeCircleCIOptions {
   host?: string;
   /** An existing fake to serve (the other options then do not apply to it). */
   fake?: FakeCircleCI;
+  /** Where to POST signed webhook events when work completes (see `webhooks.ts`); none by default. */
+  webhook?: WebhookTarget;
+  /** Told about each webhook delivery once it is done. */
+  onWebhookDelivery?: (delivery: WebhookDelivery) => void;
 }
 
 /** A running fake CircleCI server. */
@@ -26,6 +31,8 @@ export interface FakeCircleCIServer {
   /** `http://host:port` (the API is below `${url}/api`). */
   url: string;
   fake: FakeCircleCI;
+  /** The outbound webhooks (`webhooks.configure(target)` turns them on later). */
+  webhooks: FakeWebhooks;
   close(): Promise<void>;
 }
 
@@ -122,11 +129,14 @@ export async function startFakeCircleCIServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const webhooks = createFakeWebhooks({ fake, target: options.webhook, onDelivery: options.onWebhookDelivery });
   return {
     url: origin,
     fake,
+    webhooks,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        webhooks.stop();
         server.close(e => (e ? reject(e) : resolve()));
         server.closeAllConnections();
       }),

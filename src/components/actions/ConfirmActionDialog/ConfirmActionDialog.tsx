@@ -1,4 +1,4 @@
-import { ReactElement } from 'react';
+import { ReactElement, useRef } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -6,6 +6,18 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
+
+/**
+ * Once a dialog has opened, moves the focus from MUI's container (where
+ * MUI leaves it, outside the element with role `dialog`) to `target`; not
+ * when the user has already put it on something inside.
+ * @internal
+ */
+export function focusUnlessInside(container: HTMLElement, target: HTMLElement | null): void {
+  const active = container.ownerDocument.activeElement;
+  if (active && active !== container && container.contains(active)) return;
+  target?.focus();
+}
 
 /**
  * Props of {@link ConfirmActionDialog}.
@@ -34,14 +46,23 @@ export interface ConfirmActionDialogProps {
 export function ConfirmActionDialog(props: ConfirmActionDialogProps): ReactElement {
   const { open, title, description, confirmLabel, onConfirm, onClose } = props;
   const { t } = useCircleCITranslation();
+  // The focus moves into the dialog, on the choice that changes nothing.
+  const keep = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby="circleci-confirm-title">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      aria-labelledby="circleci-confirm-title"
+      TransitionProps={{ onEntered: node => focusUnlessInside(node, keep.current) }}
+    >
       <DialogTitle id="circleci-confirm-title">{title}</DialogTitle>
       <DialogContent>
         <DialogContentText>{description}</DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{t('common.keepRunning')}</Button>
+        <Button onClick={onClose} ref={keep}>
+          {t('common.keepRunning')}
+        </Button>
         <Button
           color="primary"
           variant="contained"

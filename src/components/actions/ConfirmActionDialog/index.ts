@@ -1,2 +1,2 @@
-export { ConfirmActionDialog } from './ConfirmActionDialog';
+export { ConfirmActionDialog, focusUnlessInside } from './ConfirmActionDialog';
 export type { ConfirmActionDialogProps } from './ConfirmActionDialog';

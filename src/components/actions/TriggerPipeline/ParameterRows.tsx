@@ -54,7 +54,7 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
           >
             {TYPES.map(type => (
               <MenuItem key={type} value={type}>
-                {type}
+                {t(`trigger.type.${type}`)}
               </MenuItem>
             ))}
           </TextField>
@@ -69,8 +69,8 @@ export function ParameterRows(props: ParameterRowsProps): ReactElement {
               onChange={e => set(i, { value: e.target.value })}
               style={{ minWidth: 110 }}
             >
-              <MenuItem value="true">true</MenuItem>
-              <MenuItem value="false">false</MenuItem>
+              <MenuItem value="true">{t('trigger.booleanTrue')}</MenuItem>
+              <MenuItem value="false">{t('trigger.booleanFalse')}</MenuItem>
             </TextField>
           ) : (
             <TextField

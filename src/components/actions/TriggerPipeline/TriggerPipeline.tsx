@@ -21,6 +21,7 @@ import { useCircleCIAction } from '../hooks/useCircleCIAction';
 import { usePipelineDefinitions } from '../hooks/usePipelineDefinitions';
 import { ActionError } from '../ActionError';
 import { ActionPermissionGate } from '../ActionPermissionGate';
+import { focusUnlessInside } from '../ConfirmActionDialog';
 import { ErrorState } from '../../shared/ErrorState';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { ParameterRows } from './ParameterRows';
@@ -57,6 +58,8 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
   const [rows, setRows] = useState<ParameterRow[]>([]);
   const [problem, setProblem] = useState<CircleCIMessage | undefined>();
   const request = useRef<Request | undefined>();
+  // The focus moves into the dialog, on the field most often filled in.
+  const refInput = useRef<HTMLInputElement>(null);
   const chosen = definitionId || definitions.value?.[0]?.id || '';
 
   const trigger = useCircleCIAction<TriggeredPipeline>({
@@ -100,7 +103,13 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
   };
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby="circleci-trigger-title" maxWidth="md">
+    <Dialog
+      open
+      onClose={onClose}
+      aria-labelledby="circleci-trigger-title"
+      maxWidth="md"
+      TransitionProps={{ onEntered: node => focusUnlessInside(node, refInput.current) }}
+    >
       <DialogTitle id="circleci-trigger-title">{t('trigger.title', { project })}</DialogTitle>
       <DialogContent>
         <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
@@ -142,6 +151,7 @@ function TriggerDialog(props: TriggerPipelineProps & { onClose: () => void }): R
             </TextField>
             <TextField
               id="circleci-trigger-ref"
+              inputRef={refInput}
               label={refKind === 'branch' ? t('trigger.branchName') : t('trigger.tagName')}
               variant="outlined"
               size="small"

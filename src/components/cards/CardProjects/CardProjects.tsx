@@ -53,7 +53,7 @@ export function CardProjects(props: CardProjectsProps): ReactElement {
   }
   if (result.state === 'invalid') return <ErrorState error={result.error} />;
   if (scope.state === 'invalid') {
-    return <ErrorState error={new Error(t('workflowScope.invalid', { value: scope.value }))} />;
+    return <ErrorState error={scope.error} />;
   }
   const several = result.slugs.length > 1;
   return (

@@ -22,6 +22,12 @@ import { InsightsTrend } from '../../insights/InsightsTrend';
 
 const FIGURE: CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 4 };
 const FOOTER: CSSProperties = { display: 'flex', flexWrap: 'wrap', gap: 16, marginTop: 8 };
+// Backstage's theme lets table cells break words anywhere ("Workfl/ow"):
+// headings stay on one line, names wrap only at spaces and hyphens, and a
+// column too narrow for the table scrolls it inside the card.
+const HEADING: CSSProperties = { whiteSpace: 'nowrap' };
+const NAME: CSSProperties = { wordBreak: 'normal', overflowWrap: 'normal' };
+const SCROLLER: CSSProperties = { overflowX: 'auto' };
 
 /**
  * Props of `EntityCircleCIInsightsCard`.
@@ -50,7 +56,7 @@ function Row(props: { row: InsightsCardRow }) {
   const noTrend = props.row.summaryLoading ? null : NO_VALUE;
   return (
     <TableRow data-testid="circleci-insights-card-row">
-      <TableCell component="th" scope="row">
+      <TableCell component="th" scope="row" style={NAME}>
         {stripControl(name)}
       </TableCell>
       <TableCell>
@@ -112,13 +118,14 @@ function ProjectInsights(props: ProjectInsightsProps) {
             : t('insightsCard.noDataDefault', { window: windowText })}
         </Typography>
       ) : (
+        <div style={SCROLLER}>
         <Table size="small" aria-label={t('insightsCard.title')}>
           <TableHead>
             <TableRow>
-              <TableCell>{t('insightsCard.workflowColumn')}</TableCell>
-              <TableCell>{t('insightsCard.successRateColumn')}</TableCell>
-              <TableCell>{t('insightsCard.p95Column')}</TableCell>
-              <TableCell>{t('insightsCard.runsColumn')}</TableCell>
+              <TableCell style={HEADING}>{t('insightsCard.workflowColumn')}</TableCell>
+              <TableCell style={HEADING}>{t('insightsCard.successRateColumn')}</TableCell>
+              <TableCell style={HEADING}>{t('insightsCard.p95Column')}</TableCell>
+              <TableCell style={HEADING}>{t('insightsCard.runsColumn')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -127,6 +134,7 @@ function ProjectInsights(props: ProjectInsightsProps) {
             ))}
           </TableBody>
         </Table>
+        </div>
       )}
       <Typography variant="body2" component="div" style={FOOTER}>
         {flaky}

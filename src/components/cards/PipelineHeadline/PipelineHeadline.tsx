@@ -14,7 +14,19 @@ import { StatusLabel } from '../../shared/StatusLabel';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 const LINE: CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 8 };
-const SUBJECT: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '24rem' };
+/**
+ * The subject takes the room the other parts leave (from 6rem), ending in
+ * "…" (its `title` has all of it), so the age stays on the line.
+ */
+const SUBJECT: CSSProperties = {
+  flex: '1 1 6rem',
+  minWidth: 0,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+};
+/** A part that never breaks inside: branch, age. */
+const PART: CSSProperties = { whiteSpace: 'nowrap' };
 
 /** Props of {@link PipelineHeadline}. */
 export interface PipelineHeadlineProps {
@@ -55,7 +67,7 @@ export function PipelineHeadline(props: PipelineHeadlineProps): ReactElement {
         #{pipeline.number}
       </Link>
       {showBranch && ref ? (
-        <span data-testid="circleci-pipeline-ref">
+        <span data-testid="circleci-pipeline-ref" style={PART}>
           {tm(ref)}
         </span>
       ) : null}
@@ -67,7 +79,11 @@ export function PipelineHeadline(props: PipelineHeadlineProps): ReactElement {
       {revision ? (
         <code>{commitLink ? <Link to={commitLink}>{shortRevision(revision)}</Link> : shortRevision(revision)}</code>
       ) : null}
-      {age ? <span title={age.exact}>{age.relative}</span> : null}
+      {age ? (
+        <span title={age.exact} style={PART}>
+          {age.relative}
+        </span>
+      ) : null}
     </Typography>
   );
 }

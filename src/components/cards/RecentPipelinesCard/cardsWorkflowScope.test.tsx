@@ -54,7 +54,9 @@ describe('the cards with circleci.com/workflows', () => {
     await renderScoped(<EntityLatestCircleCIPipelineCard />, 'web-*');
     await waitFor(() =>
       expect(screen.getByTestId('circleci-card-hidden')).toHaveTextContent(
-        `${webIndex} pipelines without the workflows web-* are hidden`,
+        webIndex === 1
+          ? '1 pipeline without the workflows web-* is hidden'
+          : `${webIndex} pipelines without the workflows web-* are hidden`,
       ),
     );
     const names = (await screen.findAllByTestId('circleci-card-workflow')).map(e => e.textContent);
@@ -81,7 +83,9 @@ describe('the cards with circleci.com/workflows', () => {
       lines.forEach(l => expect(l).not.toHaveTextContent('Loading'));
     });
     expect(screen.getByTestId('circleci-card-hidden')).toHaveTextContent(
-      `${hidden} pipelines without the workflows api-build, api-deploy are hidden`,
+      hidden === 1
+        ? '1 pipeline without the workflows api-build, api-deploy is hidden'
+        : `${hidden} pipelines without the workflows api-build, api-deploy are hidden`,
     );
     expect(workflowRequests()).toBe(kept.length + hidden);
   });

@@ -2,6 +2,7 @@ import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineHeadQuery } from '../../../query/resourceQueries';
 import { type ResourceState, useCircleCIQuery } from '../../../query/useCircleCIQuery';
+import { useCircleCISignals } from '../../../hooks/useCircleCISignals';
 
 /** Options of {@link usePipelineHead}. */
 export interface UsePipelineHeadOptions {
@@ -22,6 +23,7 @@ export interface UsePipelineHeadOptions {
  */
 export function usePipelineHead(options: UsePipelineHeadOptions): ResourceState<Pipeline[]> {
   const { projectSlug, branch, enabled = true } = options;
+  useCircleCISignals({ projectSlugs: [projectSlug] });
   return useCircleCIQuery({
     query: ({ api, queryClient }) => (enabled ? pipelineHeadQuery({ api, queryClient, projectSlug, branch }) : undefined),
   });

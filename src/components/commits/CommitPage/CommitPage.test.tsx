@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createTestClient, renderWithEntity, setupFakeCircleCI } from '../../../__testUtils__/setup';
 import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
@@ -87,7 +87,24 @@ describe('the commit view', () => {
     expect(links[0]).toHaveAttribute('href', expect.stringMatching(new RegExp(`/commits/${sha}[0-9a-f]{33}$`)));
     await userEvent.click(links[0]);
     expect(await screen.findByText(`Pipelines of commit ${sha}`)).toBeInTheDocument();
-    expect(await screen.findByText(/pipelines of this commit among the last/)).toBeInTheDocument();
+    expect(await screen.findByText(/pipelines? of this commit among the last/)).toBeInTheDocument();
+  });
+
+  it('says "1 pipeline" for a commit built once, and has breadcrumbs back to the pipelines', async () => {
+    const firstPage = (await createTestClient().listPipelines({ projectSlug: ROCKET })).items;
+    const once = firstPage.find(
+      p => p.vcs && firstPage.filter(q => q.vcs?.revision === p.vcs!.revision).length === 1,
+    )!;
+    const sha = once.vcs!.revision;
+    await renderWithEntity({ element: <TabRoutes />, slug: ROCKET, routeEntries: [`/commits/${sha}`] });
+    expect(await screen.findByText(`#${once.number}`)).toBeInTheDocument();
+    expect(await screen.findByText('1 pipeline of this commit among the last 20 looked at.')).toBeInTheDocument();
+    expect(screen.queryByText(/1 pipelines/)).not.toBeInTheDocument();
+    const crumbs = screen.getByRole('navigation', { name: 'breadcrumb' });
+    const back = within(crumbs).getByRole('link', { name: 'Pipelines' });
+    expect(within(crumbs).getByText(`Commit ${sha.slice(0, 7)}`)).toBeInTheDocument();
+    await userEvent.click(back);
+    expect(await screen.findByText(`Pipelines of ${ROCKET}`)).toBeInTheDocument();
   });
 
   it('spends at most 10 pipeline pages by default, plus one workflow list per match only', async () => {

@@ -11,6 +11,7 @@ import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { usePipelineWorkflows } from '../../../hooks/usePipelineWorkflows';
 import { useCircleCIPaths } from '../../../navigation';
 import { ErrorState } from '../../shared/ErrorState';
+import { TabBreadcrumbs } from '../../shared/TabBreadcrumbs';
 import { PipelineRow, PipelinesTable } from '../../pipelines/PipelinesTable';
 
 /**
@@ -65,7 +66,7 @@ export function CommitPage(props: CommitPageProps): ReactElement {
   let summary: string;
   if (state.fetching) summary = t('commits.searching', { count });
   else if (rows.length === 0) summary = t('commits.notFound', { count });
-  else summary = t('commits.foundAmong', { matches: String(rows.length), count });
+  else summary = t('commits.foundAmong', { count: rows.length, scanned: String(count) });
   const footer = (
     <Box mt={1} display="flex" flexDirection="column" alignItems="center" style={{ gap: 8 }}>
       {state.error && <ErrorState error={state.error} />}
@@ -88,5 +89,15 @@ export function CommitPage(props: CommitPageProps): ReactElement {
       {branch && <Typography variant="body2">{t('commits.onBranch', { branch })}</Typography>}
     </div>
   );
-  return <PipelinesTable rows={rows} title={title} footer={footer} workflowLink={workflowLink} />;
+  // The same way back as the workflow view's: the pipelines, then this commit.
+  const crumbs = [
+    { label: t('pipelines.title'), to: paths.pipelines({}) },
+    { label: t('commits.crumb', { sha: shortRevision(revision) }) },
+  ];
+  return (
+    <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
+      <TabBreadcrumbs crumbs={crumbs} />
+      <PipelinesTable rows={rows} title={title} footer={footer} workflowLink={workflowLink} />
+    </Box>
+  );
 }

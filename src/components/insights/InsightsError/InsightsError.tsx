@@ -1,6 +1,6 @@
 import { ReactElement } from 'react';
 import Typography from '@material-ui/core/Typography';
-import { WarningPanel } from '@backstage/core-components';
+import Alert from '@material-ui/lab/Alert';
 import { describeInsightsError } from '../../../domain/insightsErrors';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { ErrorState } from '../../shared/ErrorState';
@@ -32,10 +32,11 @@ export function InsightsError(props: InsightsErrorProps): ReactElement {
     return <ErrorState error={error} subject={t('insights.subject', { project })} onRetry={onRetry} />;
   }
   return (
-    <WarningPanel severity="error" title={tm(description.title)} defaultExpanded>
-      <Typography variant="body2" role="alert">
-        {tm(description.message)}
+    <Alert severity="error" data-testid="error-state">
+      <Typography variant="subtitle1" component="p" style={{ fontWeight: 600 }}>
+        {tm(description.title)}
       </Typography>
-    </WarningPanel>
+      <Typography variant="body2">{tm(description.message)}</Typography>
+    </Alert>
   );
 }

@@ -1,5 +1,6 @@
 import { ReactElement, useEffect, useMemo } from 'react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
@@ -13,6 +14,7 @@ import {
   parseBranchScope,
   parseReportingWindow,
 } from '../../../domain/insights';
+import { INITIAL_CHARTS } from '../../../domain/insightsCharts';
 import { projectOf } from '../../../domain/projects';
 import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { stripControl } from '../../../domain/text';
@@ -20,6 +22,7 @@ import type { WorkflowScope } from '../../../domain/workflowScope';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { useInsightsBranches } from '../hooks/useInsightsBranches';
 import { useInsightsFlakyTests } from '../hooks/useInsightsFlakyTests';
+import { useChartedWorkflows } from '../hooks/useChartedWorkflows';
 import { useInsightsRuns } from '../hooks/useInsightsRuns';
 import { useInsightsSummaries } from '../hooks/useInsightsSummaries';
 import { useInsightsWorkflows } from '../hooks/useInsightsWorkflows';
@@ -57,8 +60,10 @@ const NO_NAMES: string[] = [];
 
 /**
  * The insights of one project, in three phases (see docs/data-loading.md):
- * 1. first paint: the workflow metrics (1 request), then each shown
- *    workflow's recent runs for its chart (1 each, through the gate);
+ * 1. first paint: the workflow metrics (1 request), then the runs of the
+ *    busiest workflows (at most `INITIAL_CHARTS`) for their charts (every
+ *    page of the window up to a bound, through the gate); the other
+ *    workflows are charted on demand (each, or all);
  * 2. once those have answered: each workflow's summary (trends, 1 each),
  *    the project (default branch; often cached), the Insights branches and
  *    the flaky tests (1 each);
@@ -74,7 +79,8 @@ function ProjectView(props: ProjectViewProps): ReactElement {
   usePrefetchInsightsRuns({ slug, scope, reportingWindow, workflowScope });
   const metrics = useInsightsWorkflows({ slug, scope, reportingWindow, workflowScope });
   const names = useMemo(() => metrics.value?.map(w => w.name) ?? NO_NAMES, [metrics.value]);
-  const { runs, settled } = useInsightsRuns({ slug, scope, workflowNames: names, reportingWindow });
+  const charts = useChartedWorkflows({ workflows: metrics.value });
+  const { runs, settled } = useInsightsRuns({ slug, scope, workflowNames: charts.names, reportingWindow });
   const painted = metrics.value !== undefined && settled;
   const summaries = useInsightsSummaries({ slug, scope, workflowNames: names, enabled: painted });
   const { defaultBranch, branches } = useInsightsBranches({ projectSlug, enabled: painted });
@@ -110,6 +116,16 @@ function ProjectView(props: ProjectViewProps): ReactElement {
           {freshness ? t('insights.freshness', freshness) : t('insights.freshnessUnknown')}
         </Typography>
         <InsightsWorkflows workflows={metrics.value} summaries={summaries} />
+        {charts.hidden > 0 && (
+          <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }} mt={2}>
+            <Typography variant="body2" color="textSecondary">
+              {t('insights.chartsLimited', { count: INITIAL_CHARTS })}
+            </Typography>
+            <Button size="small" variant="outlined" onClick={charts.chartAll}>
+              {t('insights.chartAll', { count: charts.hidden })}
+            </Button>
+          </Box>
+        )}
         {metrics.value.map(w => (
           <InsightsWorkflow
             key={w.name}
@@ -118,6 +134,7 @@ function ProjectView(props: ProjectViewProps): ReactElement {
             reportingWindow={reportingWindow}
             workflowName={w.name}
             runs={runs.get(w.name)}
+            onChart={charts.isCharted(w.name) ? undefined : () => charts.chart(w.name)}
           />
         ))}
       </>

@@ -1,5 +1,6 @@
-import { ReactElement, ReactNode, useMemo } from 'react';
+import { CSSProperties, ReactElement, ReactNode, useMemo } from 'react';
 import Box from '@material-ui/core/Box';
+import { makeStyles } from '@material-ui/core/styles';
 import { Table, TableColumn } from '@backstage/core-components';
 import type { WorkflowMetrics, WorkflowSummary } from '@circleci-backstage/plugin-circleci-common';
 import {
@@ -71,6 +72,31 @@ function cell(text: string, trend?: { metric: TrendMetric; row: Row }): ReactNod
   );
 }
 
+const useStyles = makeStyles({
+  // The sort arrow takes its room only on the column sorted by: 11 hidden
+  // arrows would take about 290 px, which a paper beside a sidebar lacks.
+  root: {
+    '& .MuiTableSortLabel-root:not(.MuiTableSortLabel-active) .MuiTableSortLabel-icon': { display: 'none' },
+  },
+});
+
+/** Headings wrap between words, never inside one ("Time to / recovery"). */
+const COMPACT_HEADER: CSSProperties = {
+  padding: '6px 8px',
+  whiteSpace: 'normal',
+  wordBreak: 'normal',
+  overflowWrap: 'normal',
+};
+/** A new object per column: core-components' Table writes into a highlighted column's style. */
+function compactCell(): CSSProperties {
+  return { padding: '6px 8px', wordBreak: 'normal', overflowWrap: 'normal' };
+}
+/**
+ * Widths follow the content: without a width, material-table gives every
+ * column an equal share of its first measured width, fixed in pixels.
+ */
+const AUTO = 'auto';
+
 type Field = Exclude<keyof Row, 'id' | 'first' | 'name' | 'trends'>;
 
 function column(options: {
@@ -84,6 +110,8 @@ function column(options: {
     title,
     field,
     type: 'numeric',
+    cellStyle: compactCell(),
+    width: AUTO,
     customSort: (a, b) => (a[field] ?? -Infinity) - (b[field] ?? -Infinity),
     render: row => cell(text(row[field]), trend && { metric: trend, row }),
   };
@@ -91,11 +119,13 @@ function column(options: {
 
 function columnsOf(t: CircleCITranslationFunction): TableColumn<Row>[] {
   return [
-    { title: t('insights.workflowColumn'), field: 'name', highlight: true },
+    { title: t('insights.workflowColumn'), field: 'name', highlight: true, cellStyle: compactCell(), width: AUTO },
     {
       title: t('insights.successRateColumn'),
       field: 'successRate',
       type: 'numeric',
+      cellStyle: compactCell(),
+      width: AUTO,
       customSort: (a, b) => (a.successRate ?? -Infinity) - (b.successRate ?? -Infinity),
       render: row => (
         <Box
@@ -133,19 +163,31 @@ function columnsOf(t: CircleCITranslationFunction): TableColumn<Row>[] {
 export function InsightsWorkflows(props: InsightsWorkflowsProps): ReactElement {
   const { workflows, summaries } = props;
   const { t } = useCircleCITranslation();
+  const classes = useStyles();
   const columns = useMemo(() => columnsOf(t), [t]);
   const rows = useMemo(
     () => workflows.map((w, i) => toRow(w, i, summaries?.get(w.name)?.value)),
     [workflows, summaries],
   );
   return (
+    <div className={classes.root}>
     <Table<Row>
       title={t('insights.workflowsTitle')}
       columns={columns}
       data={rows}
       // `overflowY: 'visible'`: material-table's own horizontal scroller is then the only one, so a
       // table wider than its paper scrolls there with one scroll bar (`auto` nests a second one).
-      options={{ padding: 'dense', paging: false, search: false, sorting: true, draggable: false, overflowY: 'visible' }}
+      // Narrow side padding and headings that wrap at spaces: the 11 columns fit a paper beside a sidebar.
+      options={{
+        padding: 'dense',
+        paging: false,
+        search: false,
+        sorting: true,
+        draggable: false,
+        overflowY: 'visible',
+        headerStyle: COMPACT_HEADER,
+      }}
     />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
-import type { ReportingWindow, WorkflowRun } from '@circleci-backstage/plugin-circleci-common';
+import type { ReportingWindow } from '@circleci-backstage/plugin-circleci-common';
 import type { InsightsBranchScope } from '../../../domain/insights';
-import { workflowRunsQuery } from '../../../query/insightsQueries';
+import { type ChartRuns, workflowRunsQuery } from '../../../query/insightsQueries';
 import type { ResourceState } from '../../../query/useCircleCIQuery';
 import { useInsightsWorkflowQueries } from './useInsightsWorkflowQueries';
 
@@ -10,20 +10,20 @@ export interface UseInsightsRunsOptions {
   slug: string;
   /** Which branches. */
   scope: InsightsBranchScope;
-  /** The workflows shown. */
+  /** The workflows charted (see `useChartedWorkflows`). */
   workflowNames: readonly string[];
   /** The reporting window: the charts show its runs only. */
   reportingWindow: ReportingWindow;
 }
 
 /**
- * The recent runs of each workflow shown, for its chart
- * (`GET v2/insights/{slug}/workflows/{name}`, first page): part of the
- * view's first paint, one request per workflow through the insights gate
- * (the workflow requests' concurrency cap).
+ * The runs of each charted workflow in the window, for its chart
+ * (`GET v2/insights/{slug}/workflows/{name}`, every page up to the
+ * endpoint's cap): part of the view's first paint, through the insights
+ * gate (the workflow requests' concurrency cap).
  */
 export function useInsightsRuns(options: UseInsightsRunsOptions): {
-  runs: ReadonlyMap<string, ResourceState<WorkflowRun[]>>;
+  runs: ReadonlyMap<string, ResourceState<ChartRuns>>;
   settled: boolean;
 } {
   const { slug, scope, workflowNames, reportingWindow } = options;

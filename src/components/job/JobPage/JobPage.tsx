@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { useJob } from '../hooks/useJob';
 import { usePipeline } from '../../../hooks/usePipeline';
+import { useCircleCISignals } from '../../../hooks/useCircleCISignals';
 import { stripControl } from '../../../domain/text';
 import { ErrorState } from '../../shared/ErrorState';
 import { JobActions } from '../../actions/JobActions';
@@ -68,6 +69,7 @@ export function JobPage(props: JobPageProps): ReactElement {
   const paths = useCircleCIPaths();
   const { t } = useCircleCITranslation();
   const [tab, setTab] = useTab();
+  useCircleCISignals({ projectSlugs: [projectSlug] });
   const job = useJob({ projectSlug, jobNumber });
   const j = job.value;
   const pipeline = usePipeline({ pipelineId: j?.pipeline.id });

@@ -1,4 +1,4 @@
-import { ReactElement, useCallback, useEffect, useMemo, useState } from 'react';
+import { ReactElement } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -10,39 +10,12 @@ import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { stepLogFilename } from '../../../domain/steps';
 import { useStepOutput } from '../hooks/useStepOutput';
 import { downloadText } from './downloadText';
-import { LogViewerColors } from '../LogViewerColors';
-import { type LogViewerLabels, repairLogViewerAria } from './repairLogViewerAria';
+import { LogBox } from '../LogBox';
 import { ErrorState } from '../../shared/ErrorState';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 /** The height of the log box; the log viewer scrolls inside it. */
-export const LOG_HEIGHT_PX = 480;
-
-/** The log viewer in its box, with its markup repaired (see `repairLogViewerAria`). */
-function AccessibleLogViewer(props: { text: string }): ReactElement {
-  const [box, setBox] = useState<HTMLDivElement | null>(null);
-  const ref = useCallback((el: HTMLDivElement | null) => setBox(el), []);
-  const { t } = useCircleCITranslation();
-  const labels = useMemo<LogViewerLabels>(
-    () => ({
-      copy: t('stepLog.copyLines'),
-      filter: t('stepLog.filterLines'),
-      previous: t('stepLog.previousResult'),
-      next: t('stepLog.nextResult'),
-      line: number => t('stepLog.line', { number }),
-    }),
-    [t],
-  );
-  useEffect(() => (box ? repairLogViewerAria(box, labels) : undefined), [box, labels]);
-  return (
-    <div ref={ref} style={{ height: LOG_HEIGHT_PX, width: '100%' }} data-testid="step-log-viewer">
-      {/* Each text extends the last, so the viewer parses only what was appended. */}
-      <LogViewerColors>
-        <LogViewer text={props.text} />
-      </LogViewerColors>
-    </div>
-  );
-}
+export { LOG_HEIGHT_PX } from '../LogBox';
 
 /**
  * Props of {@link StepLog}.
@@ -113,9 +86,10 @@ function PreloadLogViewer() {
  * The log of one step on one container: loaded when rendered (so render it
  * only for an opened step), re-read while the step runs, shown in
  * Backstage's virtualised `LogViewer` (ANSI colours, search, `#line-N`
- * links) in a box of fixed height, with a button that downloads the raw
- * text. Only SGR colour codes reach the viewer. A long log is shown while
- * it downloads (its complete lines so far, with a hint that the rest is
+ * links) in a box of fixed height (see `LogBox`: it follows a running
+ * step's log only while the reader is at the bottom, and scrolls to the
+ * line the URL links to), with a button that downloads the raw text. Only
+ * SGR colour codes reach the viewer. A long log is shown while it downloads (its complete lines so far, with a hint that the rest is
  * loading; the download button waits for the whole text). When the log
  * cannot be loaded, says so and links to the job on app.circleci.com.
  * @internal
@@ -190,7 +164,7 @@ export function StepLog(props: StepLogProps): ReactElement {
           </Typography>
         )}
       </Box>
-      <AccessibleLogViewer text={text} />
+      <LogBox text={text} streaming={output.streaming} live={live} />
     </Box>
   );
 }

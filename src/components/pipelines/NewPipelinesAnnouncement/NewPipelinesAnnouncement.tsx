@@ -25,11 +25,7 @@ function useNewPipelinesText(pipelines: readonly Pick<Pipeline, 'id' | 'number'>
     const arrived = unseen.filter(p => p.number > newest);
     if (arrived.length === 0) return;
     const numbers = arrived.map(p => `#${p.number}`).join(', ');
-    setText(
-      arrived.length === 1
-        ? t('pipelines.newPipeline', { numbers })
-        : t('pipelines.newPipelines', { count: arrived.length, numbers }),
-    );
+    setText(t('pipelines.newPipelines', { count: arrived.length, numbers }));
   }, [pipelines, t]);
   return text;
 }

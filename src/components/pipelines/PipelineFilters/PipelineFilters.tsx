@@ -18,6 +18,8 @@ export interface PipelineFiltersProps extends PipelineFilterValues {
   actors: string[];
   /** True when CircleCI lists the user's own pipelines: "Only mine" is offered. */
   mineAvailable?: boolean;
+  /** True while CircleCI is asked about "mine": the option is there, disabled, until it answers. */
+  mineChecking?: boolean;
   /** Called on intent to use the "triggered by" filter (hover, focus), to find out about "mine". */
   onTriggeredByIntent?: () => void;
   /** Called with the new filters. */
@@ -81,7 +83,13 @@ export function PipelineFilters(props: PipelineFiltersProps): ReactElement {
         }}
       >
         <option value="">{t('filters.anyone')}</option>
-        {(props.mineAvailable || mine) && <option value={MINE}>{t('filters.onlyMine')}</option>}
+        {/* One option from the first hover on: the check's answer changes it in place (enabled, or
+            gone if refused), which an open native select shows at once, unlike an inserted option. */}
+        {(props.mineAvailable || mine || props.mineChecking) && (
+          <option value={MINE} disabled={!props.mineAvailable && !mine}>
+            {props.mineAvailable || mine ? t('filters.onlyMine') : t('filters.checkingMine')}
+          </option>
+        )}
         {actors.map(a => (
           <option key={a} value={a}>
             {t('filters.onlyActor', { actor: a })}

@@ -5,8 +5,7 @@ import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import { EmptyState, Link } from '@backstage/core-components';
-import { circleCIAppLinks } from '../../../domain/links';
+import { Link } from '@backstage/core-components';
 import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { BranchFilter } from '../BranchFilter';
@@ -25,6 +24,7 @@ import { ErrorState } from '../../shared/ErrorState';
 import { LiveIndicator } from '../../shared/LiveIndicator';
 import { NewPipelinesAnnouncement } from '../NewPipelinesAnnouncement';
 import { StaleNotice } from '../StaleNotice';
+import { EmptyPipelines } from '../EmptyPipelines';
 import { type CircleCIPipelineColumn, PipelineRow, PipelinesTable } from '../PipelinesTable';
 import { TriggerPipeline } from '../../actions/TriggerPipeline';
 import { useCircleCIPaths } from '../../../navigation';
@@ -148,25 +148,28 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
     ) : (
       <div style={FILTER_PLACEHOLDER} />
     ));
+  const selects = onFiltersChange && filterReady && (
+    <PipelineFilters
+      {...applied}
+      workflowNames={workflowNames}
+      actors={actors}
+      mineAvailable={myPipelines.available}
+      mineChecking={myPipelines.checking}
+      onTriggeredByIntent={myPipelines.probe}
+      onChange={onFiltersChange}
+    />
+  );
   if (state.error && allRows.length === 0) {
     return <ErrorState error={state.error} subject={subject} onRetry={refresh} />;
   }
   if (!loading && allRows.length === 0) {
-    return (
+    const controls = (
       <>
-      {filter}
-      <EmptyState
-        missing="data"
-        title={t('pipelines.emptyTitle')}
-        description={
-          branch
-            ? t('pipelines.emptyDescriptionOnBranch', { project: projectSlug.slug, branch })
-            : t('pipelines.emptyDescription', { project: projectSlug.slug })
-        }
-        action={<Link to={circleCIAppLinks.project(projectSlug)}>{t('pipelines.openProject')}</Link>}
-      />
+        {filter}
+        {mine && selects}
       </>
     );
+    return <EmptyPipelines projectSlug={projectSlug} branch={branch} mine={mine} controls={controls} />;
   }
   const footer = (
     <Box mt={1} display="flex" flexDirection="column" alignItems="center" style={{ gap: 8 }}>
@@ -181,7 +184,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
       )}
       {walk.bounded && !walk.walking && (
         <Typography variant="body2" data-testid="circleci-filter-walk">
-          {t('filters.bounded', { pages: String(walk.pagesSearched) })}
+          {t('filters.bounded', { count: walk.pagesSearched })}
         </Typography>
       )}
       {state.hasMore && (
@@ -197,16 +200,7 @@ function PipelinesView(props: PipelinesPageProps & { onRefresh: () => void }) {
         {t('pipelines.titleOf', { project: projectSlug.slug })}
       </Typography>
       {filter}
-      {onFiltersChange && filterReady && (
-        <PipelineFilters
-          {...applied}
-          workflowNames={workflowNames}
-          actors={actors}
-          mineAvailable={myPipelines.available}
-          onTriggeredByIntent={myPipelines.probe}
-          onChange={onFiltersChange}
-        />
-      )}
+      {selects}
       <Tooltip title={t('pipelines.refresh')}>
         <IconButton aria-label={t('pipelines.refresh')} size="small" onClick={refresh}>
           <RefreshIcon fontSize="small" />

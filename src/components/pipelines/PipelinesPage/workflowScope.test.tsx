@@ -43,7 +43,11 @@ describe('the circleci.com/workflows annotation', () => {
     await renderScoped(`  ${glob} , no-such-workflow`);
     await waitFor(() =>
       expect(
-        screen.getByText(`${hidden.length} pipelines without the workflows ${glob}, no-such-workflow are hidden`),
+        screen.getByText(
+          hidden.length === 1
+            ? `1 pipeline without the workflows ${glob}, no-such-workflow is hidden`
+            : `${hidden.length} pipelines without the workflows ${glob}, no-such-workflow are hidden`,
+        ),
       ).toBeInTheDocument(),
     );
     const shown = () => screen.queryAllByText(/^#\d+/).map(e => /^#\d+/.exec(e.textContent!)![0]);

@@ -70,14 +70,33 @@ describe('the pipelines table text', () => {
     }
   });
 
-  it('keeps times and durations on one line', async () => {
+  it('keeps times and durations whole: they wrap only at spaces, onto two lines at most', async () => {
     const table = await renderTable();
     const started = within(table).getAllByText(/ ago$/);
     expect(started.length).toBeGreaterThan(0);
-    for (const time of started) expect(time).toHaveStyle({ whiteSpace: 'nowrap' });
     const durations = within(table).getAllByText(/^\d+[hms]( \d+[ms])?( so far)?$/);
     expect(durations.length).toBeGreaterThan(0);
-    for (const duration of durations) expect(duration).toHaveStyle({ whiteSpace: 'nowrap' });
+    for (const time of [...started, ...durations]) {
+      // Wide enough for "30 minutes" or "30m 49s" on a line ("30 minutes / ago").
+      expect(time).toHaveStyle({ display: 'inline-block', minWidth: '5.5rem' });
+      expect(cascaded(time.closest('td')!, 'word-break')).toBe('normal');
+    }
+  });
+
+  it('clamps the commit subject to two lines, with all of it in a title', async () => {
+    const table = await renderTable();
+    const subjects = within(table).getAllByTestId('pipeline-subject');
+    expect(subjects.length).toBeGreaterThan(0);
+    for (const subject of subjects) expect(subject).toHaveStyle({ overflow: 'hidden', webkitLineClamp: '2' });
+    const withText = subjects.filter(subject => subject.textContent !== '(no commit message)');
+    expect(withText.length).toBeGreaterThan(0);
+    expect(withText.map(subject => subject.getAttribute('title'))).toEqual(withText.map(subject => subject.textContent));
+  });
+
+  it('scrolls sideways inside its paper where the columns cannot fit', async () => {
+    const table = await renderTable();
+    expect(table.parentElement).toHaveStyle({ overflowX: 'auto' });
+    expect(table.parentElement!.closest('.MuiPaper-root')).not.toBeNull();
   });
 
   it('ellipsises branch names and shows the full name in a title', async () => {

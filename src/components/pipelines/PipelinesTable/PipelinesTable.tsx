@@ -38,19 +38,33 @@ export interface PipelinesTableProps extends WorkflowLinkOptions {
   footer?: ReactNode;
 }
 
-const useStyles = makeStyles(theme => ({
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    minHeight: 64,
-    padding: theme.spacing(1, 2),
-  },
-  // Backstage's theme gives table cells `word-break: break-word`, which lets
-  // a narrow column break words anywhere ("2 minute s ago"). Here text
-  // wraps only at spaces; short values and branch names do not wrap at all.
-  head: { whiteSpace: 'nowrap', wordBreak: 'normal', overflowWrap: 'normal' },
-  cell: { verticalAlign: 'top', wordBreak: 'normal', overflowWrap: 'normal' },
-}));
+const useStyles = makeStyles(theme => {
+  // Narrow side padding: seven columns share the paper's width, and the
+  // first and last keep the paper's usual inset.
+  const compact = {
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
+    padding: theme.spacing(0.75, 1),
+    '&:first-child': { paddingLeft: theme.spacing(2) },
+    '&:last-child': { paddingRight: theme.spacing(2) },
+  } as const;
+  return {
+    header: {
+      display: 'flex',
+      alignItems: 'center',
+      minHeight: 64,
+      padding: theme.spacing(1, 2),
+    },
+    // Backstage's theme gives table cells `word-break: break-word`, which lets
+    // a narrow column break words anywhere ("2 minute s ago"). Here text
+    // wraps only at spaces; short values and branch names do not wrap at all.
+    head: { ...compact, whiteSpace: 'nowrap' },
+    cell: { ...compact, verticalAlign: 'top' },
+    // Where the columns cannot fit (a narrow window, wide custom columns),
+    // the table scrolls sideways inside its paper, never the page.
+    scroller: { overflowX: 'auto' },
+  };
+});
 
 const FIRST_PAINT_ROWS = 8;
 /** Built once: the rows are memoised on their columns too. */
@@ -110,6 +124,7 @@ export function PipelinesTable(props: PipelinesTableProps): ReactElement {
           )}
         </div>
         {loading && <Progress />}
+        <div className={classes.scroller}>
         <Table size="small" aria-label={t('pipelines.title')}>
           <TableHead>
             <TableRow>
@@ -126,6 +141,7 @@ export function PipelinesTable(props: PipelinesTableProps): ReactElement {
             ))}
           </TableBody>
         </Table>
+        </div>
       </Paper>
       {footer}
     </PipelineColumnContext.Provider>

@@ -16,7 +16,14 @@ import type { PipelineRow, WorkflowLinkOptions } from './types';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 
 // Static inline styles: this renders inside the memoised table rows.
-const WORKFLOW_LINE: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap' };
+// A line wraps between its parts (status, name, links and actions), never inside one.
+const WORKFLOW_LINE: CSSProperties = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  columnGap: 8,
+  whiteSpace: 'nowrap',
+};
 
 /** Props of {@link WorkflowsCell}. */
 export interface WorkflowsCellProps extends WorkflowLinkOptions {

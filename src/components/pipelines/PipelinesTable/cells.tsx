@@ -17,10 +17,26 @@ import type { PipelineRow } from './types';
 import { WorkflowsCell } from './WorkflowsCell';
 
 const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
+/**
+ * A time or duration: on one line where there is room, else on two, as
+ * "30 minutes / ago" or "30m 49s / so far", never one word a line.
+ */
+export const TIME: CSSProperties = { display: 'inline-block', minWidth: '5.5rem' };
+/**
+ * The commit subject: at most two lines, then "…" (its `title` has all of
+ * it), and wide enough that two lines hold a usual subject.
+ */
+const SUBJECT: CSSProperties = {
+  minWidth: '11rem',
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+};
 /** A long branch name ends in "…"; its `title` has all of it. */
 const ELLIPSIS: CSSProperties = {
   display: 'block',
-  maxWidth: '16rem',
+  maxWidth: '8rem',
   overflow: 'hidden',
   textOverflow: 'ellipsis',
   whiteSpace: 'nowrap',
@@ -82,9 +98,12 @@ export function CommitCell(props: { row: PipelineRow }): ReactElement {
   let shaLink: ReactElement | string = sha;
   if (commitLink) shaLink = <Link to={commitLink({ revision: vcs.revision })}>{sha}</Link>;
   else if (url) shaLink = <Link to={url}>{sha}</Link>;
+  const subject = stripControl(vcs.commit?.subject);
   return (
     <div>
-      <div>{stripControl(vcs.commit?.subject) || t('pipelines.noCommitMessage')}</div>
+      <div style={SUBJECT} title={subject || undefined} data-testid="pipeline-subject">
+        {subject || t('pipelines.noCommitMessage')}
+      </div>
       <Typography variant="caption" component="span">
         {shaLink}
       </Typography>
@@ -102,5 +121,6 @@ export function WorkflowsColumnCell(props: { row: PipelineRow }): ReactElement {
 export function DurationCell(props: { row: PipelineRow }): ReactElement {
   const { tm } = usePipelineColumnContext();
   const { pipeline, workflows } = props.row;
-  return <span style={NOWRAP}>{tm(pipelineDurationText({ pipeline, workflows }))}</span>;
+  // Wraps at a space when the table is narrow ("30m 9s / so far"), rather than being cut off.
+  return <span style={TIME}>{tm(pipelineDurationText({ pipeline, workflows }))}</span>;
 }

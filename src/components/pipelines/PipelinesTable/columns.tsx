@@ -10,13 +10,12 @@ import Avatar from '@material-ui/core/Avatar';
 import { safeHttpUrl } from '../../../domain/links';
 import { relativeTime } from '../../../domain/time';
 import { NO_VALUE, stripControl } from '../../../domain/text';
-import { BranchCell, ColumnTitle, CommitCell, DurationCell, PipelineCell, WorkflowsColumnCell } from './cells';
+import { BranchCell, ColumnTitle, CommitCell, DurationCell, PipelineCell, TIME, WorkflowsColumnCell } from './cells';
 import type { CircleCIPipelineColumn } from './types';
 
 // Static inline styles rather than MUI `Box`, which makes a style rule per
 // instance: 20 rows of boxes cost more than the rest of the table. Short
 // values never wrap; the table's cells wrap other text only at spaces.
-const NOWRAP: CSSProperties = { whiteSpace: 'nowrap' };
 const ACTOR: CSSProperties = { display: 'flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap' };
 // One static style: Backstage's Avatar makes a style rule per instance.
 const AVATAR_STYLE = { width: 24, height: 24, fontSize: 12 };
@@ -91,7 +90,7 @@ export function createStartedColumn(): CircleCIPipelineColumn {
       if (!time) return NO_VALUE;
       return (
         <Tooltip title={time.exact}>
-          <span style={NOWRAP}>{time.relative}</span>
+          <span style={TIME}>{time.relative}</span>
         </Tooltip>
       );
     },

@@ -12,6 +12,8 @@ export interface MyPipelinesAvailability {
    * undefined before anyone asked.
    */
   available?: boolean;
+  /** True while the check is under way (asked, not answered yet). */
+  checking: boolean;
   /**
    * Asks once, by reading the first page of the list (which the "mine"
    * filter then shows without another request). Called on intent (the
@@ -41,5 +43,5 @@ export function useMyPipelinesAvailable(options: { projectSlug: ProjectSlug }): 
   let available: boolean | undefined;
   if (list.error) available = false;
   else if (list.value) available = true;
-  return { available, probe };
+  return { available, checking: available === undefined && list.fetching, probe };
 }

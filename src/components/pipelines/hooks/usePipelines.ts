@@ -3,6 +3,7 @@ import type { Pipeline } from '@circleci-backstage/plugin-circleci-common';
 import { pipelineListQuery, type PipelineListOptions, restartPipelineList } from '../../../query/pipelineQueries';
 import { type PagedState, useCircleCIPages } from '../../../query/useCircleCIPages';
 import { useCircleCIQueryClient } from '../../../query/useCircleCIQueryClient';
+import { useCircleCISignals } from '../../../hooks/useCircleCISignals';
 
 /** Options of {@link usePipelines}. */
 export type UsePipelinesOptions = PipelineListOptions;
@@ -25,11 +26,13 @@ export interface PipelinesState extends PagedState<Pipeline[]> {
  * pipelines start (see `usePipelineWorkflows`); in backend mode the page
  * comes with its workflows, in one request. With `mine`, the list is
  * the user's own pipelines (`pipeline/mine`). `refresh` loads again from
- * the first page, bypassing the cache (workflows too).
+ * the first page, bypassing the cache (workflows too). With the signals
+ * plugin, a signal of the project re-reads what it names (`useCircleCISignals`).
  */
 export function usePipelines(options: UsePipelinesOptions): PipelinesState {
   const { projectSlug, branch, mine } = options;
   const { api, queryClient } = useCircleCIQueryClient();
+  useCircleCISignals({ projectSlugs: [projectSlug] });
   const state = useCircleCIPages({
     query: context => pipelineListQuery({ ...context, projectSlug, branch, mine }),
   });

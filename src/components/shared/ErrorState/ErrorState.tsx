@@ -1,7 +1,7 @@
 import { ReactElement } from 'react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import Alert from '@material-ui/lab/Alert';
 import { describeError } from '../../../domain/errors';
 import type { CircleCIMessage } from '../../../domain/messages';
 import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
@@ -22,44 +22,33 @@ export interface ErrorStateProps {
 
 /**
  * Explains a failure in place: what happened and what to do, in the app's
- * words. Failures the plugin recognises get a specific message, with any
- * technical detail (a parser's complaint) behind "Details"; anything else
- * is shown with Backstage's `ResponseErrorPanel`.
+ * words (every text through the translation ref, none of an error's own
+ * English). Technical detail (a parser's complaint, the server's words, an
+ * unknown error's message) is shown only behind a closed "Details".
  * @internal
  */
 export function ErrorState(props: ErrorStateProps): ReactElement {
   const { error, subject, onRetry } = props;
   const { t, tm } = useCircleCITranslation();
   const description = describeError(error, { subject });
-  const retry = onRetry ? (
-    <Button variant="outlined" size="small" onClick={onRetry}>
-      {t('common.tryAgain')}
-    </Button>
-  ) : null;
-
-  if (description.kind === 'unknown' || description.kind === 'bad-request') {
-    return (
-      <>
-        <ResponseErrorPanel
-          error={error instanceof Error ? error : new Error(description.detail ?? tm(description.message))}
-          title={tm(description.title)}
-        />
-        {retry}
-      </>
-    );
-  }
   return (
-    <WarningPanel
+    <Alert
       severity={description.kind === 'rate-limited' ? 'warning' : 'error'}
-      title={tm(description.title)}
-      defaultExpanded
+      data-testid="error-state"
+      action={
+        onRetry ? (
+          <Button variant="outlined" size="small" color="inherit" onClick={onRetry}>
+            {t('common.tryAgain')}
+          </Button>
+        ) : undefined
+      }
     >
-      <Typography variant="body2" role="alert">
-        {tm(description.message)}
+      <Typography variant="subtitle1" component="p" style={{ fontWeight: 600 }}>
+        {tm(description.title)}
       </Typography>
+      <Typography variant="body2">{tm(description.message)}</Typography>
       {description.hint && <Typography variant="body2">{tm(description.hint)}</Typography>}
       <ErrorDetails detail={description.detail} />
-      {retry}
-    </WarningPanel>
+    </Alert>
   );
 }

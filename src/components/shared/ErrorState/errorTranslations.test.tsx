@@ -130,7 +130,7 @@ describe('error texts with an app translation', () => {
   it('keeps the parser’s words behind "Details" for an unreadable body', async () => {
     await render(<ErrorState error={new MalformedResponseError({ url: URL_, detail: PARSER_TEXT })} subject="SUBJECT" />);
     const sentence = screen.getByText('«errors.malformedMessage» SUBJECT v2/project/gh/acme/rocket/pipeline');
-    expect(sentence).toHaveAttribute('role', 'alert');
+    expect(screen.getByTestId('error-state')).toHaveAttribute('role', 'alert');
     expect(sentence).not.toHaveTextContent(/Invalid input/);
     const details = screen.getByTestId('error-details');
     expect(details).not.toHaveAttribute('open');

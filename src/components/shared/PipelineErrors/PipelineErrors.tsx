@@ -89,9 +89,7 @@ export function PipelineErrors(props: PipelineErrorsProps): ReactElement | null 
   return (
     <Alert severity="error" data-testid="pipeline-errors">
       <AlertTitle>
-        {errors.length === 1
-          ? t('pipelineErrors.titleOne', { number: String(pipeline.number) })
-          : t('pipelineErrors.titleMany', { number: String(pipeline.number), count: errors.length })}
+        {t('pipelineErrors.title', { number: String(pipeline.number), count: errors.length })}
       </AlertTitle>
       <div role="list" aria-label={name}>
         <ErrorLines errors={errors} />

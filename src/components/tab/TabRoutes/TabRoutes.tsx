@@ -7,7 +7,8 @@ import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { CIRCLECI_ANNOTATION } from '../../../constants';
 import { useProjectSlugs } from '../../../hooks/useProjectSlugs';
 import { useWorkflowScope } from '../../../hooks/useWorkflowScope';
-import { parseRevision } from '@circleci-backstage/plugin-circleci-common';
+import { InvalidCommitError, parseRevision } from '@circleci-backstage/plugin-circleci-common';
+import { InvalidJobNumberError } from '../../../domain/errors';
 import { CommitPage } from '../../commits/CommitPage';
 import { ErrorState } from '../../shared/ErrorState';
 import { InsightsPage } from '../../insights/InsightsPage';
@@ -15,7 +16,6 @@ import { JobPage } from '../../job/JobPage';
 import { ProjectPipelines } from '../../pipelines/ProjectPipelines';
 import type { CircleCIPipelineColumn } from '../../pipelines/PipelinesTable';
 import { WorkflowPage } from '../../workflow/WorkflowPage';
-import { useCircleCITranslation } from '../../../hooks/useCircleCITranslation';
 import { CircleCIPathsProvider, parseJobNumber, useCircleCIPaths } from '../../../navigation';
 
 function WorkflowRoute(props: { slugs: ProjectSlug[] }) {
@@ -25,13 +25,12 @@ function WorkflowRoute(props: { slugs: ProjectSlug[] }) {
 
 function JobRoute(props: { slugs: ProjectSlug[] }) {
   const { jobNumber = '' } = useParams();
-  const { t } = useCircleCITranslation();
   const [params] = useSearchParams();
   const wanted = params.get('project');
   const projectSlug = projectOf(props.slugs, wanted);
   const n = parseJobNumber(jobNumber);
   if (n === undefined) {
-    return <ErrorState error={new Error(t('job.notANumber', { value: jobNumber }))} />;
+    return <ErrorState error={new InvalidJobNumberError({ value: jobNumber })} />;
   }
   return (
     <JobPage
@@ -45,11 +44,10 @@ function JobRoute(props: { slugs: ProjectSlug[] }) {
 
 function CommitRoute(props: { slugs: ProjectSlug[] }) {
   const { sha = '' } = useParams();
-  const { t } = useCircleCITranslation();
   const [params] = useSearchParams();
   const branch = params.get('branch') || undefined;
   const revision = parseRevision(sha);
-  if (!revision) return <ErrorState error={new Error(t('commits.invalid', { value: sha }))} />;
+  if (!revision) return <ErrorState error={new InvalidCommitError({ value: sha })} />;
   return (
     <CommitPage
       key={`${revision}:${branch ?? ''}`}
@@ -111,7 +109,6 @@ export interface EntityCircleCIContentProps {
 export function TabRoutes(props: EntityCircleCIContentProps = {}): ReactElement {
   const result = useProjectSlugs();
   const scope = useWorkflowScope();
-  const { t } = useCircleCITranslation();
   const base = useResolvedPath('.').pathname;
   const classes = useStyles();
   if (result.state === 'missing') {
@@ -131,7 +128,7 @@ export function TabRoutes(props: EntityCircleCIContentProps = {}): ReactElement 
   if (scope.state === 'invalid') {
     return (
       <div className={classes.focus}>
-        <ErrorState error={new Error(t('workflowScope.invalid', { value: scope.value }))} />
+        <ErrorState error={scope.error} />
       </div>
     );
   }

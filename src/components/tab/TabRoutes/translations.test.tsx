@@ -35,7 +35,7 @@ const GERMAN_JOB = createTranslationMessages({
     'job.duration': 'Dauer',
     'common.openOnCircleCI': 'Auf CircleCI öffnen',
     'tests.failed': 'Fehlgeschlagen: {{count}}',
-    'domain.testSummary': '{{total}} Tests, davon {{passed}} bestanden',
+    'domain.testSummary_other': '{{count}} Tests, davon {{passed}} bestanden',
     'testOutcomes.failed': 'Rot',
   },
 });

@@ -8,6 +8,7 @@ import type { ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 import { usePipeline } from '../../../hooks/usePipeline';
 import { useWorkflow } from '../hooks/useWorkflow';
 import { useWorkflowJobs } from '../../../hooks/useWorkflowJobs';
+import { useCircleCISignals } from '../../../hooks/useCircleCISignals';
 import { pipelineRefText } from '../../../domain/branches';
 import { workflowDurationText } from '../../../domain/durations';
 import { relativeTime } from '../../../domain/time';
@@ -45,6 +46,7 @@ export function WorkflowPage(props: WorkflowPageProps): ReactElement {
   const { workflowId, slugs, actions } = props;
   const paths = useCircleCIPaths();
   const { t, tm } = useCircleCITranslation();
+  useCircleCISignals({ projectSlugs: slugs });
   const workflow = useWorkflow({ workflowId });
   const jobs = useWorkflowJobs({ workflowId });
   const pipeline = usePipeline({ pipelineId: workflow.value?.pipeline_id });

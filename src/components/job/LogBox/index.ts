@@ -1,0 +1,2 @@
+export { LogBox, LOG_HEIGHT_PX } from './LogBox';
+export type { LogBoxProps } from './LogBox';

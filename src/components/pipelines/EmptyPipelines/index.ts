@@ -1,0 +1,2 @@
+export { EmptyPipelines } from './EmptyPipelines';
+export type { EmptyPipelinesProps } from './EmptyPipelines';
