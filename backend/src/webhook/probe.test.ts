@@ -11,7 +11,10 @@ const signals = createRecordingSignals();
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ features: [signals.factory] });
+  h = await startHarness({
+    config: { circleci: { webhook: { secret: 'probe-test-secret' } } },
+    features: [signals.factory],
+  });
 });
 afterAll(async () => {
   await h.stop();
@@ -59,5 +62,21 @@ describe('POST /signals/probe', () => {
       expect(answer.json().message).toEqual(expect.any(String));
     }
     expect(signals.published).toEqual([]);
+  });
+
+  it('answers 404 while webhooks are off (no secret): no completion would ever be signalled', async () => {
+    const off = await startHarness({ features: [signals.factory] });
+    try {
+      const answer = await off.call('signals/probe', {
+        method: 'POST',
+        body: { channel: CHANNEL, nonce: 'n-off' },
+        as: 'user:default/guest',
+      });
+      expect(answer.status).toBe(404);
+      expect(answer.json().message).toMatch(/circleci\.webhook\.secret/);
+      expect(signals.published).toEqual([]);
+    } finally {
+      await off.stop();
+    }
   });
 });

@@ -9,7 +9,8 @@
  *   an event type not acted on answer 200 and change nothing.
  * - `POST /signals/probe` (a signed-in user): publishes `{kind:'probe', nonce}`
  *   on the channel given, to that user alone, so a tab can tell whether
- *   signals reach it.
+ *   signals reach it. 404 too while no secret is set: without webhooks no
+ *   completion is ever signalled, so a tab must keep polling as before.
  */
 import express from 'express';
 import type { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
@@ -109,6 +110,10 @@ export function createWebhookRouter(options: WebhookRouterOptions): express.Rout
     '/signals/probe',
     route(logger, async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      if (!secret) {
+        req.resume();
+        throw new HttpProblem({ status: 404, message: WEBHOOK_OFF_MESSAGE, reason: 'webhook-off' });
+      }
       if (credentials.principal.type !== 'user') {
         req.resume();
         throw new HttpProblem({ status: 403, message: 'Only a signed-in user may probe signals.' });
