@@ -22,3 +22,4 @@ export * from './errors';
 export * from './abort';
 export * from './retryAfter';
 export * from './signals';
+export * from './links';

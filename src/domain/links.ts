@@ -1,6 +1,8 @@
-import { ProjectSlug, toV2SlugPath, vcsHostOf } from '@circleci-backstage/plugin-circleci-common';
-
-const APP = 'https://app.circleci.com/pipelines';
+import {
+  circleCIAppLinks,
+  type ProjectSlug,
+  vcsHostOf,
+} from '@circleci-backstage/plugin-circleci-common';
 
 /**
  * Returns the URL when it is an absolute `http:` or `https:` URL, otherwise
@@ -19,37 +21,8 @@ export function safeHttpUrl(url: string | null | undefined): string | undefined 
   }
 }
 
-/**
- * Links to pages on app.circleci.com.
- * @internal
- */
-export const circleCIAppLinks = {
-  /** The project's pipelines. */
-  project(slug: ProjectSlug): string {
-    return `${APP}/${toV2SlugPath(slug)}`;
-  },
-  /** One pipeline. */
-  pipeline(options: { slug: ProjectSlug; pipelineNumber: number }): string {
-    return `${APP}/${toV2SlugPath(options.slug)}/${options.pipelineNumber}`;
-  },
-  /** One workflow of a pipeline. */
-  workflow(options: {
-    slug: ProjectSlug;
-    pipelineNumber: number;
-    workflowId: string;
-  }): string {
-    return `${circleCIAppLinks.pipeline(options)}/workflows/${encodeURIComponent(options.workflowId)}`;
-  },
-  /** One job of a workflow. */
-  job(options: {
-    slug: ProjectSlug;
-    pipelineNumber: number;
-    workflowId: string;
-    jobNumber: number;
-  }): string {
-    return `${circleCIAppLinks.workflow(options)}/jobs/${options.jobNumber}`;
-  },
-};
+/** Links to pages on app.circleci.com (from the common package). */
+export { circleCIAppLinks };
 
 /**
  * The URL of a commit on GitHub or Bitbucket, when the slug says which.

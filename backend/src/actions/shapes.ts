@@ -4,24 +4,13 @@
  * seconds, links to app.circleci.com) and nothing else.
  */
 import type { ActionsRegistryActionOptions } from '@backstage/backend-plugin-api/alpha';
-import { toV2SlugPath, type ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
+import { circleCIAppLinks, type ProjectSlug } from '@circleci-backstage/plugin-circleci-common';
 
 /** The zod the actions registry hands to each schema. */
 export type Zod = Parameters<ActionsRegistryActionOptions<never, never>['schema']['input']>[0];
 
-const APP = 'https://app.circleci.com/pipelines';
-
-/** Links to app.circleci.com. */
-export const appLinks = {
-  /** One pipeline. */
-  pipeline: (o: { slug: ProjectSlug; pipelineNumber: number }) => `${APP}/${toV2SlugPath(o.slug)}/${o.pipelineNumber}`,
-  /** One workflow. */
-  workflow: (o: { slug: ProjectSlug; pipelineNumber: number; workflowId: string }) =>
-    `${appLinks.pipeline(o)}/workflows/${encodeURIComponent(o.workflowId)}`,
-  /** One job. */
-  job: (o: { slug: ProjectSlug; pipelineNumber: number; workflowId: string; jobNumber: number }) =>
-    `${appLinks.workflow(o)}/jobs/${o.jobNumber}`,
-};
+/** Links to app.circleci.com (the common package's, as the UI's). */
+export const appLinks = circleCIAppLinks;
 
 /** Seconds between two ISO times, or undefined when one is missing or unreadable. */
 export function secondsBetween(start?: string | null, stop?: string | null): number | undefined {
