@@ -27,6 +27,8 @@
  *   signals; the same completion then shows at the next 10 s poll.
  */
 
+import { createHmac, randomUUID } from 'node:crypto';
+
 const ROCKET = 'gh/acme/rocket';
 /** Completes first: its signal proves that webhooks arrive. */
 const EVIDENCE = 1265;
@@ -91,6 +93,34 @@ async function completeIn({ fake, offset, inMs }) {
   const doneAt = Date.now() + inMs;
   await control({ fake, route: 'reset', body: { startTime: doneAt - offset } });
   return doneAt;
+}
+
+/**
+ * Tells the backend, through its one invalidation path (a signed
+ * `workflow-completed` webhook, as CircleCI would send), that a workflow
+ * changed. Needed after a rewind of the fake's clock only: the backend
+ * rightly keeps a finished workflow's answers for 24 h, and a rewind makes
+ * that workflow run again, which real CircleCI never does.
+ */
+async function tellBackendChanged({ webhook, fakeApi, number }) {
+  const { pipelineId, workflowId, workflow } = await target({ fakeApi, number });
+  const body = JSON.stringify({
+    id: randomUUID(),
+    type: 'workflow-completed',
+    happened_at: new Date().toISOString(),
+    webhook: { id: randomUUID(), name: 'e2e rewind' },
+    project: { id: randomUUID(), name: 'rocket', slug: 'github/acme/rocket' },
+    organization: { id: randomUUID(), name: 'acme' },
+    workflow: { id: workflowId, name: workflow.name, status: workflow.status },
+    pipeline: { id: pipelineId, number },
+  });
+  const signature = createHmac('sha256', webhook.secret).update(body).digest('hex');
+  const response = await fetch(webhook.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'circleci-signature': `v1=${signature}` },
+    body,
+  });
+  if (!response.ok) throw new Error(`the backend refused the rewind's webhook: HTTP ${response.status}`);
 }
 
 /**
@@ -182,7 +212,8 @@ const completions = tab => tab.received.filter(r => r.message?.kind && r.message
  * sends a poll in the window, or the polling path does not show the
  * completion at all. Returns `{ signals: { ms, reads }, polling: { ms } }`.
  */
-export async function checkLiveUpdates({ context, app, tabPath, backend, fake, fakeApi, say }) {
+export async function checkLiveUpdates({ context, app, tabPath, backend, fake, fakeApi, webhook, say }) {
+  if (!webhook) throw new Error('the stack sends no webhooks (DEV_WEBHOOKS=0?)');
   const offEvidence = await completionOffset({ fake, fakeApi, number: EVIDENCE });
   const offset = await completionOffset({ fake, fakeApi, number: MEASURED });
   say(`#${EVIDENCE}'s workflow completes ${offEvidence} ms after the fake's start time, #${MEASURED}'s ${offset} ms`);
@@ -221,6 +252,7 @@ export async function checkLiveUpdates({ context, app, tabPath, backend, fake, f
 
   // ---- polling only: the signals socket never delivers
   await completeIn({ fake, offset, inMs: 120_000 });
+  await tellBackendChanged({ webhook, fakeApi, number: MEASURED });
   const polling = await openTab({ context, app, tabPath, backend, blockSignals: true });
   await until('the probe\'s 202', () => polling.probes.length > 0, 20_000);
   const doneAt2 = await completeIn({ fake, offset, inMs: COMPLETE_IN_MS });

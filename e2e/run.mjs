@@ -405,7 +405,7 @@ async function run() {
   if (!LEGACY_APP && MODE === 'backend') {
     await test(`${tabPath('rocket')}: a completion shows within 2 s through webhook + signal, 0 polls between; polling only for comparison`, () => {
       assert(browserContext, 'no browser (the previous test failed)');
-      return checkLiveUpdates({ context: browserContext, app: APP, tabPath: tabPath('rocket'), backend: BACKEND, fake: FAKE, fakeApi, say });
+      return checkLiveUpdates({ context: browserContext, app: APP, tabPath: tabPath('rocket'), backend: BACKEND, fake: FAKE, fakeApi, webhook: stack.webhook, say });
     });
   }
 
