@@ -103,7 +103,7 @@ const config = {
   targetLatencyMs: 100,
 };
 const out = flags.out ?? join(resultsDir, quick ? 'quick.tmp' : 'latest.json');
-const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? (quick ? 300_000 : 2_400_000));
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? (quick ? 600_000 : 2_400_000));
 
 const startedAt = Date.now();
 const say = msg => console.log(`[bench +${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${msg}`);
