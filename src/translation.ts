@@ -8,6 +8,21 @@ import { pipelinesMessages } from './translation/pipelines';
 import { statusMessages } from './translation/status';
 
 /**
+ * The English texts of every group, merged: the ref's defaults, and what a
+ * test walks to find every text.
+ * @internal
+ */
+export const circleCIMessages = {
+  ...commonMessages,
+  ...pipelinesMessages,
+  ...jobMessages,
+  ...actionsMessages,
+  ...insightsMessages,
+  ...errorsMessages,
+  ...statusMessages,
+} as const;
+
+/**
  * Every user-visible text of the plugin, so that an app can translate or
  * reword it (`createTranslationMessages` / the app's translation API).
  * English is the default. Keys are grouped by where the text appears; the
@@ -18,13 +33,5 @@ import { statusMessages } from './translation/status';
  */
 export const circleCITranslationRef = createTranslationRef({
   id: 'circleci',
-  messages: {
-    ...commonMessages,
-    ...pipelinesMessages,
-    ...jobMessages,
-    ...actionsMessages,
-    ...insightsMessages,
-    ...errorsMessages,
-    ...statusMessages,
-  },
+  messages: circleCIMessages,
 });

@@ -28,14 +28,7 @@ import { translationApiWith } from '../../../__testUtils__/translation';
 import { describeError, InvalidJobNumberError, type CircleCIErrorKind } from '../../../domain/errors';
 import type { CircleCIMessage, CircleCIMessageKey, CircleCIMessageValue } from '../../../domain/messages';
 import { parseWorkflowsAnnotation } from '../../../domain/workflowScope';
-import { circleCITranslationRef } from '../../../translation';
-import { actionsMessages } from '../../../translation/actions';
-import { commonMessages } from '../../../translation/common';
-import { errorsMessages } from '../../../translation/errors';
-import { insightsMessages } from '../../../translation/insights';
-import { jobMessages } from '../../../translation/job';
-import { pipelinesMessages } from '../../../translation/pipelines';
-import { statusMessages } from '../../../translation/status';
+import { circleCIMessages, circleCITranslationRef } from '../../../translation';
 import { TabRoutes } from '../../tab/TabRoutes';
 import { ErrorState } from './ErrorState';
 
@@ -56,15 +49,7 @@ function marked(tree: Tree, prefix = ''): Record<string, string> {
   return out;
 }
 
-const EVERY_TEXT = marked({
-  ...commonMessages,
-  ...pipelinesMessages,
-  ...jobMessages,
-  ...actionsMessages,
-  ...insightsMessages,
-  ...errorsMessages,
-  ...statusMessages,
-} as unknown as Tree);
+const EVERY_TEXT = marked(circleCIMessages as unknown as Tree);
 
 const APP = createTranslationMessages({
   ref: circleCITranslationRef,
